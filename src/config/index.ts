@@ -1,0 +1,3 @@
+export { resolveConfig, type ConfigLayer, type ConfigSources } from './resolve-config.js';
+export { DEFAULTS } from './defaults.js';
+export type { HarnessConfig } from '../types/generated/harness-config.js';

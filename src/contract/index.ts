@@ -1,0 +1,2 @@
+export { createAjv, loadSchemas, listSchemaFiles, SCHEMAS_DIR, SCHEMA_BASE, type LoadedSchema } from './schema-registry.js';
+export { ContractValidator, type ValidationOutcome } from './validate.js';

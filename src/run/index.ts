@@ -1,0 +1,1 @@
+export { createRunDir, newRunId, type RunDir } from './run-dir.js';
