@@ -24,6 +24,18 @@ export const ERROR_CODES = {
     meaning: 'The environment variable that should hold an API key is unset or empty (or its _FILE cannot be read).',
     hint: 'export the variable named in the message (or NAME_FILE=/path/to/keyfile) before running.',
   },
+  HARNESS_ERR_RUN_NOT_FOUND: {
+    meaning: 'The named run (id, path or "latest") has no folder under the reports directory.',
+    hint: 'List runs with `ls reports/`; pass a run id, a path to a run folder, or omit it for the latest run.',
+  },
+  HARNESS_ERR_RUN_INCOMPLETE: {
+    meaning: 'A run folder lacks a file the command needs (e.g. samples.json.gz for compare).',
+    hint: 'Re-run `harness run` (or `harness load`) so the folder holds its load results.',
+  },
+  HARNESS_ERR_BASELINE_MISSING: {
+    meaning: 'No baseline is saved for this target and profile, and none was named.',
+    hint: 'Save one with `harness baseline save [RUN]`, or pass `--baseline RUN`.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',

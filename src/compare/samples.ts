@@ -1,0 +1,71 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { HarnessError } from '../errors/index.js';
+
+/** One Point line of k6's JSON output, with its time as epoch milliseconds. */
+export interface RawSample {
+  readonly metric: string;
+  readonly time: number;
+  readonly value: number;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** What a Metric line declares about a metric (k6's JSON output `type: "Metric"`). */
+export interface MetricDeclaration {
+  readonly name: string;
+  readonly type: string;
+  readonly contains: string;
+}
+
+export interface SampleSet {
+  readonly points: readonly RawSample[];
+  readonly metrics: ReadonlyMap<string, MetricDeclaration>;
+}
+
+interface JsonLine {
+  type?: string;
+  metric?: string;
+  data?: { time?: string; value?: number; tags?: Record<string, string> | null; name?: string; type?: string; contains?: string };
+}
+
+/**
+ * Streams a k6 JSON output file (NDJSON, gzipped when it ends in .gz) — the same
+ * format from k6 and the local engine — into memory. Bad lines are counted, not fatal:
+ * an engine killed mid-write leaves a torn last line.
+ */
+export async function readSamples(file: string): Promise<SampleSet & { readonly badLines: number }> {
+  if (!existsSync(file)) {
+    throw new HarnessError('HARNESS_ERR_RUN_INCOMPLETE', `no raw samples at ${file}`, {
+      hint: 'Point at a run folder written by `harness run` or `harness load` (it holds samples.json.gz).',
+    });
+  }
+  const raw = createReadStream(file);
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const points: RawSample[] = [];
+  const metrics = new Map<string, MetricDeclaration>();
+  let badLines = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    let parsed: JsonLine;
+    try {
+      parsed = JSON.parse(line) as JsonLine;
+    } catch {
+      badLines += 1;
+      continue;
+    }
+    const data = parsed.data;
+    if (parsed.type === 'Point' && typeof parsed.metric === 'string' && data !== undefined && typeof data.value === 'number') {
+      points.push({ metric: parsed.metric, time: Date.parse(data.time ?? ''), value: data.value, tags: data.tags ?? {} });
+    } else if (parsed.type === 'Metric' && data !== undefined) {
+      const name = data.name ?? parsed.metric ?? '';
+      metrics.set(name, { name, type: data.type ?? 'trend', contains: data.contains ?? 'default' });
+    } else badLines += 1;
+  }
+  return { points, metrics, badLines };
+}
+
+/** Where a sample's endpoint is named: the harness's `endpoint` tag, else k6's `name`. */
+export function endpointOf(sample: RawSample): string {
+  return sample.tags.endpoint ?? sample.tags.name ?? 'all';
+}

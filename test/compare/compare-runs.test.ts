@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRuns, formatComparison } from '../../src/compare/index.js';
+import { collectSamples } from '../fixtures/collect-samples.js';
+import { startLatencyServer } from '../fixtures/latency-server.js';
+import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
+
+const ENDPOINTS = ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'] as const;
+const N = 200;
+const normal = { base: 4, jitter: 8 };
+
+// Real servers on loopback, real requests: three runs of ~360 requests each.
+describe('compareRuns on measured runs', () => {
+  let reports: string;
+  const servers: { close(): Promise<void> }[] = [];
+  const runs: Record<'base' | 'same' | 'slow', string> = { base: '', same: '', slow: '' };
+
+  beforeAll(async () => {
+    reports = mkdtempSync(join(tmpdir(), 'harness-compare-'));
+    const clean = await startLatencyServer(Object.fromEntries(ENDPOINTS.map((e) => [e, normal])));
+    const slow = await startLatencyServer({ ...Object.fromEntries(ENDPOINTS.map((e) => [e, normal])), executeWorkflow: { base: 14, jitter: 8 } });
+    servers.push(clean, slow);
+    for (const [name, url] of [['base', clean.url], ['same', clean.url], ['slow', slow.url]] as const) {
+      runs[name] = writeRunFolder(reports, { runId: fixtureRunId() }, await collectSamples(url, ENDPOINTS, N));
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(reports, { recursive: true, force: true });
+  });
+
+  it('finds no regression between two runs of the same deployment', async () => {
+    const result = await compareRuns(runs.base, runs.same, { seed: 42 });
+    expect(result.comparisons.map((c) => c.endpoint).sort()).toEqual([...ENDPOINTS].sort());
+    expect(result.comparisons.every((c) => c.baselineCount === N && c.currentCount === N)).toBe(true);
+    expect(result.regressions).toBe(0);
+  });
+
+  it('finds the injected slowdown on executeWorkflow and only there', async () => {
+    const result = await compareRuns(runs.base, runs.slow, { seed: 42 });
+    const verdicts = Object.fromEntries(result.comparisons.map((c) => [c.endpoint, c.verdict]));
+    expect(verdicts).toEqual({ executeWorkflow: 'regression', executeWorkflowBackground: expect.not.stringMatching(/regression/) as unknown, getConversationById: expect.not.stringMatching(/regression/) as unknown });
+    const table = formatComparison(result);
+    expect(table).toMatch(/executeWorkflow\s.*REGRESSION/);
+    expect(table).toContain('1 regression(s)');
+  });
+
+  it('does not call a real slowdown a regression when it is below the minimum effect', async () => {
+    const result = await compareRuns(runs.base, runs.slow, { seed: 42, minEffect: 5 });
+    expect(result.regressions).toBe(0);
+  });
+
+  it('is reproducible for a given seed', async () => {
+    const a = await compareRuns(runs.base, runs.slow, { seed: 9, iterations: 200 });
+    const b = await compareRuns(runs.base, runs.slow, { seed: 9, iterations: 200 });
+    expect(a).toEqual(b);
+  });
+});
