@@ -1,0 +1,108 @@
+import { endpointOf, type SampleSet } from '../compare/index.js';
+import type { TrendPoint } from '../history/index.js';
+import { isTimeout, type RunSummary } from './summarize-run.js';
+
+/** A chart.js configuration; pure data (no callbacks) so it travels as JSON. */
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly config: Record<string, unknown>;
+}
+
+const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
+const color = (i: number): string => COLORS[i % COLORS.length];
+const axes = (x: string, y: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  x: { title: { display: true, text: x }, ...extra }, y: { title: { display: true, text: y }, beginAtZero: true },
+});
+const base = { animation: false, responsive: true, maintainAspectRatio: false };
+
+export function percentileChart(summary: RunSummary): ChartSpec | undefined {
+  if (summary.endpoints.length === 0) return undefined;
+  const ds = (['p50', 'p95', 'p99'] as const).map((k, i) => ({ label: k, backgroundColor: color(i), data: summary.endpoints.map((e) => round(e[k])) }));
+  return { id: 'chart-percentiles', title: 'Latency percentiles per endpoint (ms)', config: { type: 'bar', data: { labels: summary.endpoints.map((e) => e.endpoint), datasets: ds }, options: { ...base, scales: axes('endpoint', 'ms') } } };
+}
+
+export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
+  const points = set.points.filter((p) => p.metric === 'http_req_duration');
+  if (points.length === 0) return undefined;
+  const top = Math.max(...summary.endpoints.map((e) => e.p99)) * 1.1 || 1;
+  const bins = 24;
+  const width = top / bins;
+  const labels = Array.from({ length: bins }, (_, i) => `${round(i * width)}–${round((i + 1) * width)}${i === bins - 1 ? '+' : ''}`);
+  const datasets = summary.endpoints.map((e, i) => {
+    const counts = new Array<number>(bins).fill(0);
+    for (const p of points) if (endpointOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
+    return { label: e.endpoint, backgroundColor: color(i), data: counts };
+  });
+  return { id: 'chart-histogram', title: 'Latency histogram (requests per bucket, ms)', config: { type: 'bar', data: { labels, datasets }, options: { ...base, scales: axes('ms', 'requests') } } };
+}
+
+export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
+  const points = set.points.filter((p) => p.metric === 'http_req_duration' && Number.isFinite(p.time));
+  if (points.length === 0) return undefined;
+  const start = Math.min(...points.map((p) => p.time));
+  // At most ~120 buckets whatever the run length; 1 s minimum so rates read as req/s.
+  const bucketS = Math.max(1, Math.ceil(summary.durationS / 120));
+  const n = Math.floor((Math.max(...points.map((p) => p.time)) - start) / 1000 / bucketS) + 1;
+  const datasets = summary.endpoints.map((e, i) => {
+    const counts = new Array<number>(n).fill(0);
+    for (const p of points) if (endpointOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
+    return { label: e.endpoint, borderColor: color(i), backgroundColor: color(i), data: counts.map((c) => round(c / bucketS)), tension: 0.2 };
+  });
+  return { id: 'chart-throughput', title: 'Throughput over time (req/s)', config: { type: 'line', data: { labels: Array.from({ length: n }, (_, i) => i * bucketS), datasets }, options: { ...base, scales: axes('seconds since start', 'req/s') } } };
+}
+
+export function completionCdfChart(summary: RunSummary): ChartSpec | undefined {
+  const times = summary.completionTimes;
+  if (times.length === 0) return undefined;
+  const step = Math.max(1, Math.floor(times.length / 200));
+  const data = times.map((t, i) => ({ x: round(t), y: round((i + 1) / times.length, 4) })).filter((_, i) => i % step === 0 || i === times.length - 1);
+  return {
+    id: 'chart-completion', title: 'Background executions: time to completion seen (CDF)',
+    config: { type: 'scatter', data: { datasets: [{ label: 'share completed', data, showLine: true, borderColor: color(2), backgroundColor: color(2), pointRadius: 0 }] }, options: { ...base, scales: { x: { type: 'linear', title: { display: true, text: 'ms since submit' } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+  };
+}
+
+/**
+ * Share of sync calls that timed out, bucketed by the workflow's duration: its
+ * declared duration when the scenario tags it (workflow_duration_ms), else the
+ * observed time to answer.
+ */
+export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
+  const sync = set.points.filter((p) => p.metric === 'http_req_duration' && endpointOf(p) === 'executeWorkflow');
+  if (sync.length === 0) return undefined;
+  const durationOf = (tags: Readonly<Record<string, string>>, value: number): number => Number(tags.workflow_duration_ms ?? tags.expected_duration_ms ?? value);
+  const declared = sync.some((p) => p.tags.workflow_duration_ms !== undefined || p.tags.expected_duration_ms !== undefined);
+  const max = Math.max(...sync.map((p) => durationOf(p.tags, p.value)));
+  const bins = 10;
+  const width = max / bins || 1;
+  const total = new Array<number>(bins).fill(0);
+  const timeouts = new Array<number>(bins).fill(0);
+  for (const p of sync) {
+    const b = Math.min(bins - 1, Math.floor(durationOf(p.tags, p.value) / width));
+    total[b] += 1;
+    if (isTimeout(p.tags)) timeouts[b] += 1;
+  }
+  const labels = total.map((_, i) => `${round(i * width)}–${round((i + 1) * width)} ms (n=${total[i]})`);
+  return {
+    id: 'chart-timeouts', title: `executeWorkflow: timeout share by ${declared ? 'workflow duration' : 'time to answer'}`,
+    config: { type: 'bar', data: { labels, datasets: [{ label: 'timeout share', backgroundColor: color(3), data: total.map((t, i) => (t === 0 ? 0 : round(timeouts[i] / t, 4))) }] }, options: { ...base, scales: { x: { title: { display: true, text: declared ? 'workflow duration' : 'time to answer' } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+  };
+}
+
+export function trendChart(trend: Readonly<Record<string, readonly TrendPoint[]>>): ChartSpec | undefined {
+  const series = Object.entries(trend).filter(([, points]) => points.length > 0);
+  if (series.length === 0) return undefined;
+  const runs = [...new Set(series.flatMap(([, pts]) => pts.map((p) => p.runId)))].sort();
+  const datasets = series.map(([metric, pts], i) => ({
+    label: metric, borderColor: color(i), backgroundColor: color(i),
+    data: runs.map((r) => { const hit = pts.find((p) => p.runId === r); return hit === undefined ? null : round(hit.value); }),
+    spanGaps: true,
+  }));
+  return { id: 'chart-trend', title: `Recent trend: p95 per endpoint over the last ${runs.length} run(s) (ms)`, config: { type: 'line', data: { labels: runs, datasets }, options: { ...base, scales: axes('run', 'ms') } } };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

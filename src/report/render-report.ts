@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { completionCdfChart, histogramChart, percentileChart, throughputChart, timeoutShareChart, trendChart, type ChartSpec } from './charts.js';
+import { escapeHtml as e, jsonForScript } from './html-escape.js';
+import type { ReportData } from './report-data.js';
+import { comparisonSection, contractSection, latencySection, loadRunSection, metadataSection } from './sections.js';
+
+let chartJs: string | undefined;
+
+/** chart.js's UMD build, inlined so the page opens with no network. */
+function chartLibrary(): string {
+  if (chartJs === undefined) {
+    const main = createRequire(import.meta.url).resolve('chart.js');
+    chartJs = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
+  }
+  return chartJs;
+}
+
+// Builds every chart from the embedded JSON; the instances are kept on window for the browser test.
+const BOOT = `(function(){
+  var specs = JSON.parse(document.getElementById('chart-specs').textContent);
+  window.__harnessCharts = specs.map(function (s) { return new Chart(document.getElementById(s.id), s.config); });
+  document.body.setAttribute('data-charts', String(window.__harnessCharts.length));
+})();`;
+
+const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;max-width:1200px}
+h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:28px}
+table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+td.key{color:#555}.passed{color:#1a7f37}.failed,.verdict.regression{color:#cf222e;font-weight:bold}.skipped{color:#9a6700}
+.outcome.failed{background:#ffebe9}.failure{margin:2px 0}.chart{position:relative;height:300px;margin:8px 0 24px}.none{color:#777}
+code{background:#f6f8fa;padding:0 3px}.status{font-size:18px;padding:8px;border-radius:4px}.status.ok{background:#dafbe1}.status.bad{background:#ffebe9}`;
+
+export function chartSpecs(data: ReportData): ChartSpec[] {
+  const specs: (ChartSpec | undefined)[] = [];
+  if (data.summary !== undefined && data.samples !== undefined) {
+    specs.push(percentileChart(data.summary), histogramChart(data.samples, data.summary), throughputChart(data.samples, data.summary), completionCdfChart(data.summary), timeoutShareChart(data.samples));
+  }
+  specs.push(trendChart(data.trend));
+  return specs.filter((s): s is ChartSpec => s !== undefined);
+}
+
+/** The whole self-contained page. Every value from the run is escaped (text) or JSON-escaped (script data). */
+export function renderReport(data: ReportData): string {
+  const m = data.manifest;
+  const specs = chartSpecs(data);
+  const failedChecks = data.verify?.summary.failed ?? 0;
+  const regressions = data.comparison?.regressions ?? 0;
+  const ok = failedChecks === 0 && regressions === 0 && (m.exitCode ?? 0) === 0;
+  const engine = typeof data.loadRun?.engine === 'string' ? data.loadRun.engine : typeof data.loadRun?.engine === 'object' ? JSON.stringify(data.loadRun.engine) : undefined;
+  const charts = specs.map((s) => `<div><h3>${e(s.title)}</h3><div class="chart"><canvas id="${e(s.id)}" role="img" aria-label="${e(s.title)}"></canvas></div></div>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(`Harness report ${m.runId} — ${m.target.name}`)}</title><style>${STYLE}</style></head>
+<body>
+<h1>Workflow API harness — run ${e(m.runId)}</h1>
+<p class="status ${ok ? 'ok' : 'bad'}">${ok ? 'PASS' : 'FAIL'}: ${e(failedChecks)} contract failure(s), ${e(regressions)} regression(s) against the baseline, exit code ${e(m.exitCode ?? '—')}.</p>
+${metadataSection(m, engine)}
+${contractSection(data.verify)}
+${latencySection(data.summary)}
+<section id="charts"><h2>Charts</h2>${charts || '<p class="none">No samples to chart.</p>'}</section>
+${loadRunSection(data.loadRun)}
+${comparisonSection(data.comparison, data.comparisonNote)}
+<script type="application/json" id="chart-specs">${jsonForScript(specs)}</script>
+<script>${chartLibrary()}</script>
+<script>${BOOT}</script>
+</body></html>
+`;
+}

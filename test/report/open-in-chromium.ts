@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+export interface PageCheck {
+  readonly canvases: number;
+  readonly charts: number;
+  /** Per canvas: how many sampled pixels are not transparent. */
+  readonly paintedPixels: readonly number[];
+  readonly errors: readonly string[];
+  readonly externalRequests: readonly string[];
+  /** True when a fixture's hostile markup ran (it sets window.__xss). */
+  readonly injected: boolean;
+}
+
+/**
+ * Opens a report file in Debian's headless Chromium with no network, waits for the
+ * charts, samples every canvas and saves a screenshot. Fails loudly when Chromium
+ * is missing instead of skipping, so CI cannot pass without the browser check.
+ */
+export async function openReport(file: string, screenshot: string): Promise<PageCheck> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const externalRequests: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+    page.on('request', (req) => { if (!/^(file|data|blob):/.test(req.url())) externalRequests.push(req.url()); });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
+    await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
+    const result = await page.evaluate(() => {
+      const w = window as unknown as { __harnessCharts?: unknown[]; __xss?: unknown };
+      const canvases = [...document.querySelectorAll('canvas')];
+      const painted = canvases.map((c) => {
+        const ctx = c.getContext('2d');
+        if (ctx === null || c.width === 0 || c.height === 0) return 0;
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4 * 16) if (data[i] !== 0) n += 1;
+        return n;
+      });
+      return { canvases: canvases.length, charts: w.__harnessCharts?.length ?? 0, painted, injected: w.__xss !== undefined };
+    });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    return { canvases: result.canvases, charts: result.charts, paintedPixels: result.painted, errors, externalRequests, injected: result.injected };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveBaseline } from '../../src/history/index.js';
+import { writeReport } from '../../src/report/index.js';
+import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
+import { richSamples, verifyFixture } from '../fixtures/rich-run.js';
+import { openReport } from './open-in-chromium.js';
+
+describe('the report in headless Chromium', () => {
+  let reports: string;
+  let runDir: string;
+
+  beforeAll(async () => {
+    reports = mkdtempSync(join(tmpdir(), 'harness-browser-'));
+    const base = writeRunFolder(reports, { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' }, richSamples(3));
+    await writeReport(reports, base);
+    saveBaseline(reports, base);
+    const id = fixtureRunId();
+    runDir = writeRunFolder(reports, { runId: id }, richSamples(4, 6, 1.3), { 'verify.json': verifyFixture(id) });
+    await writeReport(reports, runDir);
+  });
+  afterAll(() => { if (process.env.KEEP_REPORT !== '1') rmSync(reports, { recursive: true, force: true }); });
+
+  it('renders every chart with no script error and no network, and saves a screenshot', async () => {
+    const screenshot = join(runDir, 'screenshot.png');
+    const check = await openReport(join(runDir, 'index.html'), screenshot);
+    expect(check.errors).toEqual([]);
+    expect(check.externalRequests).toEqual([]);
+    expect(check.canvases).toBe(6);
+    expect(check.charts).toBe(check.canvases);
+    for (const painted of check.paintedPixels) expect(painted).toBeGreaterThan(50);
+    expect(existsSync(screenshot) && statSync(screenshot).size > 10_000).toBe(true);
+    // The fixture's hostile failure value stayed text: its onerror never ran.
+    expect(check.injected).toBe(false);
+  });
+});
