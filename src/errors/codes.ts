@@ -36,6 +36,50 @@ export const ERROR_CODES = {
     meaning: 'No baseline is saved for this target and profile, and none was named.',
     hint: 'Save one with `harness baseline save [RUN]`, or pass `--baseline RUN`.',
   },
+  HARNESS_ERR_TARGET_UNKNOWN: {
+    meaning: 'The --target name matches no targets/<name>.json and is not an http(s) URL.',
+    hint: 'Use a profile name from targets/, a bare URL such as http://127.0.0.1:8080, or omit --target for the embedded reference.',
+  },
+  HARNESS_ERR_TARGET_INVALID: {
+    meaning: 'A target profile is not valid JSON or does not match schemas/target-profile.schema.json.',
+    hint: 'Fix each listed JSON pointer; targets/example-staging.json is a complete example.',
+  },
+  HARNESS_ERR_TARGET_UNREACHABLE: {
+    meaning: 'No TCP connection to the target host could be opened within the connect timeout.',
+    hint: 'Check that the deployment is running and reachable, or fix baseUrl in the target profile.',
+  },
+  HARNESS_ERR_FAULT_UNKNOWN: {
+    meaning: 'A --fault name is not in the embedded reference\'s fault catalogue.',
+    hint: 'Run `harness verify --detection-table` or see reference/ for the fault names.',
+  },
+  HARNESS_ERR_ENGINE_UNSUPPORTED: {
+    meaning: 'A k6 script uses a module, option, executor or API the local engine does not implement (it never ignores one silently).',
+    hint: 'Run the script with Grafana k6 (`--engine k6`, K6_BIN or k6 on PATH), or keep to the subset in src/engine/local/README.md.',
+  },
+  HARNESS_ERR_ENGINE_SCRIPT: {
+    meaning: 'The local engine cannot load a k6 script: file missing, syntax error, or an exception in its init context or setup().',
+    hint: 'Fix the script at the position named in the message; check it runs with `node bin/local-engine.mjs run <script>`.',
+  },
+  HARNESS_ERR_ENGINE_OPTIONS: {
+    meaning: 'A k6 option has an invalid value for the local engine (e.g. a malformed duration, vus < 1, a scenario without its required fields).',
+    hint: 'Fix the named option as k6 documents it (durations like "30s", "1m30s"; executors need their required fields).',
+  },
+  HARNESS_ERR_UNKNOWN_FAULT: {
+    meaning: 'A reference fault named with --fault (or HARNESS_FAULTS) does not exist.',
+    hint: 'List the known faults with `harness serve --list-faults` and use one of those names.',
+  },
+  HARNESS_ERR_REFERENCE_NOT_LOOPBACK: {
+    meaning: 'The reference deployment was asked to listen on a non-loopback address.',
+    hint: 'Use --host 127.0.0.1 (or localhost / ::1); the reference only ever listens on loopback.',
+  },
+  HARNESS_ERR_REFERENCE_OPTION: {
+    meaning: 'An option of the reference deployment (time scale, port, seed, retention, …) is out of range.',
+    hint: 'Fix the named option; `harness serve --help` lists each with its range.',
+  },
+  HARNESS_ERR_REFERENCE_LISTEN: {
+    meaning: 'The reference deployment could not listen on the requested host and port.',
+    hint: 'Pick another --port (0 chooses a free one) or stop the process using it.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',

@@ -90,16 +90,31 @@ export interface ContractFailure {
    */
   schemaPath: string;
   /**
-   * What was received at instancePath (truncated when large).
+   * What was received at instancePath (truncated when large); the string "(absent)" when nothing was there.
    */
-  received: {
-    [k: string]: unknown;
-  };
+  received:
+    | string
+    | number
+    | boolean
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | null;
   /**
-   * What the contract documents there.
+   * What the contract (the docs, a schema or the target profile) documents there.
    */
-  documented: {
-    [k: string]: unknown;
-  };
+  documented:
+    | string
+    | number
+    | boolean
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | null;
+  /**
+   * One line: "<endpoint> <instancePath or status>: Received: X / Documented: Y".
+   */
   message: string;
 }

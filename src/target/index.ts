@@ -1,0 +1,11 @@
+/**
+ * Targets: which deployment the harness talks to and with which keys.
+ * `resolveTarget(config)` is the one entry point for verify, load and the main job.
+ */
+export { resolveTarget, type ResolveOptions } from './resolve-target.js';
+export type { ResolvedTarget, TargetKeys, GuessedPart, TargetProfile } from './types.js';
+export { ENDPOINT_NAMES, DOCUMENTED_PATHS, endpointUrl, type EndpointName } from './endpoints.js';
+export { loadProfile, listTargetNames, TARGETS_DIR } from './load-profile.js';
+export { bareUrlProfile, BARE_URL_KEY_ENV, BARE_URL_EXTRA_KEY_ENV } from './bare-url.js';
+export { startEmbedded, listReferenceFaults, type FaultInfo, type ReferenceHandle } from './embedded.js';
+export { probeReachable, CONNECT_TIMEOUT_MS } from './probe.js';

@@ -1,0 +1,29 @@
+import { connect } from 'node:net';
+import { HarnessError } from '../errors/index.js';
+
+export const CONNECT_TIMEOUT_MS = 3000;
+
+/**
+ * Opens (and closes) a TCP connection to the target's host, so an unreachable URL is
+ * reported before any check runs, without spending a request or a credit.
+ */
+export async function probeReachable(baseUrl: string, timeoutMs: number = CONNECT_TIMEOUT_MS): Promise<void> {
+  const url = new URL(baseUrl);
+  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect({ host, port });
+    const fail = (why: string): void => {
+      socket.destroy();
+      reject(new HarnessError('HARNESS_ERR_TARGET_UNREACHABLE', `cannot connect to ${url.host} (${why})`, {
+        hint: `Check that the deployment at ${url.origin} is running and reachable from here, or fix baseUrl in the target profile.`,
+      }));
+    };
+    socket.setTimeout(timeoutMs, () => fail(`no answer within ${timeoutMs} ms`));
+    socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
+    socket.once('connect', () => {
+      socket.end();
+      resolve();
+    });
+  });
+}
