@@ -2,6 +2,20 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// Runs in the page; a string because this project's tsconfig has no DOM types.
+const INSPECT = `(() => {
+  const canvases = [...document.querySelectorAll('canvas')];
+  const painted = canvases.map((c) => {
+    const ctx = c.getContext('2d');
+    if (ctx === null || c.width === 0 || c.height === 0) return 0;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 64) if (data[i] !== 0) n += 1;
+    return n;
+  });
+  return { canvases: canvases.length, charts: (window.__harnessCharts || []).length, painted, injected: window.__xss !== undefined };
+})()`;
+
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface PageCheck {
@@ -35,19 +49,7 @@ export async function openReport(file: string, screenshot: string): Promise<Page
     page.on('request', (req) => { if (!/^(file|data|blob):/.test(req.url())) externalRequests.push(req.url()); });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
     await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
-    const result = await page.evaluate(() => {
-      const w = window as unknown as { __harnessCharts?: unknown[]; __xss?: unknown };
-      const canvases = [...document.querySelectorAll('canvas')];
-      const painted = canvases.map((c) => {
-        const ctx = c.getContext('2d');
-        if (ctx === null || c.width === 0 || c.height === 0) return 0;
-        const { data } = ctx.getImageData(0, 0, c.width, c.height);
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4 * 16) if (data[i] !== 0) n += 1;
-        return n;
-      });
-      return { canvases: canvases.length, charts: w.__harnessCharts?.length ?? 0, painted, injected: w.__xss !== undefined };
-    });
+    const result = await page.evaluate<{ canvases: number; charts: number; painted: number[]; injected: boolean }>(INSPECT);
     await page.screenshot({ path: screenshot, fullPage: true });
     return { canvases: result.canvases, charts: result.charts, paintedPixels: result.painted, errors, externalRequests, injected: result.injected };
   } finally {
