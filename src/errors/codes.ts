@@ -80,6 +80,14 @@ export const ERROR_CODES = {
     meaning: 'The reference deployment could not listen on the requested host and port.',
     hint: 'Pick another --port (0 chooses a free one) or stop the process using it.',
   },
+  HARNESS_ERR_THRESHOLD_INVALID: {
+    meaning: 'A threshold in options.thresholds has invalid syntax, an aggregation its metric type lacks, or names a metric that is never defined.',
+    hint: 'Write thresholds as k6 does: "metric{tag:value}": ["p(95)<500"] or [{ threshold: "rate<0.01", abortOnFail: true, delayAbortEval: "10s" }]; counters take count|rate, gauges value, rates rate, trends avg|min|max|med|p(N).',
+  },
+  HARNESS_ERR_METRIC_INVALID: {
+    meaning: 'A script redefines a metric with another type, uses an invalid metric name, or adds a non-finite value.',
+    hint: 'Give each custom metric one type and a name of 1–128 letters, digits, spaces or ._!?/&#()<>%- characters, and add only finite numbers.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',

@@ -46,8 +46,12 @@ export interface MetricsEngine {
   add(sample: Sample): void;
   /** Validates the syntax of every threshold (unknown metric, bad expression → HarnessError naming it). */
   setThresholds(thresholds: Readonly<Record<string, readonly ThresholdSpec[]>>): void;
-  /** `elapsedMs` since the test started, for delayAbortEval. */
-  evaluateThresholds(elapsedMs: number): ThresholdEvaluation;
+  /**
+   * `elapsedMs` since the test started, for delayAbortEval. During the run (the
+   * default) metrics without samples are skipped, as k6 does; pass `{ final: true }`
+   * once at the end, where an empty metric counts as zeros (k6's end-of-test rule).
+   */
+  evaluateThresholds(elapsedMs: number, options?: { readonly final?: boolean }): ThresholdEvaluation;
   /** The `data` argument of handleSummary in k6's classic shape (metrics with values, thresholds, root_group, options, state). */
   legacySummary(state: SummaryState): Record<string, unknown>;
   /** k6's machine-readable end-of-test summary v1.0.0 (grafana/k6-summary schemas/summary/1.0.0). */
@@ -65,6 +69,8 @@ export interface SummaryState {
   readonly groups: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
   readonly scriptPath: string;
+  /** What setup() returned, passed through as handleSummary's `setup_data` when defined. */
+  readonly setupData?: unknown;
 }
 
 export interface MetricsEngineOptions {

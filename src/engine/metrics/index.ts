@@ -1,0 +1,5 @@
+export { createMetricsEngine } from './metrics-engine.js';
+export { textSummary, type TextSummaryOptions } from './text-summary.js';
+export { LOCAL_ENGINE_K6_VERSION } from './machine-readable-summary.js';
+export { parseDurationMs } from './duration.js';
+export * from './types.js';

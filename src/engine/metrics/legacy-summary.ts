@@ -1,0 +1,59 @@
+import type { MetricEntry } from './metric-registry.js';
+import { buildRootGroup } from './root-group.js';
+import { legacyValues, summaryEntries } from './summary-values.js';
+import type { ThresholdResult, SummaryState } from './types.js';
+
+export interface SummaryInput {
+  readonly state: SummaryState;
+  readonly metrics: Iterable<MetricEntry>;
+  readonly thresholdEntries: readonly MetricEntry[];
+  /** The final threshold evaluation (k6 evaluates empty metrics as zeros at the end). */
+  readonly thresholds: readonly ThresholdResult[];
+  readonly trendStats: readonly string[];
+}
+
+/** Threshold results of one entry, keyed by expression: `{ "p(95)<500": { ok: true } }`. */
+function thresholdsOf(entry: MetricEntry, results: readonly ThresholdResult[]): Record<string, { ok: boolean }> | undefined {
+  const own = results.filter((r) => normaliseKey(r.metric) === entry.name);
+  if (own.length === 0) return undefined;
+  return Object.fromEntries(own.map((r) => [r.expression, { ok: r.ok }]));
+}
+
+/** "m{ a : 'x' }" → "m{a:x}", the registry's sub-metric name. */
+export function normaliseKey(key: string): string {
+  const brace = key.indexOf('{');
+  if (brace < 0) return key.trim();
+  const pairs = key.slice(brace + 1, key.lastIndexOf('}')).split(',').map((pair) => {
+    const colon = pair.indexOf(':');
+    return `${pair.slice(0, colon).trim()}:${pair.slice(colon + 1).trim().replace(/^(["'])(.*)\1$/, '$2')}`;
+  });
+  return `${key.slice(0, brace).trim()}{${pairs.join(',')}}`;
+}
+
+/** The `data` k6 passes to handleSummary (the classic, pre-v1 shape; k6 docs "Custom summary"). */
+export function legacySummary(input: SummaryInput): Record<string, unknown> {
+  const { state } = input;
+  const metrics: Record<string, unknown> = {};
+  for (const entry of summaryEntries(input.metrics, input.thresholdEntries)) {
+    const thresholds = thresholdsOf(entry, input.thresholds);
+    metrics[entry.name] = {
+      type: entry.definition.type,
+      contains: entry.definition.contains,
+      values: legacyValues(entry, state.testRunDurationMs, input.trendStats),
+      ...(thresholds === undefined ? {} : { thresholds }),
+    };
+  }
+  const options = state.options;
+  const data: Record<string, unknown> = {
+    root_group: buildRootGroup(state),
+    options: {
+      summaryTrendStats: [...input.trendStats],
+      summaryTimeUnit: typeof options.summaryTimeUnit === 'string' ? options.summaryTimeUnit : '',
+      noColor: options.noColor === true,
+    },
+    state: { isStdOutTTY: state.isStdOutTTY, isStdErrTTY: state.isStdErrTTY, testRunDurationMs: state.testRunDurationMs },
+    metrics,
+  };
+  if (state.setupData !== undefined) data.setup_data = state.setupData;
+  return data;
+}
