@@ -1,0 +1,66 @@
+// The three documented endpoints as k6 requests: key header from __ENV, tags that the
+// thresholds filter on (endpoint, workflow role), and an explicit timeout per call.
+import http from 'k6/http';
+import type { RefinedParams, RefinedResponse, ResponseType } from 'k6/http';
+import type { ExecuteRequest } from '../../src/types/generated/execute-request.js';
+import { ENV, type WorkflowRole, workflow } from './env.js';
+
+export type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getConversationById';
+export type Res = RefinedResponse<ResponseType | undefined>;
+
+const DOCUMENTED: Record<Endpoint, string> = {
+  executeWorkflow: '/api/executeWorkflow',
+  executeWorkflowBackground: '/api/executeWorkflowBackground',
+  getConversationById: '/api/getConversationById',
+};
+
+export function url(endpoint: Endpoint): string {
+  const path = ENV.target.endpoints?.[endpoint] ?? DOCUMENTED[endpoint];
+  return ENV.baseUrl + (path.startsWith('/') ? path : `/${path}`);
+}
+
+export interface CallOptions {
+  readonly timeoutMs?: number;
+  /** Statuses that are not failures for http_req_failed (e.g. the documented timeout status). */
+  readonly expected?: readonly number[];
+  readonly tags?: Record<string, string>;
+}
+
+function params(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): RefinedParams<'text'> {
+  return {
+    headers: { 'Content-Type': 'application/json', 'x-api-key': ENV.apiKey },
+    tags: { endpoint, workflow: role, ...options.tags },
+    responseType: 'text',
+    ...(options.timeoutMs === undefined ? {} : { timeout: `${Math.ceil(options.timeoutMs)}ms` }),
+    ...(options.expected === undefined ? {} : { responseCallback: http.expectedStatuses({ min: 200, max: 299 }, ...options.expected) }),
+  };
+}
+
+export function executeBody(role: WorkflowRole, conversationId?: string): ExecuteRequest {
+  const wf = workflow(role);
+  return { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput, ...(conversationId === undefined ? {} : { conversationId }) };
+}
+
+/** POST an endpoint and wait (k6's blocking call: one request per VU at a time). */
+export function call(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Res {
+  return http.post(url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+}
+
+/** The same as a Promise, for async code that must not block its VU's event loop. */
+export function callAsync(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Promise<Res> {
+  return http.asyncRequest('POST', url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+}
+
+export function conversationRequest(role: WorkflowRole, conversationId: string): { workflowId: string; conversationId: string } {
+  return { workflowId: workflow(role).workflowId, conversationId };
+}
+
+/** Parsed JSON body, or undefined when the body is not JSON (itself a contract violation). */
+export function jsonBody(res: Res): unknown {
+  if (typeof res.body !== 'string' || res.body === '') return undefined;
+  try {
+    return JSON.parse(res.body) as unknown;
+  } catch {
+    return undefined;
+  }
+}

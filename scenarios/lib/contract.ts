@@ -1,0 +1,62 @@
+// Response validation inside a VU: the precompiled validators (no schema compiled at
+// run time) plus the workflow's own output components, recorded as `contract_violations`.
+import { check } from 'k6';
+import { backgroundResponse, conversation, errorBody, executeResponse, type PrecompiledValidator } from '../generated/validators.js';
+import type { ComponentType } from '../../src/types/generated/target-profile.js';
+import { type Endpoint, type Res, jsonBody } from './api.js';
+import { ENV, type WorkflowRole, workflow } from './env.js';
+import { contractViolations } from './metrics.js';
+
+const SUCCESS: Record<Endpoint, PrecompiledValidator> = {
+  executeWorkflow: executeResponse,
+  executeWorkflowBackground: backgroundResponse,
+  getConversationById: conversation,
+};
+
+function matchesComponent(type: ComponentType, value: unknown): boolean {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      // A JSON Schema component: only its `type` is checked here (no compiling in a VU).
+      return typeof type !== 'object' || typeof type.type !== 'string' || matchesComponent(type.type === 'string' ? 'text' : (type.type as ComponentType), value);
+  }
+}
+
+/** Every declared output component present with its type. */
+export function outputMatches(role: WorkflowRole, output: unknown): boolean {
+  if (typeof output !== 'object' || output === null) return false;
+  const record = output as Record<string, unknown>;
+  return Object.entries(workflow(role).outputComponents).every(([key, type]) => type === 'any' ? key in record : matchesComponent(type, record[key]));
+}
+
+/**
+ * Validates one response: 2xx bodies against the endpoint's schema (and the workflow's
+ * outputs for executeWorkflow), other statuses against the error body. The conversation
+ * schema is the reference's own shape, so it applies only when the target says so.
+ * Returns the parsed body for the caller.
+ */
+export function validateResponse(endpoint: Endpoint, role: WorkflowRole, res: Res): unknown {
+  const body = jsonBody(res);
+  if (!ENV.validate || res.status === 0) return body;
+  const tags = { endpoint, workflow: role };
+  let ok: boolean;
+  if (res.status >= 200 && res.status < 300) {
+    const schemaApplies = endpoint !== 'getConversationById' || ENV.target.conversation?.useReferenceSchema === true;
+    ok = body !== undefined && (!schemaApplies || SUCCESS[endpoint](body));
+    if (ok && endpoint === 'executeWorkflow') ok = outputMatches(role, (body as { output?: unknown }).output);
+  } else {
+    ok = body !== undefined && errorBody(body);
+  }
+  contractViolations.add(!ok, tags);
+  check(res, { [`${endpoint} response matches the contract`]: () => ok }, tags);
+  return body;
+}

@@ -1,0 +1,75 @@
+// How a scenario learns its target: only through __ENV, which k6 fills from `-e K=V` and
+// from the process environment (where the harness puts the key: never on argv).
+import type { Polling, TargetProfile, Workflow } from '../../src/types/generated/target-profile.js';
+
+export type LoadProfileName = 'smoke' | 'load' | 'stress' | 'soak' | 'nightly';
+export type WorkflowRole = 'fast' | 'slow' | 'conversational';
+
+export interface ScenarioEnv {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly target: TargetProfile;
+  readonly profile: LoadProfileName;
+  /** Multiplies the target's durations (the embedded reference's knob); 1 for real deployments. */
+  readonly timeScale: number;
+  readonly polling: Required<Polling>;
+  /** False only for benchmarks that measure what validation costs. */
+  readonly validate: boolean;
+  /** Tag completion samples with their conversationId so the harness can compare with ground truth. */
+  readonly traceConversations: boolean;
+}
+
+/** The docs' own example, for `k6 run dist/scenarios/x.js -e BASE_URL=…` without a target profile. */
+const DOCS_TARGET: TargetProfile = {
+  name: 'docs-example',
+  baseUrl: 'http://127.0.0.1:8080',
+  apiKeyEnv: 'HARNESS_API_KEY',
+  workflows: { fast: { workflowId: '12345', version: 1, sampleInput: { 'First Name': 'John', Age: 30 }, inputComponents: {}, outputComponents: {} } },
+};
+const PROFILES: readonly LoadProfileName[] = ['smoke', 'load', 'stress', 'soak', 'nightly'];
+
+function fail(message: string): never {
+  throw new Error(`HARNESS_ERR_SCENARIO_ENV: ${message}`);
+}
+
+function readEnv(): ScenarioEnv {
+  const target = __ENV.HARNESS_TARGET ? (JSON.parse(__ENV.HARNESS_TARGET) as TargetProfile) : DOCS_TARGET;
+  const keyVar = __ENV.API_KEY_ENV || target.apiKeyEnv || 'HARNESS_API_KEY';
+  const profile = (__ENV.HARNESS_PROFILE || 'smoke') as LoadProfileName;
+  if (!PROFILES.includes(profile)) fail(`HARNESS_PROFILE=${profile} is not one of ${PROFILES.join('|')}`);
+  const timeScale = Number(__ENV.HARNESS_TIME_SCALE || '1');
+  if (!(timeScale > 0 && timeScale <= 1)) fail(`HARNESS_TIME_SCALE=${__ENV.HARNESS_TIME_SCALE} must be in (0, 1]`);
+  const polling = { ...target.polling, ...(__ENV.HARNESS_POLLING ? (JSON.parse(__ENV.HARNESS_POLLING) as Polling) : {}) };
+  return {
+    baseUrl: (__ENV.BASE_URL || target.baseUrl).replace(/\/+$/, ''),
+    apiKey: __ENV[keyVar] || '',
+    target,
+    profile,
+    timeScale,
+    polling: {
+      initialIntervalMs: polling.initialIntervalMs ?? 100,
+      backoff: polling.backoff ?? 1.5,
+      maxIntervalMs: polling.maxIntervalMs ?? 2000,
+      budgetMs: polling.budgetMs ?? 120000,
+    },
+    validate: __ENV.HARNESS_VALIDATE !== '0',
+    traceConversations: __ENV.HARNESS_TRACE_CONVERSATIONS === '1',
+  };
+}
+
+/** Read once per VU at init: every module-level use sees the same frozen value. */
+export const ENV: ScenarioEnv = readEnv();
+
+export function workflow(role: WorkflowRole): Workflow {
+  return ENV.target.workflows[role] ?? ENV.target.workflows.fast;
+}
+
+/** A target duration in this run's time: real-time ms × the time scale. */
+export function scaled(ms: number): number {
+  return ms * ENV.timeScale;
+}
+
+/** The sync limit as the deployment applies it in this run. */
+export function syncLimitMs(): number {
+  return scaled(ENV.target.syncLimit?.limitMs ?? 30000);
+}

@@ -1,0 +1,21 @@
+// Every custom metric, declared once at init so thresholds on any of them are valid in
+// every bundle (k6 rejects a threshold on an undeclared metric).
+import { Counter, Rate, Trend } from 'k6/metrics';
+
+export const workflowLatency = new Trend('workflow_latency', true);
+export const contractViolations = new Rate('contract_violations');
+
+export const syncCalls = new Counter('sync_calls');
+export const serverTimeouts = new Rate('server_timeouts');
+export const clientTimeouts = new Rate('client_timeouts');
+export const completedAfterTimeout = new Rate('completed_after_timeout');
+
+export const submitLatency = new Trend('submit_latency', true);
+export const pollLatency = new Trend('poll_latency', true);
+export const timeToCompletion = new Trend('time_to_completion', true);
+export const pollsPerExecution = new Trend('polls_per_execution');
+export const executionsCompleted = new Rate('executions_completed');
+export const executionsFailed = new Rate('executions_failed');
+export const executionsStuck = new Rate('executions_stuck');
+
+export const continuationsKept = new Rate('continuations_kept');

@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { HarnessError } from '../errors/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCENARIOS_DIR = join(ROOT, 'scenarios');
+export const BUNDLES_DIR = join(ROOT, 'dist', 'scenarios');
+
+export interface Bundle {
+  readonly name: string;
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/** Scenario entry points: scenarios/*.ts (lib/ and generated/ are imported, never run). */
+export function listScenarios(dir: string = SCENARIOS_DIR): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => basename(f, '.ts')).sort();
+}
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+// A k6 VU has no Node: an import of a builtin must fail the build, not the run.
+const noNodeBuiltins: Plugin = {
+  name: 'no-node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (!NODE_BUILTINS.has(args.path)) return undefined;
+      return { errors: [{ text: `${args.importer} imports the Node builtin "${args.path}", which k6 does not have` }] };
+    });
+  },
+};
+
+/** Throws when a bundle is not self-contained: k6 has neither `require` nor Node's modules. */
+export function assertSelfContained(name: string, code: string): void {
+  const problems: string[] = [];
+  // A call, not the word inside a string (ajv's runtime helpers carry their own source as text).
+  if (/(^|[^'"`\w$.])require\s*\(/m.test(code)) problems.push('a `require(` call');
+  const imports = [...code.matchAll(/(?:^|[;\n])\s*import\s[^'"]*?['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+  for (const spec of imports) if (spec !== 'k6' && !spec.startsWith('k6/')) problems.push(`an import of "${spec}"`);
+  if (problems.length > 0) {
+    throw new HarnessError('HARNESS_ERR_BUNDLE_INVALID', `dist/scenarios/${name}.js is not self-contained: it has ${problems.join(', ')}`, {
+      hint: 'Scenarios may import only k6, k6/*, scenarios/lib and scenarios/generated; run `npm run gen` if the validators are stale.',
+    });
+  }
+}
+
+/** Bundles every scenario into dist/scenarios/<name>.js, one self-contained ESM file each. */
+export async function buildScenarios(options: { names?: readonly string[]; outDir?: string } = {}): Promise<Bundle[]> {
+  const outDir = options.outDir ?? BUNDLES_DIR;
+  const names = options.names ?? listScenarios();
+  const bundles: Bundle[] = [];
+  for (const name of names) {
+    const path = join(outDir, `${name}.js`);
+    await build({
+      entryPoints: [join(SCENARIOS_DIR, `${name}.ts`)],
+      outfile: path,
+      bundle: true, // one file a user's `k6 run` takes as is, lib and validators inlined
+      format: 'esm', // k6 runs ES modules natively; `export default` and `options` must stay exports
+      // k6 ≥ 0.52 (sobek) runs ES2020+ incl. async/await and optional chaining; es2020 keeps
+      // async functions native (the VU event loop needs real promises, not regenerator code).
+      target: 'es2020',
+      platform: 'neutral', // neither Node nor browser globals and no Node builtins resolved
+      mainFields: ['module', 'main'], // 'neutral' resolves no main fields by default; ajv's runtime is CJS under "main"
+      external: ['k6', 'k6/*'], // provided by the k6 runtime (or the local engine), never bundled
+      sourcemap: false, // k6 reports bundle line numbers; a sidecar map it would not read
+      minify: false, // stack traces and the size table stay readable; the bundles are small
+      legalComments: 'none', // no licence banners from ajv's runtime helpers
+      logLevel: 'silent', // errors are thrown as a HarnessError below
+      tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'),
+      plugins: [noNodeBuiltins],
+    }).catch((error: unknown) => {
+      throw new HarnessError('HARNESS_ERR_BUNDLE_INVALID', `esbuild could not bundle scenarios/${name}.ts: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: 'Fix the import or syntax error named above; scenarios import only k6, k6/*, scenarios/lib and scenarios/generated.',
+      });
+    });
+    assertSelfContained(name, readFileSync(path, 'utf8'));
+    bundles.push({ name, path, bytes: statSync(path).size });
+  }
+  return bundles;
+}
+
+/** True when a bundle is missing or older than any file under scenarios/ or schemas/. */
+export function bundlesStale(names: readonly string[], outDir: string = BUNDLES_DIR): boolean {
+  const newest = Math.max(...[SCENARIOS_DIR, join(SCENARIOS_DIR, 'lib'), join(SCENARIOS_DIR, 'generated')].flatMap((d) => readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)));
+  return names.some((n) => {
+    try {
+      return statSync(join(outDir, `${n}.js`)).mtimeMs < newest;
+    } catch {
+      return true;
+    }
+  });
+}
