@@ -88,6 +88,18 @@ export const ERROR_CODES = {
     meaning: 'A script redefines a metric with another type, uses an invalid metric name, or adds a non-finite value.',
     hint: 'Give each custom metric one type and a name of 1–128 letters, digits, spaces or ._!?/&#()<>%- characters, and add only finite numbers.',
   },
+  HARNESS_ERR_BUNDLE_INVALID: {
+    meaning: 'A scenario does not bundle into a self-contained k6 script (an esbuild error, a `require(`, a Node builtin or an import other than k6/*).',
+    hint: 'Scenarios import only k6, k6/*, scenarios/lib and scenarios/generated; run `npm run gen` if the validators are stale, then `npm run build:scenarios`.',
+  },
+  HARNESS_ERR_K6_UNAVAILABLE: {
+    meaning: '--engine k6 was asked for, but no usable Grafana k6 (K6_BIN or k6 on PATH, version 1.0 or newer) was found.',
+    hint: 'Install k6 ≥ 1.0 (OS package, grafana/k6 container image, or grafana/setup-k6-action in CI) and put it on PATH or in K6_BIN, or use --engine local.',
+  },
+  HARNESS_ERR_SCENARIO_UNKNOWN: {
+    meaning: 'A --scenario name matches no scenarios/<name>.ts.',
+    hint: 'Use one of the names listed in the message, or `all`.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',
