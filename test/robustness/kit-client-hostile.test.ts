@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransportError, createClient, type ApiResponse } from '../../contracts/kit/index.js';
+import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
+import { bareUrlProfile } from '../../src/target/index.js';
+
+/**
+ * The HTTP client every contract check uses, pointed at each misbehaviour: it always comes back
+ * within its timeout (plus slack), either with a response the checks can judge or with a
+ * TransportError naming what happened — and its request summary never carries the key.
+ */
+const KEY = 'kit-canary-key-5d1e0b7a';
+const TIMEOUT_MS = 600;
+let hostile: HostileServer;
+beforeAll(async () => {
+  hostile = await startHostile({ trickleIntervalMs: 50 });
+});
+afterAll(async () => {
+  await hostile.close();
+});
+
+async function call(base: string): Promise<{ ms: number; response?: ApiResponse; error?: TransportError }> {
+  const client = createClient({ profile: bareUrlProfile(base), keys: { main: KEY }, embedded: false, guessed: [], seed: 1 });
+  const started = Date.now();
+  try {
+    const response = await client.post('executeWorkflow', { workflowId: '12345', version: 1, input: {} }, { timeoutMs: TIMEOUT_MS });
+    expect(JSON.stringify(client.requests)).not.toContain(KEY);
+    return { ms: Date.now() - started, response };
+  } catch (error) {
+    expect(error).toBeInstanceOf(TransportError);
+    const transport = error as TransportError;
+    expect(transport.request.headers['x-api-key']).toBe('[REDACTED]');
+    expect(JSON.stringify(transport.request) + transport.message).not.toContain(KEY);
+    return { ms: Date.now() - started, error: transport };
+  }
+}
+
+describe('contracts/kit HTTP client against hostile targets', () => {
+  it('refused: a TransportError naming ECONNREFUSED, at once', async () => {
+    const outcome = await call(hostile.refusedUrl);
+    expect(outcome.error?.message).toMatch(/ECONNREFUSED/);
+    expect(outcome.ms).toBeLessThan(TIMEOUT_MS);
+  });
+
+  it('reset mid-response: a TransportError naming the reset', async () => {
+    const outcome = await call(hostile.baseUrl('reset'));
+    expect(outcome.error?.message).toMatch(/ECONNRESET|terminated|socket/i);
+  });
+
+  it.each(['hang', 'trickle'] as const)('%s: a TransportError saying no response within the timeout, on time', async (mode) => {
+    const outcome = await call(hostile.baseUrl(mode));
+    expect(outcome.error?.message).toContain(`no response within ${TIMEOUT_MS} ms`);
+    expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 1500);
+  });
+
+  it.each(['truncated-json', 'not-json'] as const)('%s: a 200 whose json is undefined (the checks report it)', async (mode) => {
+    const outcome = await call(hostile.baseUrl(mode));
+    expect(outcome.response?.status).toBe(200);
+    expect(outcome.response?.contentType).toMatch(/json/);
+    expect(outcome.response?.json).toBeUndefined();
+  });
+
+  it.each([
+    ['rate-limited', 429],
+    ['rate-limited-retry-after', 429],
+    ['unavailable', 503],
+    ['unavailable-retry-after', 503],
+  ] as const)('%s: answered with status %i (no retry storm)', async (mode: HostileMode, status) => {
+    const before = hostile.hits(mode);
+    const outcome = await call(hostile.baseUrl(mode));
+    expect(outcome.response?.status).toBe(status);
+    expect(hostile.hits(mode) - before).toBe(1);
+  });
+
+  it('redirect loop: not followed; the 307 is what the checks see', async () => {
+    const before = hostile.hits('redirect-loop');
+    const outcome = await call(hostile.baseUrl('redirect-loop'));
+    expect(outcome.response?.status).toBe(307);
+    expect(hostile.hits('redirect-loop') - before).toBe(1);
+  });
+});
