@@ -1,0 +1,22 @@
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { resolveConfig } from '../../config/index.js';
+import { resolveRunDir } from '../../history/index.js';
+import { writeReport } from '../../report/index.js';
+import type { CommandModule } from '../command-module.js';
+
+/** `harness report [RUN]`: (re)generates reports/<run>/index.html from the run folder. */
+export const command: CommandModule = {
+  register(program: Command) {
+    program
+      .command('report [run]')
+      .description('Regenerate the HTML report of a run (id, path or "latest"; default latest) from its folder')
+      .option('--reports-dir <dir>', 'where run folders live (default reports)')
+      .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
+        const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
+        const dir = resolveRunDir(config.reportsDir, run);
+        const { file } = await writeReport(config.reportsDir, dir, config.seed === undefined ? {} : { seed: config.seed });
+        process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
+      });
+  },
+};
