@@ -1,0 +1,80 @@
+import { randomInt } from 'node:crypto';
+import type { Command } from 'commander';
+import { resolveConfig, type ConfigLayer } from '../../config/index.js';
+import { HarnessError } from '../../errors/index.js';
+import { KEY_ENV, listFaults, listWorkflows, startReference } from '../../../reference/index.js';
+import type { CommandModule } from '../command-module.js';
+
+interface ServeFlags {
+  port: string; host: string; timeScale?: string; fault?: string[]; seed?: string; listFaults?: boolean; listWorkflows?: boolean;
+}
+
+const number = (name: string, raw: string | undefined): number | undefined => {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new HarnessError('HARNESS_ERR_USAGE', `${name} ${JSON.stringify(raw)} is not a number`);
+  return value;
+};
+
+function printCatalogues(flags: ServeFlags): void {
+  if (flags.listFaults === true) {
+    for (const f of listFaults()) process.stdout.write(`${f.name.padEnd(28)} ${f.title}\n${''.padEnd(28)} violates: ${f.violates}\n`);
+  }
+  if (flags.listWorkflows === true) {
+    for (const w of listWorkflows()) {
+      const inputs = Object.keys(w.inputComponents).map((n) => JSON.stringify(n)).join(', ');
+      const outputs = Object.keys(w.outputComponents).map((n) => JSON.stringify(n)).join(', ');
+      process.stdout.write(`${`${w.id} v${w.version}`.padEnd(12)} ${(w.role ?? '').padEnd(15)} ${w.title}\n${''.padEnd(28)} in: ${inputs} → out: ${outputs}\n`);
+    }
+  }
+}
+
+/** `harness serve`: the embedded reference deployment, in the foreground, until SIGINT/SIGTERM. */
+export const command: CommandModule = {
+  register(program: Command) {
+    program
+      .command('serve')
+      .description('Run the embedded reference deployment of the workflow API (loopback only) until Ctrl-C')
+      .option('--port <n>', 'port to listen on (0 = a free port)', '0')
+      .option('--host <host>', 'loopback address to listen on (127.0.0.1, localhost or ::1)', '127.0.0.1')
+      .option('--time-scale <s>', 'multiply every workflow duration and the 30 s sync limit (default 0.02; 1 = real time)')
+      .option('--fault <name...>', 'enable a fault mode (repeatable; see --list-faults)')
+      .option('--seed <n>', 'seed of every duration and failure distribution (default: random, printed)')
+      .option('--list-faults', 'list the fault modes and exit')
+      .option('--list-workflows', 'list the demo workflows and exit')
+      .addHelpText('after', '\nPrints its URL and three demo keys (new each start). Shuts down on SIGINT/SIGTERM after draining in-flight work.\nSee reference/README.md for the endpoints, the order of checks, the faults and the ground-truth endpoints.')
+      .action(async (flags: ServeFlags) => {
+        if (flags.listFaults === true || flags.listWorkflows === true) {
+          printCatalogues(flags);
+          return;
+        }
+        const layer: ConfigLayer = { timeScale: number('--time-scale', flags.timeScale), faults: flags.fault, seed: number('--seed', flags.seed) };
+        const config = resolveConfig({ flags: layer });
+        const seed = config.seed ?? randomInt(2 ** 31);
+        const ref = await startReference({ host: flags.host, port: number('--port', flags.port) ?? 0, timeScale: config.timeScale, faults: config.faults, seed });
+        const env = ref.keyEnv();
+        process.stdout.write(
+          [
+            `reference deployment listening on ${ref.url}`,
+            `  time scale ${config.timeScale} · sync limit ${ref.options.syncLimitMs * config.timeScale} ms · seed ${seed} · faults: ${config.faults.length === 0 ? 'none' : config.faults.join(', ')}`,
+            '  demo keys (new each start; export them for `harness --target <url>`):',
+            `    ${KEY_ENV.full}=${env[KEY_ENV.full] ?? ''}`,
+            `    ${KEY_ENV.noPermission}=${env[KEY_ENV.noPermission] ?? ''}`,
+            `    ${KEY_ENV.noCredits}=${env[KEY_ENV.noCredits] ?? ''}`,
+            `  health: ${ref.url}/__reference/health`,
+            'Ctrl-C stops it (in-flight executions are drained first).',
+            '',
+          ].join('\n'),
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (signal: NodeJS.Signals): void => {
+            process.stdout.write(`${signal}: draining in-flight executions…\n`);
+            ref.close().then(resolve, resolve);
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        process.stdout.write('reference deployment stopped\n');
+      });
+  },
+};
