@@ -5,7 +5,7 @@ import { callAsync, executeBody } from './lib/api.js';
 import { validateResponse } from './lib/contract.js';
 import { ENV, type WorkflowRole, workflow } from './lib/env.js';
 import { executionsCompleted, executionsFailed, executionsStuck, pollsPerExecution, submitLatency, timeToCompletion } from './lib/metrics.js';
-import { pollUntilDone } from './lib/polling.js';
+import { expectedDuration, learnDuration, pollUntilDone } from './lib/polling.js';
 import { scenarioOptions } from './lib/profiles.js';
 
 export const options = scenarioOptions('background-polling');
@@ -20,9 +20,12 @@ export async function runBackground(role: WorkflowRole, conversationId?: string)
   const body = validateResponse('executeWorkflowBackground', role, res) as { conversationId?: unknown } | undefined;
   if (res.status < 200 || res.status >= 300 || typeof body?.conversationId !== 'string') return undefined;
   const id = body.conversationId;
-  const result = await pollUntilDone(role, id, workflow(role).expectedDurationMs);
+  const result = await pollUntilDone(role, id, expectedDuration(role, workflow(role).expectedDurationMs));
   const outcomeTags = { workflow: role, ...(ENV.traceConversations ? { conversation: id } : {}) };
-  if (result.outcome === 'completed') timeToCompletion.add(result.seenAt - submittedAt, outcomeTags);
+  if (result.outcome === 'completed') {
+    timeToCompletion.add(result.seenAt - submittedAt, outcomeTags);
+    learnDuration(role, result.seenAt - submittedAt);
+  }
   pollsPerExecution.add(result.polls, { workflow: role });
   executionsCompleted.add(result.outcome === 'completed', { workflow: role });
   executionsFailed.add(result.outcome === 'failed', { workflow: role });

@@ -10,7 +10,10 @@ export interface ScenarioEnv {
   readonly apiKey: string;
   readonly target: TargetProfile;
   readonly profile: LoadProfileName;
-  /** Multiplies the target's durations (the embedded reference's knob); 1 for real deployments. */
+  /**
+   * The embedded reference's time scale, recorded only: a target profile states its durations,
+   * sync limit and polling policy as the deployment applies them (the reference's are scaled).
+   */
   readonly timeScale: number;
   readonly polling: Required<Polling>;
   /** False only for benchmarks that measure what validation costs. */
@@ -64,12 +67,7 @@ export function workflow(role: WorkflowRole): Workflow {
   return ENV.target.workflows[role] ?? ENV.target.workflows.fast;
 }
 
-/** A target duration in this run's time: real-time ms × the time scale. */
-export function scaled(ms: number): number {
-  return ms * ENV.timeScale;
-}
-
-/** The sync limit as the deployment applies it in this run. */
+/** The sync limit as the deployment applies it (the docs advise background beyond 30 s). */
 export function syncLimitMs(): number {
-  return scaled(ENV.target.syncLimit?.limitMs ?? 30000);
+  return ENV.target.syncLimit?.limitMs ?? 30000;
 }

@@ -3,7 +3,7 @@
 import { setTimeout } from 'k6/timers';
 import { callAsync, conversationRequest } from './api.js';
 import { validateResponse } from './contract.js';
-import { ENV, type WorkflowRole, scaled } from './env.js';
+import { ENV, type WorkflowRole } from './env.js';
 import { pollLatency } from './metrics.js';
 
 export type Outcome = 'completed' | 'failed' | 'stuck';
@@ -29,29 +29,40 @@ export function pointer(value: unknown, path: string): unknown {
 
 /**
  * The poll schedule. Fixed 1 s polling detects completion ~500 ms late on average. When the
- * workflow's expected duration is known, the first poll waits until just before it
+ * execution's duration can be expected, the first poll waits until just before it
  * (`leadFraction`), then intervals start small and back off to the cap, so polls cluster where
- * completion is likely: small lag, few polls. Without an expected duration it is plain backoff.
- * Intervals scale with the run's time scale (floor 5 ms, so scaled runs never spin).
+ * completion is likely: small lag, few polls. Without an expectation it is plain backoff.
+ * Floor 5 ms so time-scaled runs never spin.
  */
-export function pollDelays(expectedMs: number | undefined, leadFraction = 0.9): number[] {
+export function pollDelays(expectedMs: number | undefined, leadFraction = 0.85): number[] {
   const p = ENV.polling;
   const delays: number[] = [];
   let elapsed = 0;
   if (expectedMs !== undefined && expectedMs > 0) {
-    const first = scaled(expectedMs * leadFraction);
-    delays.push(first);
-    elapsed = first;
+    elapsed = Math.min(expectedMs * leadFraction, p.budgetMs);
+    delays.push(elapsed);
   }
-  let interval = scaled(p.initialIntervalMs);
-  const budget = scaled(p.budgetMs);
-  while (elapsed < budget) {
-    const d = Math.max(5, Math.min(interval, budget - elapsed));
+  let interval = p.initialIntervalMs;
+  while (elapsed < p.budgetMs) {
+    const d = Math.max(5, Math.min(interval, p.budgetMs - elapsed));
     delays.push(d);
     elapsed += d;
-    interval = Math.min(interval * p.backoff, scaled(p.maxIntervalMs));
+    interval = Math.min(interval * p.backoff, p.maxIntervalMs);
   }
   return delays;
+}
+
+// What this VU has seen each workflow take (EWMA): a profile's expectedDurationMs is a typical
+// value, while the inputs a scenario sends may run longer or shorter than it.
+const learned = new Map<WorkflowRole, number>();
+
+export function expectedDuration(role: WorkflowRole, fromProfile: number | undefined): number | undefined {
+  return learned.get(role) ?? fromProfile;
+}
+
+export function learnDuration(role: WorkflowRole, observedMs: number): void {
+  const prev = learned.get(role);
+  learned.set(role, prev === undefined ? observedMs : 0.7 * prev + 0.3 * observedMs);
 }
 
 const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

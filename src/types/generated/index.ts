@@ -7,5 +7,6 @@ export type { ExecuteRequest } from './execute-request.js';
 export type { ExecuteResponse } from './execute-response.js';
 export type { GetConversationRequest } from './get-conversation-request.js';
 export type { HarnessConfig } from './harness-config.js';
+export type { LoadRun } from './load-run.js';
 export type { TargetProfile } from './target-profile.js';
 export type { VerifyResult } from './verify-result.js';

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { scrub } from '../secrets/index.js';
+import { ROOT } from './build.js';
+import type { EngineChoice } from './select-engine.js';
+
+export interface EngineRun {
+  readonly script: string;
+  /** Variables for the script's __ENV; the API key travels here, never on argv. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly samplesOut: string;
+  readonly summaryExport: string;
+  /** k6 only: where its web dashboard writes its HTML export. */
+  readonly dashboardOut?: string;
+  readonly quiet?: boolean;
+}
+
+export const LOCAL_ENGINE_BIN = join(ROOT, 'bin', 'local-engine.mjs');
+
+/** The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. */
+export function engineArgs(run: EngineRun): string[] {
+  return ['run', '--new-machine-readable-summary', '--out', `json=${run.samplesOut}`, '--summary-export', run.summaryExport, ...(run.quiet === true ? ['--quiet'] : []), run.script];
+}
+
+/**
+ * Runs the engine as a child process and resolves with its exit code (k6's convention:
+ * 99 = thresholds crossed). The child inherits this process's environment plus `run.env`,
+ * so k6 puts the key into __ENV without it ever appearing in a process listing.
+ */
+export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c))): Promise<number> {
+  const dashboard = choice.kind === 'k6' && run.dashboardOut !== undefined ? { K6_WEB_DASHBOARD: 'true', K6_WEB_DASHBOARD_EXPORT: run.dashboardOut, K6_WEB_DASHBOARD_OPEN: 'false' } : {};
+  const [command, prefix] = choice.kind === 'k6' ? [choice.binary ?? 'k6', []] : [process.execPath, [LOCAL_ENGINE_BIN]];
+  const child = spawn(command, [...prefix, ...engineArgs(run)], {
+    env: { ...process.env, ...run.env, ...dashboard },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.setEncoding('utf8').on('data', onOutput);
+  child.stderr.setEncoding('utf8').on('data', onOutput);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + 15)));
+  });
+}

@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSamples } from '../compare/index.js';
+import { HarnessError } from '../errors/index.js';
+import { type RunDir, createRunDir } from '../run/index.js';
+import { type ResolvedTarget, resolveTarget } from '../target/index.js';
+import type { HarnessConfig } from '../types/generated/harness-config.js';
+import type { LoadRun } from '../types/generated/load-run.js';
+import { BUNDLES_DIR, buildScenarios, bundlesStale, listScenarios } from './build.js';
+import { thresholdsFromExport, thresholdsJunit } from './junit.js';
+import { runEngine } from './run-engine.js';
+import { scenarioEnv } from './scenario-env.js';
+import { selectEngine } from './select-engine.js';
+import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
+
+export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci'>;
+
+export interface LoadOptions {
+  /** A scenario name (scenarios/<name>.ts) or 'all' (default): every scenario side by side. */
+  readonly scenario?: string;
+  /** The main job passes its own run folder and already-resolved target. */
+  readonly runDir?: RunDir;
+  readonly target?: ResolvedTarget;
+  /** False only for benchmarks measuring what validation costs. */
+  readonly validate?: boolean;
+  readonly log?: (line: string) => void;
+  readonly onEngineOutput?: (chunk: string) => void;
+}
+
+export interface LoadResult {
+  readonly exitCode: number;
+  readonly runDir: RunDir;
+  readonly run: LoadRun;
+  /** k6's machine-readable summary v1.0.0, as the engine's handleSummary wrote it. */
+  readonly summary: Record<string, unknown> | undefined;
+}
+
+const FILES = { summary: 'load-summary.json', run: 'load-run.json', junit: 'load.junit.xml', samples: 'samples.json.gz', dashboard: 'load-dashboard.html' } as const;
+
+function scenarioName(requested: string | undefined): string {
+  const name = requested ?? 'all';
+  const known = listScenarios();
+  if (!known.includes(name)) throw new HarnessError('HARNESS_ERR_SCENARIO_UNKNOWN', `no scenario "${name}"`, { hint: `Use one of: ${known.join(', ')}.` });
+  return name;
+}
+
+/**
+ * `harness load` as a function: builds the bundles if stale, starts the reference when no
+ * target is given, picks and runs the engine, and writes the run folder. Resolves with the
+ * engine's exit code (99 = thresholds crossed) instead of throwing on a failed threshold.
+ */
+export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions = {}): Promise<LoadResult> {
+  const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const name = scenarioName(options.scenario);
+  if (bundlesStale([name])) await buildScenarios({ names: [name] });
+  const engine = selectEngine(config.engine);
+  log(`load engine: ${engine.kind} (${engine.reason})`);
+  const target = options.target ?? (await resolveTarget(config));
+  const work = mkdtempSync(join(tmpdir(), 'harness-load-'));
+  const startedAt = new Date();
+  try {
+    const runDir = options.runDir ?? createRunDir(config.reportsDir);
+    const paths = { summary: join(work, FILES.summary), export: join(work, 'export.json'), samples: join(work, FILES.samples), dashboard: join(work, FILES.dashboard) };
+    const env = scenarioEnv({
+      profile: target.profile, apiKey: target.keys.main, loadProfile: config.loadProfile, timeScale: config.timeScale,
+      embedded: target.embedded, summaryOut: paths.summary, ...(options.validate === undefined ? {} : { validate: options.validate }),
+    });
+    log(`load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`);
+    const exitCode = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci }, options.onEngineOutput);
+
+    const read = (file: string): Record<string, unknown> | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
+    const summary = read(paths.summary);
+    const thresholds = thresholdsFromExport(read(paths.export));
+    const points = existsSync(paths.samples) ? (await readSamples(paths.samples)).points : [];
+    const files: Record<string, string> = {};
+    const keep = (role: string, file: string, content: string | Buffer): void => {
+      runDir.write(file, content);
+      files[role] = file;
+    };
+    if (summary !== undefined) keep('summary', FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    if (existsSync(paths.samples)) keep('samples', FILES.samples, readFileSync(paths.samples));
+    if (existsSync(paths.dashboard)) keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
+    const finishedAt = new Date();
+    keep('junit', FILES.junit, thresholdsJunit(`load ${name} (${config.loadProfile})`, thresholds, (finishedAt.getTime() - startedAt.getTime()) / 1000));
+    files.run = FILES.run;
+    const run: LoadRun = {
+      runId: runDir.id,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      engine: { kind: engine.kind, requested: engine.requested, reason: engine.reason, ...(engine.version === undefined ? {} : { version: engine.version }), ...(engine.binary === undefined ? {} : { binary: engine.binary }) },
+      target: { name: target.profile.name, baseUrl: target.profile.baseUrl, embedded: target.embedded, ...(target.embedded ? { timeScale: config.timeScale, faults: [...config.faults] } : {}) },
+      profile: config.loadProfile,
+      scenarios: name === 'all' ? [name, ...listScenarios().filter((s) => s !== 'all')] : [name],
+      exitCode,
+      thresholdsPassed: exitCode === 0 && thresholds.every((t) => t.ok),
+      thresholds,
+      ...(target.embedded ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) } : {}),
+      pollsPerExecution: pollsPerExecution(points),
+      timeoutClasses: timeoutClasses(points),
+      files,
+    };
+    runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
+    log(`load: exit ${exitCode}${exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`);
+    return { exitCode, runDir, run, summary };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    if (options.target === undefined) await target.stop();
+  }
+}
