@@ -1,0 +1,33 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A stand-in `k6` executable (Node script) for testing engine selection and the child-process
+ * contract: `version` prints the given version; `run` records its argv and the key variable it
+ * received, writes the summary (HARNESS_SUMMARY_OUT) and summary export, and exits with FAKE_K6_EXIT.
+ */
+export function fakeK6(version: string): { bin: string; record: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-k6-'));
+  const bin = join(dir, 'k6');
+  const record = join(dir, 'record.json');
+  writeFileSync(
+    bin,
+    `#!${process.execPath}
+const fs = require('node:fs');
+const args = process.argv.slice(2);
+if (args[0] === 'version') { console.log('k6 v${version} (go1.24.4, linux/amd64)'); process.exit(0); }
+const value = (flag) => args[args.indexOf(flag) + 1];
+const keyVar = process.env.API_KEY_ENV;
+fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ args, keyVar, key: process.env[keyVar], target: JSON.parse(process.env.HARNESS_TARGET), dashboard: process.env.K6_WEB_DASHBOARD_EXPORT }));
+const failed = process.env.FAKE_K6_EXIT === '99';
+fs.writeFileSync(process.env.HARNESS_SUMMARY_OUT, JSON.stringify({ version: '1.0.0', metadata: { generatedAt: new Date().toISOString(), k6Version: '${version}' }, config: { execution: 'local', duration: 1 }, results: { passed: !failed, metrics: [] } }));
+fs.writeFileSync(value('--summary-export'), JSON.stringify({ metrics: { contract_violations: { thresholds: { 'rate==0': failed } }, http_req_failed: { thresholds: { 'rate<0.01': false } } } }));
+fs.writeFileSync(process.env.K6_WEB_DASHBOARD_EXPORT, '<html>dashboard</html>');
+console.log('fake k6 ran ' + args.at(-1));
+process.exit(Number(process.env.FAKE_K6_EXIT || '0'));
+`,
+  );
+  chmodSync(bin, 0o755);
+  return { bin, record };
+}

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { thresholdsFromExport, thresholdsJunit } from '../../src/load/index.js';
+import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
+
+describe('thresholds → JUnit', () => {
+  it('reads both export shapes (boolean = failed, { ok }) and writes one testcase per threshold', () => {
+    const t = thresholdsFromExport({ metrics: { contract_violations: { thresholds: { 'rate==0': true } }, http_req_failed: { thresholds: { 'rate<0.01': { ok: true } } }, iterations: {} } });
+    expect(t).toEqual([
+      { metric: 'contract_violations', expression: 'rate==0', ok: false },
+      { metric: 'http_req_failed', expression: 'rate<0.01', ok: true },
+    ]);
+    const xml = thresholdsJunit('load sync-latency (smoke)', t, 1.5);
+    expect(xml).toContain('tests="2" failures="1"');
+    expect(xml.match(/<testcase /g)).toHaveLength(2);
+    expect(xml).toContain('<failure message="threshold crossed">Received: contract_violations did not satisfy / Documented: rate==0</failure>');
+  });
+});
+
+describe('ground truth', () => {
+  let server: Server;
+  let url: string;
+  const finished: Record<string, number> = { a: 1_000_000, b: 2_000_000 };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const id = decodeURIComponent(req.url?.split('/').at(-1) ?? '');
+      if (req.url?.startsWith('/__reference/executions/') && finished[id] !== undefined) {
+        res.setHeader('content-type', 'application/json').end(JSON.stringify({ conversationId: id, turns: [{ finishedAt: finished[id] }] }));
+      } else res.writeHead(404).end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('measures lag from the completing poll to the recorded finish, skipping unknown conversations', async () => {
+    const points = [
+      { metric: 'time_to_completion', time: 1_000_040, value: 500, tags: { conversation: 'a' } },
+      { metric: 'time_to_completion', time: 2_000_010, value: 500, tags: { conversation: 'b' } },
+      { metric: 'time_to_completion', time: 3_000_000, value: 500, tags: { conversation: 'gone' } },
+      { metric: 'time_to_completion', time: 3_000_000, value: 500, tags: {} },
+    ];
+    const lag = await detectionLag(points, url, 0.02);
+    expect(lag.executions).toBe(2);
+    expect(lag.medianMs).toBe(25);
+    expect(lag.realTimeMedianMs).toBe(1250);
+  });
+
+  it('summarises polls per execution and timeout classes from the samples', () => {
+    const polls = [3, 4, 5, 6].map((value) => ({ metric: 'polls_per_execution', time: 0, value, tags: {} }));
+    expect(pollsPerExecution(polls)).toMatchObject({ executions: 4, median: 4.5, max: 6 });
+    const calls = [{ class: 'server_timeout' }, { class: 'server_timeout' }, { class: 'answered_below_limit' }].map((tags) => ({ metric: 'sync_calls', time: 0, value: 1, tags }));
+    expect(timeoutClasses(calls)).toEqual({ server_timeout: 2, answered_below_limit: 1 });
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { ContractValidator } from '../../src/contract/index.js';
+import { runLoad } from '../../src/load/index.js';
+import { fakeK6 } from './fake-k6.js';
+
+const reportsDir = mkdtempSync(join(tmpdir(), 'load-reports-'));
+afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
+
+const config = { timeScale: 0.02, faults: [], seed: 7, engine: 'k6', loadProfile: 'smoke', reportsDir, ci: true } as const;
+
+describe('runLoad with k6 (a stand-in binary) against the embedded reference', () => {
+  it('passes the key through the environment only and writes the run folder', async () => {
+    const { bin, record } = fakeK6('1.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    const output: string[] = [];
+    const result = await runLoad(config, { scenario: 'sync-latency', log: (l) => output.push(l), onEngineOutput: (c) => output.push(c) });
+    expect(result.exitCode).toBe(0);
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as { args: string[]; keyVar: string; key: string; target: { baseUrl: string }; dashboard: string };
+    expect(seen.key.length).toBeGreaterThan(8);
+    expect(seen.args.join(' ')).not.toContain(seen.key);
+    expect(seen.args).toEqual(expect.arrayContaining(['run', '--new-machine-readable-summary', '--out']));
+    expect(seen.args.at(-1)).toMatch(/dist\/scenarios\/sync-latency\.js$/);
+    expect(seen.target.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output.join('')).toContain('load engine: k6 (k6: k6 1.2.0');
+
+    const files = ['load-summary.json', 'load-run.json', 'load.junit.xml', 'load-dashboard.html'];
+    for (const f of files) expect(existsSync(join(result.runDir.path, f))).toBe(true);
+    const run = JSON.parse(readFileSync(join(result.runDir.path, 'load-run.json'), 'utf8')) as unknown;
+    const outcome = new ContractValidator().validate('load-run.schema.json', run);
+    expect(outcome.errors).toEqual([]);
+    expect(result.run).toMatchObject({ engine: { kind: 'k6', version: '1.2.0' }, target: { embedded: true, timeScale: 0.02 }, scenarios: ['sync-latency'], thresholdsPassed: true });
+    for (const f of files) expect(readFileSync(join(result.runDir.path, f), 'utf8')).not.toContain(seen.key);
+  });
+
+  it('follows the engine exit code 99 and records the crossed threshold', async () => {
+    const { bin } = fakeK6('1.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '99');
+    const result = await runLoad(config, { scenario: 'sync-latency', log: () => undefined, onEngineOutput: () => undefined });
+    expect(result.exitCode).toBe(99);
+    expect(result.run.thresholdsPassed).toBe(false);
+    expect(result.run.thresholds).toContainEqual({ metric: 'contract_violations', expression: 'rate==0', ok: false });
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain('failures="1"');
+  });
+
+  it('rejects an unknown scenario with the known names', async () => {
+    await expect(runLoad(config, { scenario: 'nope' })).rejects.toThrow(expect.objectContaining({ code: 'HARNESS_ERR_SCENARIO_UNKNOWN', hint: expect.stringContaining('sync-latency') as string }));
+  });
+});
