@@ -1,0 +1,88 @@
+import { test } from 'vitest';
+import type { ContractFailure } from '../../src/types/generated/contract-failure.js';
+import { firstLack, type Capability } from './capabilities.js';
+import { Expectations } from './expect.js';
+import { Findings } from './findings.js';
+import { DEFAULT_TIMEOUT_MS, TransportError, createClient, type ApiClient } from './http-client.js';
+import { getTarget, type CheckTarget, type EndpointName, type TargetProfile } from './target-context.js';
+
+export interface CheckMeta {
+  /** Stable id, e.g. "auth-missing-key"; the file is contracts/<id>.check.ts. */
+  readonly id: string;
+  readonly title: string;
+  readonly endpoints: readonly EndpointName[];
+  /** Capabilities of the target this check needs; the first missing one skips it with its reason. */
+  readonly needs: readonly Capability[];
+  /** Test timeout from the target (e.g. the polling budget); the default suits a few bounded requests. */
+  readonly timeoutMs?: (target: CheckTarget) => number;
+}
+
+export interface CheckContext {
+  readonly target: CheckTarget;
+  readonly profile: TargetProfile;
+  readonly api: ApiClient;
+  readonly expect: Expectations;
+  readonly findings: Findings;
+  readonly seed: number;
+  /** Skips the check with its reason, when what it needs turns out to be missing at run time. */
+  skip(reason: string): never;
+}
+
+class SkipSignal extends Error {}
+
+/** What the runner reads back from each test (vitest task meta crosses the worker boundary). */
+export interface CheckRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly endpoints: readonly string[];
+  skipReason?: string;
+  failures: ContractFailure[];
+  observations: Record<string, unknown>;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    harness?: CheckRecord;
+  }
+}
+
+/** Declares the one check of a contracts/*.check.ts file. */
+export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promise<void>): void {
+  const target = getTarget();
+  const timeout = (meta.timeoutMs?.(target) ?? DEFAULT_TIMEOUT_MS * 3) + 5_000;
+  test(meta.id, async (t) => {
+    const record: CheckRecord = { id: meta.id, title: meta.title, endpoints: [...meta.endpoints], failures: [], observations: {} };
+    t.task.meta.harness = record;
+    const reason = firstLack(target, meta.needs);
+    if (reason !== undefined) {
+      record.skipReason = reason;
+      t.skip(reason);
+      return;
+    }
+    const findings = new Findings(meta.id);
+    const skip = (why: string): never => {
+      throw new SkipSignal(why);
+    };
+    const ctx: CheckContext = { target, profile: target.profile, api: createClient(target), expect: new Expectations(findings), findings, seed: target.seed, skip };
+    try {
+      await body(ctx);
+    } catch (error) {
+      if (error instanceof SkipSignal) {
+        // Failures seen before the skip still count.
+        if (findings.failures.length === 0) {
+          record.skipReason = error.message;
+          t.skip(error.message);
+          return;
+        }
+      } else if (error instanceof TransportError) {
+        findings.fail({ code: 'TRANSPORT', endpoint: error.endpoint, request: error.request, status: null, schemaPath: 'transport', received: error.message, documented: 'an HTTP response' });
+      } else {
+        throw error;
+      }
+    } finally {
+      record.failures = findings.failures;
+      record.observations = findings.observations;
+    }
+    if (findings.failures.length > 0) throw new Error(findings.failures.map((f) => f.message).join('\n'));
+  }, timeout);
+}

@@ -1,0 +1,73 @@
+import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
+import { ABSENT, type Findings } from './findings.js';
+import type { ApiResponse } from './http-client.js';
+import { escapePointerToken, getPointer } from './pointer.js';
+import { schemaLocation, validateBody } from './validator.js';
+
+export type ExpectedStatus = number | readonly number[] | '2xx';
+
+/**
+ * Expectations record a ContractFailure and return false instead of throwing, so one
+ * check reports every violation it sees; a check returns early when it cannot go on.
+ */
+export class Expectations {
+  constructor(private readonly findings: Findings) {}
+
+  status(res: ApiResponse, expected: ExpectedStatus): boolean {
+    const ok = expected === '2xx' ? res.status >= 200 && res.status < 300 : typeof expected === 'number' ? res.status === expected : expected.includes(res.status);
+    if (!ok) {
+      const documented = typeof expected === 'object' ? expected.join(' or ') : expected;
+      this.findings.fail({ code: res.status >= 500 ? 'SERVER_ERROR' : 'WRONG_STATUS', endpoint: res.endpoint, response: res, schemaPath: 'status', received: res.status, documented });
+    }
+    return ok;
+  }
+
+  contentType(res: ApiResponse): boolean {
+    const ok = res.contentType !== undefined && /^application\/(.+\+)?json\b/i.test(res.contentType);
+    if (!ok) {
+      this.findings.fail({ code: 'WRONG_CONTENT_TYPE', endpoint: res.endpoint, response: res, schemaPath: 'header:content-type', received: res.contentType ?? ABSENT, documented: 'application/json' });
+    }
+    return ok;
+  }
+
+  /** Body against a schema file in schemas/ or an inline (workflow-composed) schema. */
+  schema(res: ApiResponse, schema: string | AnySchemaObject, label: string = typeof schema === 'string' ? schema : 'inline'): boolean {
+    if (res.json === undefined) {
+      this.findings.fail({ code: 'NOT_JSON', endpoint: res.endpoint, response: res, schemaPath: typeof schema === 'string' ? schema : label, received: res.text.slice(0, 200), documented: 'a JSON body' });
+      return false;
+    }
+    return this.value(res, res.json, schema, label, '');
+  }
+
+  /** A value found inside a body (e.g. via a profile pointer) against a schema. */
+  value(res: ApiResponse, value: unknown, schema: string | AnySchemaObject, label: string, at: string): boolean {
+    const errors = validateBody(schema, value);
+    for (const error of errors) this.schemaFailure(res, value, error, label, at);
+    return errors.length === 0;
+  }
+
+  /** An error answer: the status, a JSON content type and the documented {"error": string} body. */
+  errorBody(res: ApiResponse, expected: ExpectedStatus): boolean {
+    const status = this.status(res, expected);
+    // A success answer where an error was due is one violation (the status), not three.
+    if (res.status < 400) return false;
+    const type = this.contentType(res);
+    const body = this.schema(res, 'error-body.schema.json');
+    return status && type && body;
+  }
+
+  private schemaFailure(res: ApiResponse, body: unknown, error: ErrorObject, label: string, at: string): void {
+    let instancePath = at + error.instancePath;
+    let received: unknown = getPointer(body, error.instancePath);
+    let documented: unknown = `${error.keyword}: ${error.message ?? 'invalid'}`;
+    if (error.keyword === 'required') {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      instancePath += `/${escapePointerToken(missing)}`;
+      received = ABSENT;
+      documented = `required property "${missing}"`;
+    } else if (error.keyword === 'type') {
+      documented = `type ${String((error.params as { type: unknown }).type)}`;
+    }
+    this.findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: res.endpoint, response: res, instancePath, schemaPath: schemaLocation(label, error), received, documented });
+  }
+}

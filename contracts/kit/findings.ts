@@ -1,0 +1,65 @@
+import type { ContractFailure } from '../../src/types/generated/contract-failure.js';
+import type { ApiResponse, RequestSummary } from './http-client.js';
+
+type Json = ContractFailure['received'];
+export const ABSENT = '(absent)';
+const MAX_RECEIVED_CHARS = 300;
+
+export interface FailureInput {
+  readonly code: string;
+  readonly endpoint: string;
+  readonly response?: ApiResponse;
+  readonly request?: RequestSummary;
+  readonly status?: number | null;
+  readonly instancePath?: string;
+  readonly schemaPath: string;
+  readonly received: unknown;
+  readonly documented: unknown;
+}
+
+/** What one check found: contract failures as data, plus recorded facts that are not pass/fail. */
+export class Findings {
+  readonly failures: ContractFailure[] = [];
+  readonly observations: Record<string, unknown> = {};
+
+  constructor(private readonly check: string) {}
+
+  fail(input: FailureInput): void {
+    const status = input.status !== undefined ? input.status : (input.response?.status ?? null);
+    const instancePath = input.instancePath ?? '';
+    const received = toJson(input.received);
+    const documented = toJson(input.documented);
+    const where = instancePath !== '' ? instancePath : input.schemaPath === 'status' ? 'status' : input.schemaPath;
+    const request = input.request ?? input.response?.request;
+    this.failures.push({
+      code: input.code,
+      check: this.check,
+      endpoint: input.endpoint,
+      ...(request === undefined ? {} : { request }),
+      status,
+      instancePath,
+      schemaPath: input.schemaPath,
+      received,
+      documented,
+      message: `${input.endpoint} ${where}: Received: ${show(received)} / Documented: ${show(documented)}`,
+    });
+  }
+
+  observe(key: string, value: unknown): void {
+    this.observations[key] = toJson(value);
+  }
+}
+
+/** JSON-safe and bounded, so a 50 MB body never lands in a report. */
+function toJson(value: unknown): Json {
+  if (value === undefined) return ABSENT;
+  const text = JSON.stringify(value);
+  // undefined only for functions and symbols, which no body parses to.
+  if (text === undefined) return typeof value;
+  if (text.length > MAX_RECEIVED_CHARS) return `${text.slice(0, MAX_RECEIVED_CHARS)}… (${text.length} chars)`;
+  return JSON.parse(text) as Json;
+}
+
+function show(value: Json): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

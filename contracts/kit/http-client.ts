@@ -1,0 +1,100 @@
+import { redactHeaders } from '../../src/secrets/index.js';
+import { endpointUrl, type EndpointName } from '../../src/target/index.js';
+import type { CheckTarget } from './target-context.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const BODY_SUMMARY_CHARS = 500;
+
+/** Which key goes in x-api-key: a role of the target, none at all, or a literal (an unknown key). */
+export type KeyChoice = 'main' | 'noPermission' | 'noCredits' | 'none' | { readonly literal: string };
+
+export interface RequestSummary {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface ApiResponse {
+  readonly endpoint: EndpointName;
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly text: string;
+  /** Parsed JSON body; undefined when the body is not JSON. */
+  readonly json: unknown;
+  readonly durationMs: number;
+  readonly request: RequestSummary;
+}
+
+/** No response arrived (refused, reset, timed out): the kit turns it into a TRANSPORT failure. */
+export class TransportError extends Error {
+  constructor(readonly endpoint: EndpointName, readonly request: RequestSummary, message: string) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export interface PostOptions {
+  readonly key?: KeyChoice;
+  /** Sent verbatim instead of JSON.stringify(body), e.g. malformed JSON. */
+  readonly rawBody?: string;
+  readonly timeoutMs?: number;
+}
+
+export interface ApiClient {
+  post(endpoint: EndpointName, body: unknown, options?: PostOptions): Promise<ApiResponse>;
+  /** Every request made so far, key redacted. */
+  readonly requests: readonly RequestSummary[];
+}
+
+/** Every request is bounded by a timeout and summarised with the key redacted. */
+export function createClient(target: CheckTarget): ApiClient {
+  const requests: RequestSummary[] = [];
+  return {
+    requests,
+    async post(endpoint, body, options = {}) {
+      const url = endpointUrl(target.profile, endpoint);
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      const key = keyFor(target, options.key ?? 'main');
+      if (key !== undefined) headers['x-api-key'] = key;
+      const text = options.rawBody ?? JSON.stringify(body);
+      const summary: RequestSummary = { method: 'POST', path: new URL(url).pathname, headers: redactHeaders(headers), body: text.slice(0, BODY_SUMMARY_CHARS) };
+      requests.push(summary);
+      const started = performance.now();
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      try {
+        const res = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+        const resText = await res.text();
+        return {
+          endpoint,
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? undefined,
+          text: resText,
+          json: parseJson(resText),
+          durationMs: performance.now() - started,
+          request: summary,
+        };
+      } catch (error) {
+        const e = error as Error & { cause?: { code?: string } };
+        const why = e.name === 'TimeoutError' ? `no response within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+        throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`);
+      }
+    },
+  };
+}
+
+function keyFor(target: CheckTarget, choice: KeyChoice): string | undefined {
+  if (choice === 'none') return undefined;
+  if (typeof choice === 'object') return choice.literal;
+  const key = target.keys[choice];
+  if (key === undefined) throw new Error(`the target has no ${choice} key (declare the check's needs)`);
+  return key;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
