@@ -9,10 +9,14 @@ import type { Sample } from './types.js';
 
 const FLUSH_AT = 64 * 1024;
 
-/** Epoch ms (fractional) → RFC 3339 with nanoseconds, trailing zeros trimmed, like Go's RFC3339Nano. */
+/**
+ * Epoch ms (fractional) → RFC 3339 with a fractional second, trailing zeros trimmed,
+ * like Go's RFC3339Nano. A double holding epoch ms resolves ~0.25 µs, so the
+ * fraction is rounded to whole microseconds rather than printing noise as ns.
+ */
 export function rfc3339Nano(epochMs: number): string {
   const wholeSecondMs = Math.floor(epochMs / 1000) * 1000;
-  const nanos = Math.round((epochMs - wholeSecondMs) * 1e6);
+  const nanos = Math.round((epochMs - wholeSecondMs) * 1000) * 1000;
   const base = new Date(wholeSecondMs).toISOString().slice(0, 19);
   if (nanos === 0) return `${base}Z`;
   return `${base}.${String(Math.min(nanos, 999_999_999)).padStart(9, '0').replace(/0+$/, '')}Z`;

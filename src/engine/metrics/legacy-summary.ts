@@ -1,11 +1,12 @@
 import type { MetricEntry } from './metric-registry.js';
 import { buildRootGroup } from './root-group.js';
 import { legacyValues, summaryEntries } from './summary-values.js';
+import type { LegacyMetric, LegacySummaryData } from './summary-types.js';
 import type { ThresholdResult, SummaryState } from './types.js';
 
 export interface SummaryInput {
   readonly state: SummaryState;
-  readonly metrics: Iterable<MetricEntry>;
+  readonly metrics: readonly MetricEntry[];
   readonly thresholdEntries: readonly MetricEntry[];
   /** The final threshold evaluation (k6 evaluates empty metrics as zeros at the end). */
   readonly thresholds: readonly ThresholdResult[];
@@ -31,9 +32,9 @@ export function normaliseKey(key: string): string {
 }
 
 /** The `data` k6 passes to handleSummary (the classic, pre-v1 shape; k6 docs "Custom summary"). */
-export function legacySummary(input: SummaryInput): Record<string, unknown> {
+export function legacySummary(input: SummaryInput): LegacySummaryData {
   const { state } = input;
-  const metrics: Record<string, unknown> = {};
+  const metrics: Record<string, LegacyMetric> = {};
   for (const entry of summaryEntries(input.metrics, input.thresholdEntries)) {
     const thresholds = thresholdsOf(entry, input.thresholds);
     metrics[entry.name] = {
@@ -44,7 +45,7 @@ export function legacySummary(input: SummaryInput): Record<string, unknown> {
     };
   }
   const options = state.options;
-  const data: Record<string, unknown> = {
+  const data: LegacySummaryData = {
     root_group: buildRootGroup(state),
     options: {
       summaryTrendStats: [...input.trendStats],

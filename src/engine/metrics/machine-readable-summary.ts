@@ -1,5 +1,6 @@
 import type { SummaryInput } from './legacy-summary.js';
 import { RateSink } from './sinks.js';
+import type { MachineReadableSummaryV1 } from './summary-types.js';
 import { summaryEntries, v1Values } from './summary-values.js';
 
 /**
@@ -15,7 +16,7 @@ export const LOCAL_ENGINE_K6_VERSION = '1.0.0+harness-local-engine';
  * that schema's shapes: counter {count}, gauge {value,min,max}, rate
  * {matches,total,rate}, trend {summaryTrendStats…}.
  */
-export function machineReadableSummary(input: SummaryInput, now: Date = new Date()): Record<string, unknown> {
+export function machineReadableSummary(input: SummaryInput, now: Date = new Date()): MachineReadableSummaryV1 {
   const { state } = input;
   const metrics = summaryEntries(input.metrics, input.thresholdEntries).map((entry) => ({
     name: entry.name,
@@ -23,7 +24,7 @@ export function machineReadableSummary(input: SummaryInput, now: Date = new Date
     contains: entry.definition.contains,
     values: v1Values(entry, state.testRunDurationMs, input.trendStats),
   }));
-  const checks = [...input.metrics].find((m) => m.name === 'checks')?.sink;
+  const checks = input.metrics.find((m) => m.name === 'checks')?.sink;
   const passes = checks instanceof RateSink ? checks.trues : 0;
   const total = checks instanceof RateSink ? checks.total : 0;
   const rate = (n: number): number => (total === 0 ? 0 : n / total);

@@ -18,7 +18,7 @@ export function createMetricsEngine(options: MetricsEngineOptions = {}): Metrics
     const trendStats = Array.isArray(fromScript) ? fromScript.map(String) : (options.summaryTrendStats ?? DEFAULT_TREND_STATS);
     return {
       state,
-      metrics: registry.metrics.values(),
+      metrics: [...registry.metrics.values()],
       thresholdEntries: thresholds.entries,
       thresholds: thresholds.evaluate(state.testRunDurationMs, true).results,
       trendStats,

@@ -33,7 +33,8 @@ export const AGGREGATIONS_BY_TYPE: Readonly<Record<MetricType, readonly string[]
 const EXPRESSION = /^\s*(avg|min|max|med|count|rate|value|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/;
 
 function invalid(key: string, expression: string, why: string): HarnessError {
-  return new HarnessError('HARNESS_ERR_THRESHOLD_INVALID', `threshold ${JSON.stringify(key)}: ${JSON.stringify(expression)} ${why}`, {
+  const what = expression === '' ? `threshold ${JSON.stringify(key)}` : `threshold ${JSON.stringify(key)}: ${JSON.stringify(expression)}`;
+  return new HarnessError('HARNESS_ERR_THRESHOLD_INVALID', `${what} ${why}`, {
     details: { key, expression },
   });
 }
@@ -44,6 +45,7 @@ export function parseThresholdKey(key: string): ParsedKey {
   if (match === null) throw invalid(key, '', 'has a malformed metric name or tag filter; write name or name{tag:value}');
   const filters: Record<string, string> = {};
   if (match[2] !== undefined) {
+    if (match[2].trim() === '') throw invalid(key, '', 'has an empty tag filter {}');
     for (const pair of match[2].split(',')) {
       const colon = pair.indexOf(':');
       if (colon <= 0) throw invalid(key, '', `has a tag filter ${JSON.stringify(pair.trim())} without "tag:value"`);
@@ -52,7 +54,6 @@ export function parseThresholdKey(key: string): ParsedKey {
       if (tag === '') throw invalid(key, '', 'has an empty tag name');
       filters[tag] = value;
     }
-    if (Object.keys(filters).length === 0) throw invalid(key, '', 'has an empty tag filter {}');
   }
   return { metric: match[1], filters };
 }

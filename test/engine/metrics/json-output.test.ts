@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSamples } from '../../../src/compare/samples.js';
+import { rfc3339Nano } from '../../../src/engine/metrics/json-output.js';
+import { createMetricsEngine, type Sample } from '../../../src/engine/metrics/index.js';
+import { clearSecrets, registerSecret } from '../../../src/secrets/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'metrics-json-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Line {
+  type: string;
+  metric: string;
+  data: { name?: string; type?: string; contains?: string; thresholds?: string[]; submetrics?: { name: string; tags: Record<string, string> }[] | null; time?: string; value?: number; tags?: Record<string, string> };
+}
+
+async function write(file: string, samples: Sample[]): Promise<Line[]> {
+  const engine = createMetricsEngine({ jsonOut: file });
+  engine.define('wf_latency', 'trend', 'time');
+  engine.setThresholds({ 'wf_latency{endpoint:execute}': ['p(95)<500'] });
+  for (const s of samples) engine.add(s);
+  await engine.close();
+  const raw = readFileSync(file);
+  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  return text.trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+}
+
+const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
+const SAMPLES: Sample[] = [
+  { metric: 'wf_latency', time: T0 + 0.125, value: 12.5, tags: { endpoint: 'execute', workflow: 'fast' } },
+  { metric: 'http_reqs', time: T0 + 1, value: 1, tags: { method: 'POST' } },
+  { metric: 'wf_latency', time: T0 + 2.5, value: 40, tags: { endpoint: 'poll' } },
+];
+
+describe('k6 JSON output', () => {
+  it('formats times like Go RFC3339Nano (UTC, trailing zeros trimmed) to the microsecond a double can hold', () => {
+    expect(rfc3339Nano(T0)).toBe('2026-11-28T12:00:00Z');
+    expect(rfc3339Nano(T0 + 1.5)).toBe('2026-11-28T12:00:00.0015Z');
+    expect(rfc3339Nano(T0 + 999.001)).toBe('2026-11-28T12:00:00.999001Z');
+    expect(rfc3339Nano(T0 + 0.0004)).toBe('2026-11-28T12:00:00Z');
+  });
+
+  it('writes one Metric line per metric before its first Point, then a Point per sample', async () => {
+    const lines = await write(join(dir, 'plain.json'), SAMPLES);
+    expect(lines.map((l) => `${l.type}:${l.metric}`)).toEqual(['Metric:wf_latency', 'Point:wf_latency', 'Metric:http_reqs', 'Point:http_reqs', 'Point:wf_latency']);
+    expect(lines[0].data).toEqual({
+      name: 'wf_latency',
+      type: 'trend',
+      contains: 'time',
+      thresholds: [],
+      submetrics: [{ name: 'wf_latency{endpoint:execute}', suffix: 'endpoint:execute', tags: { endpoint: 'execute' } }],
+    });
+    expect(lines[1].data).toEqual({ time: '2026-11-28T12:00:00.000125Z', value: 12.5, tags: { endpoint: 'execute', workflow: 'fast' } });
+  });
+
+  it('gzips when the path ends in .gz, and round-trips through the harness sample reader', async () => {
+    const file = join(dir, 'samples.json.gz');
+    const many: Sample[] = Array.from({ length: 20_000 }, (_, i) => ({ metric: 'wf_latency', time: T0 + i, value: i / 7, tags: { endpoint: i % 2 ? 'execute' : 'poll' } }));
+    await write(file, many);
+    expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const read = await readSamples(file);
+    expect(read.badLines).toBe(0);
+    expect(read.metrics.get('wf_latency')).toEqual({ name: 'wf_latency', type: 'trend', contains: 'time' });
+    expect(read.points).toHaveLength(many.length);
+    for (const i of [0, 1, 9_999, 19_999]) {
+      expect(read.points[i]).toEqual({ metric: 'wf_latency', time: many[i].time, value: many[i].value, tags: many[i].tags });
+    }
+  });
+
+  it('scrubs registered secrets from what it writes', async () => {
+    registerSecret('sk-live-0123456789');
+    try {
+      const lines = await write(join(dir, 'secret.json'), [{ metric: 'http_reqs', time: T0, value: 1, tags: { url: 'http://127.0.0.1/x?key=sk-live-0123456789' } }]);
+      expect(JSON.stringify(lines)).not.toContain('sk-live-0123456789');
+      expect(lines[1].data.tags?.url).toContain('[REDACTED]');
+    } finally {
+      clearSecrets();
+    }
+  });
+});
