@@ -1,0 +1,73 @@
+import { Command, CommanderError } from 'commander';
+import { isHarnessError } from '../../errors/index.js';
+import { EXECUTORS } from './executors/index.js';
+import { runLocalEngine } from './run-local-engine.js';
+import { SUPPORTED_MODULES, SUPPORTED_OPTIONS } from './supported.js';
+
+function supportedText(): string {
+  return [
+    '',
+    'The local engine is NOT k6: it runs k6 scripts (one ESM bundle) on Node for this subset of k6.',
+    'Anything else fails at start with HARNESS_ERR_ENGINE_UNSUPPORTED: run such scripts with k6.',
+    '',
+    'Modules:',
+    ...Object.entries(SUPPORTED_MODULES).map(([m, what]) => `  ${m.padEnd(13)} ${what}`),
+    `Options:   ${SUPPORTED_OPTIONS.join(', ')}`,
+    `Executors: ${[...EXECUTORS.keys()].join(', ')}`,
+    'Globals:   __ENV, __VU, __ITER, console, setTimeout/setInterval (k6/timers)',
+    '',
+    "Exit codes as k6's: 0 ok, 99 thresholds crossed, 100/101 setup/teardown timeout, 107 script error",
+    '(incl. HARNESS_ERR_ENGINE_UNSUPPORTED / _SCRIPT), 104 invalid options, 108 test.abort().',
+  ].join('\n');
+}
+
+function parseEnvPair(pair: string, previous: Record<string, string>): Record<string, string> {
+  const eq = pair.indexOf('=');
+  if (eq <= 0) throw new CommanderError(2, 'usage', `-e expects K=V, got '${pair}'`);
+  return { ...previous, [pair.slice(0, eq)]: pair.slice(eq + 1) };
+}
+
+/** `local-engine run [-e K=V]... [--out json=FILE] [--summary-export FILE] [--new-machine-readable-summary] [--quiet] script.js` */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('local-engine')
+    .description('local engine (not k6): runs k6 scripts on Node with k6 semantics for a documented subset')
+    .exitOverride()
+    .addHelpText('after', supportedText());
+  program
+    .command('run')
+    .description('run a k6 script like `k6 run`')
+    .argument('<script>', 'the k6 script (one self-contained ESM file)')
+    .option('-e, --env <K=V>', 'add an environment variable to __ENV (repeatable)', parseEnvPair, {})
+    .option('-o, --out <output>', 'raw samples in k6 JSON output format: json=FILE (FILE.gz gzips)')
+    .option('--summary-export <file>', 'also write the classic JSON end-of-test summary to FILE')
+    .option('--new-machine-readable-summary', "hand handleSummary k6's machine-readable summary v1.0.0")
+    .option('-q, --quiet', 'no banner or progress lines')
+    .addHelpText('after', supportedText())
+    .action(async (script: string, o: { env: Record<string, string>; out?: string; summaryExport?: string; newMachineReadableSummary?: boolean; quiet?: boolean }) => {
+      if (o.out !== undefined && !o.out.startsWith('json=')) throw new CommanderError(2, 'usage', `only --out json=FILE is supported, got '${o.out}'`);
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+      const result = await runLocalEngine({
+        script,
+        env: { ...env, ...o.env },
+        jsonOut: o.out?.slice('json='.length),
+        summaryExport: o.summaryExport,
+        newMachineReadableSummary: o.newMachineReadableSummary === true,
+        quiet: o.quiet === true,
+      });
+      exitCode = result.exitCode;
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : (process.stderr.write(`${error.message}\n`), 104);
+    if (isHarnessError(error)) {
+      process.stderr.write(`${error.format()}\n`);
+      return error.code === 'HARNESS_ERR_ENGINE_OPTIONS' || error.code === 'HARNESS_ERR_CONFIG_INVALID' ? 104 : 107;
+    }
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 107;
+  }
+}

@@ -1,0 +1,27 @@
+import { runArrivals } from './arrival-schedule.js';
+import { intField, positiveDuration } from './params.js';
+import type { Executor } from './types.js';
+
+/** k6 constant-arrival-rate: `rate` iterations per `timeUnit` for `duration`, VUs up to maxVUs. */
+export const constantArrivalRate: Executor = {
+  name: 'constant-arrival-rate',
+  fields: ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
+  parse(raw, scenario) {
+    const preAllocatedVUs = intField(raw, 'preAllocatedVUs', scenario, undefined, 0);
+    return {
+      rate: intField(raw, 'rate', scenario, undefined),
+      timeUnit: positiveDuration(raw, 'timeUnit', scenario, '1s'),
+      duration: positiveDuration(raw, 'duration', scenario, undefined),
+      preAllocatedVUs,
+      maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
+    };
+  },
+  preAllocate: (p) => p.preAllocatedVUs as number,
+  maxVus: (p) => p.maxVUs as number,
+  plannedMs: (p) => p.duration as number,
+  run(ctx) {
+    const { rate, timeUnit, duration, maxVUs } = ctx.config.params as { rate: number; timeUnit: number; duration: number; maxVUs: number };
+    const interval = timeUnit / rate;
+    return runArrivals(ctx, (n) => n * interval, duration, maxVUs);
+  },
+};

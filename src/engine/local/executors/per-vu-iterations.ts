@@ -1,0 +1,24 @@
+import { finishGracefully, type Executor } from './types.js';
+import { intField, positiveDuration } from './params.js';
+
+/** k6 per-vu-iterations: each of `vus` VUs runs `iterations` iterations, within maxDuration. */
+export const perVuIterations: Executor = {
+  name: 'per-vu-iterations',
+  fields: ['vus', 'iterations', 'maxDuration'],
+  parse: (raw, scenario) => ({
+    vus: intField(raw, 'vus', scenario, 1),
+    iterations: intField(raw, 'iterations', scenario, 1),
+    maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m'),
+  }),
+  preAllocate: (p) => p.vus as number,
+  maxVus: (p) => p.vus as number,
+  plannedMs: (p) => p.maxDuration as number,
+  async run(ctx) {
+    const { iterations, maxDuration } = ctx.config.params as { iterations: number; maxDuration: number };
+    const endsAt = performance.now() + maxDuration;
+    const work = Promise.all(ctx.vus.map(async (vu) => {
+      for (let i = 0; i < iterations && performance.now() < endsAt && !ctx.run.stopping; i++) await ctx.iterate(vu);
+    }));
+    await finishGracefully(ctx, work, endsAt);
+  },
+};

@@ -1,0 +1,133 @@
+import { unsupported } from '../supported.js';
+import { parseDuration } from '../options/duration.js';
+import { Response } from '../http/response.js';
+import { sendRequest } from '../http/send-request.js';
+import { Interrupted } from '../runtime/test-run.js';
+import type { Vu } from '../runtime/vu.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const KNOWN_PARAMS = new Set(['headers', 'tags', 'timeout', 'responseType', 'responseCallback']);
+
+export interface HttpModuleOptions {
+  readonly userAgent: string;
+  readonly discardResponseBodies: boolean;
+}
+
+interface Params {
+  headers?: Record<string, string>;
+  tags?: Record<string, string>;
+  timeout?: string | number;
+  responseType?: string;
+  responseCallback?: ((status: number) => boolean) | null;
+}
+
+type StatusRange = number | { min: number; max: number };
+
+/** k6's expectedStatuses(): a response callback that accepts the listed codes and ranges. */
+export function expectedStatuses(...ranges: StatusRange[]): (status: number) => boolean {
+  for (const r of ranges) {
+    if (typeof r !== 'number' && (typeof r !== 'object' || typeof r.min !== 'number' || typeof r.max !== 'number')) {
+      throw new Error('expectedStatuses() takes status codes or {min, max} objects');
+    }
+  }
+  return (status) => ranges.some((r) => (typeof r === 'number' ? status === r : status >= r.min && status <= r.max));
+}
+
+export const DEFAULT_RESPONSE_CALLBACK = expectedStatuses({ min: 200, max: 399 });
+
+function encodeBody(body: unknown): Buffer | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (typeof body === 'object') {
+    // k6 form-encodes a plain object body.
+    return Buffer.from(new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString());
+  }
+  return Buffer.from(String(body as number | boolean | bigint));
+}
+
+/** Module `k6/http` for one VU: every request emits k6's HTTP metrics with its system tags. */
+export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unknown> {
+  const run = vu.run;
+
+  async function perform(method: string, url: unknown, body: unknown, params: Params = {}): Promise<Response> {
+    if (vu.inInit) throw new Error('Making http requests in the init context is not supported');
+    const urlText = typeof url === 'object' && url !== null && 'url' in url ? String((url).url) : String(url);
+    for (const key of Object.keys(params)) if (!KNOWN_PARAMS.has(key)) throw unsupported(`the request param '${key}'`, `supported params are ${[...KNOWN_PARAMS].join(', ')}`);
+    const responseType = params.responseType ?? (opts.discardResponseBodies ? 'none' : 'text');
+    if (responseType !== 'text' && responseType !== 'none') throw unsupported(`responseType '${responseType}'`, "use 'text' or 'none'");
+    const timeoutMs = params.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(params.timeout, 'params.timeout');
+    const encoded = encodeBody(body);
+    const headers: Record<string, string> = { 'User-Agent': opts.userAgent };
+    if (encoded !== undefined && typeof body === 'object' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+
+    const raw = await sendRequest({
+      method, url: urlText, headers, body: encoded, timeoutMs, discardBody: responseType === 'none',
+      agents: vu.agents, signal: run.stop.signal,
+    });
+    if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
+    const callback = params.responseCallback === undefined ? vu.responseCallback : params.responseCallback;
+    const tags: Record<string, string> = {
+      ...vu.baseTags(), method, url: urlText, name: urlText, status: String(raw.status), proto: raw.proto,
+    };
+    if (raw.errorCode !== 0) {
+      tags.error_code = String(raw.errorCode);
+      tags.error = raw.error;
+    }
+    const expected = callback === null ? undefined : callback(raw.status);
+    if (expected !== undefined) tags.expected_response = String(expected);
+    Object.assign(tags, params.tags ?? {});
+    const t = raw.startedAt + raw.timings.blocked + raw.timings.connecting + raw.timings.tls_handshaking + raw.timings.duration;
+    run.emit('http_reqs', 1, tags, t);
+    run.emit('http_req_duration', raw.timings.duration, tags, t);
+    run.emit('http_req_blocked', raw.timings.blocked, tags, t);
+    run.emit('http_req_connecting', raw.timings.connecting, tags, t);
+    run.emit('http_req_tls_handshaking', raw.timings.tls_handshaking, tags, t);
+    run.emit('http_req_sending', raw.timings.sending, tags, t);
+    run.emit('http_req_waiting', raw.timings.waiting, tags, t);
+    run.emit('http_req_receiving', raw.timings.receiving, tags, t);
+    if (expected !== undefined) run.emit('http_req_failed', expected ? 0 : 1, tags, t);
+    const ioTags = vu.baseTags();
+    run.emit('data_sent', raw.bytesSent, ioTags, t);
+    run.emit('data_received', raw.bytesReceived, ioTags, t);
+    if (raw.errorCode !== 0) run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
+    const requestHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+    return new Response(raw, urlText, { method, url: urlText, headers: requestHeaders, body: encoded?.toString('utf8') ?? '', cookies: {} });
+  }
+
+  const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> => perform(method.toUpperCase(), url, body, params);
+  const api = {
+    request,
+    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params) => vu.track(request(method, url, body, params)),
+    get: (url: unknown, params?: Params) => perform('GET', url, undefined, params),
+    head: (url: unknown, params?: Params) => perform('HEAD', url, undefined, params),
+    post: (url: unknown, body?: unknown, params?: Params) => perform('POST', url, body, params),
+    put: (url: unknown, body?: unknown, params?: Params) => perform('PUT', url, body, params),
+    patch: (url: unknown, body?: unknown, params?: Params) => perform('PATCH', url, body, params),
+    del: (url: unknown, body?: unknown, params?: Params) => perform('DELETE', url, body, params),
+    options: (url: unknown, body?: unknown, params?: Params) => perform('OPTIONS', url, body, params),
+    batch: (requests: unknown[] | Record<string, unknown>) => batch(requests),
+    expectedStatuses,
+    setResponseCallback: (cb: ((status: number) => boolean) | null) => {
+      vu.responseCallback = cb;
+    },
+  };
+
+  async function batch(requests: unknown[] | Record<string, unknown>): Promise<unknown> {
+    const one = (r: unknown): Promise<Response> => {
+      if (typeof r === 'string') return perform('GET', r, undefined);
+      if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | undefined);
+      const o = r as { method?: string; url: unknown; body?: unknown; params?: Params };
+      return request(o.method ?? 'GET', o.url, o.body, o.params);
+    };
+    if (Array.isArray(requests)) return Promise.all(requests.map(one));
+    const entries = await Promise.all(Object.entries(requests).map(async ([k, r]) => [k, await one(r)] as const));
+    return Object.fromEntries(entries);
+  }
+
+  return { __esModule: true, default: api, ...api };
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { createMetricsEngine } from '../metrics/index.js';
+import { runTest } from './run-test.js';
+
+export interface RunLocalEngineOptions {
+  readonly script: string;
+  /** Becomes __ENV (the CLI passes the process environment plus each -e K=V). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** k6's `--out json=FILE` (gzipped when it ends in .gz). */
+  readonly jsonOut?: string;
+  readonly summaryExport?: string;
+  readonly newMachineReadableSummary?: boolean;
+  /** No banner and no progress lines (log lines still go to onProgress / stderr). */
+  readonly quiet?: boolean;
+  readonly onProgress?: (line: string) => void;
+  readonly cwd?: string;
+  /** Where handleSummary's 'stdout' / the text summary go (default process.stdout). */
+  readonly stdout?: (text: string) => void;
+}
+
+/**
+ * Runs a k6 script on the local engine (not k6) and resolves to k6's exit code (0, 99 when
+ * thresholds failed, 108 after test.abort(), 100/101 setup/teardown timeouts). Problems
+ * with the script itself (unsupported API, syntax, init exception, bad options) reject with
+ * a HarnessError before any request is made.
+ */
+export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exitCode: number }> {
+  const cwd = opts.cwd ?? process.cwd();
+  const log = opts.onProgress ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const metrics = createMetricsEngine({ jsonOut: opts.jsonOut === undefined ? undefined : resolve(cwd, opts.jsonOut) });
+  // A promise a script forgot to await must not crash the process: k6 logs it and goes on.
+  const onRejection = (reason: unknown): void => log(`ERRO Uncaught (in promise) ${reason instanceof Error ? reason.message : String(reason)}`);
+  process.on('unhandledRejection', onRejection);
+  try {
+    const exitCode = await runTest({
+      script: opts.script,
+      env: opts.env ?? {},
+      metrics,
+      newMachineReadableSummary: opts.newMachineReadableSummary === true,
+      summaryExport: opts.summaryExport,
+      cwd,
+      out: {
+        stdout: opts.stdout ?? ((text) => void process.stdout.write(text)),
+        stderr: (text) => void process.stderr.write(text),
+        isStdOutTTY: opts.stdout === undefined && process.stdout.isTTY,
+        isStdErrTTY: process.stderr.isTTY,
+      },
+      onProgress: opts.quiet === true ? undefined : log,
+      log,
+    });
+    return { exitCode };
+  } finally {
+    process.off('unhandledRejection', onRejection);
+  }
+}

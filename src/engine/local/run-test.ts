@@ -1,0 +1,172 @@
+import { resolve } from 'node:path';
+import { HarnessError } from '../../errors/index.js';
+import type { MetricsEngine, ThresholdEvaluation } from '../metrics/types.js';
+import { EXECUTORS, type ScenarioConfig } from './executors/index.js';
+import { loadScript } from './load-script.js';
+import { resetSharedArrays, type ModuleOptions } from './modules/index.js';
+import { parseOptions, type EngineOptions } from './options/parse-options.js';
+import { createVu } from './runtime/create-vu.js';
+import { iterate } from './runtime/iterate.js';
+import { EXIT, TestAbort, TestRun } from './runtime/test-run.js';
+import type { ScenarioState, Vu } from './runtime/vu.js';
+import { startTicker, type Ticker } from './ticker.js';
+import { writeSummary, type SummaryTarget } from './summary/write-summary.js';
+
+export interface RunTestOptions {
+  readonly script: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly metrics: MetricsEngine;
+  readonly newMachineReadableSummary: boolean;
+  readonly summaryExport: string | undefined;
+  readonly cwd: string;
+  readonly out: SummaryTarget;
+  /** Progress and log lines (stderr in the CLI); undefined = quiet. */
+  readonly onProgress: ((line: string) => void) | undefined;
+  readonly log: (line: string) => void;
+}
+
+const THRESHOLD_EVERY_MS = 2000;
+
+/** One test run on the local engine, start to end-of-test summary; resolves to k6's exit code. */
+export async function runTest(opts: RunTestOptions): Promise<number> {
+  resetSharedArrays();
+  const scriptPath = resolve(opts.cwd, opts.script);
+  const script = loadScript(scriptPath);
+  const run = new TestRun(opts.metrics, opts.log);
+  let modules: ModuleOptions = {
+    userAgent: 'k6/local-engine (not k6; https://k6.io/)', discardResponseBodies: false,
+    execution: { options: {}, iterationsCompleted: () => run.iterationsCompleted, iterationsInterrupted: () => run.iterationsInterrupted },
+  };
+  // Init context once to read the options (k6 does the same), on the VU that later runs setup.
+  const vu0 = createVu(0, run, script, opts.env, modules);
+  const rawOptions = (vu0.exports.options ?? {}) as Record<string, unknown>;
+  const options = parseOptions(rawOptions);
+  modules = { ...modules, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) } };
+  run.globalTags = options.tags;
+  for (const s of options.scenarios) {
+    if (typeof vu0.exports[s.exec] !== 'function') {
+      throw new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', `scenario '${s.name}' executes '${s.exec}', which the script does not export as a function`);
+    }
+  }
+  opts.metrics.setThresholds(options.thresholds);
+
+  const allVus: Vu[] = [vu0];
+  let nextId = 1;
+  const newVu = (env: Readonly<Record<string, string>>): Vu => {
+    const vu = createVu(nextId++, run, script, env, modules);
+    allVus.push(vu);
+    return vu;
+  };
+  const pools = new Map<string, Vu[]>();
+  for (const s of options.scenarios) {
+    const count = EXECUTORS.get(s.executor)?.preAllocate(s.params) ?? 0;
+    pools.set(s.name, Array.from({ length: count }, () => newVu({ ...opts.env, ...s.env })));
+  }
+  opts.onProgress?.(banner(scriptPath, options));
+
+  let lastEval: ThresholdEvaluation | undefined;
+  const evaluate = (): void => {
+    lastEval = opts.metrics.evaluateThresholds(run.elapsedMs());
+    if (lastEval.abort) run.abort('thresholds have been crossed (abortOnFail)', EXIT.thresholdsHaveFailed);
+  };
+  const ticker: Ticker = startTicker(run, options, opts.onProgress, THRESHOLD_EVERY_MS, evaluate);
+  let setupJson: string | undefined;
+  let exitCode: number = EXIT.ok;
+  try {
+    setupJson = await runPart(vu0, 'setup', undefined, options.setupTimeoutMs);
+    await Promise.all(options.scenarios.map((s) => runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env)));
+    if (run.aborted === undefined || run.aborted.exitCode === EXIT.thresholdsHaveFailed) await runPart(vu0, 'teardown', setupJson, options.teardownTimeoutMs);
+  } catch (error) {
+    if (!(error instanceof TestAbort)) throw error;
+    exitCode = error.exitCode;
+  } finally {
+    ticker.stop();
+  }
+  evaluate();
+  if (run.aborted !== undefined) {
+    exitCode = run.aborted.exitCode;
+    opts.log(`ERRO ${run.aborted.reason}`);
+  }
+  if (exitCode === EXIT.ok && lastEval !== undefined && lastEval.results.some((r) => !r.ok)) exitCode = EXIT.thresholdsHaveFailed;
+
+  await writeSummary({
+    run, vu0, options: rawOptions, scriptPath, newMachineReadable: opts.newMachineReadableSummary,
+    summaryExport: opts.summaryExport, cwd: opts.cwd, out: opts.out,
+  });
+  for (const vu of allVus) vu.dispose();
+  await opts.metrics.close();
+  if (exitCode === EXIT.thresholdsHaveFailed) opts.log('ERRO[----] thresholds on metrics have been crossed');
+  return exitCode;
+}
+
+/** setup() or teardown() on VU 0, in k6's group '::setup' / '::teardown', with its timeout. */
+async function runPart(vu0: Vu, name: 'setup' | 'teardown', setupJson: string | undefined, timeoutMs: number): Promise<string | undefined> {
+  const fn = vu0.exports[name];
+  if (typeof fn !== 'function') return setupJson;
+  vu0.groupPath = `::${name}`;
+  vu0.run.groups.add(vu0.groupPath);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new TestAbort(`${name}() execution timed out after ${timeoutMs / 1000} seconds`, name === 'setup' ? EXIT.setupTimeout : EXIT.teardownTimeout)), timeoutMs);
+  });
+  try {
+    const result: unknown = await Promise.race([(async () => {
+      const r: unknown = await (fn as (d: unknown) => unknown)(vu0.data(setupJson));
+      await vu0.idle();
+      return r;
+    })(), timeout]);
+    if (name === 'setup') return result === undefined ? undefined : JSON.stringify(result);
+    return setupJson;
+  } catch (error) {
+    if (error instanceof TestAbort) throw error;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${name}() threw: ${message}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    vu0.groupPath = '';
+  }
+}
+
+async function runScenario(
+  run: TestRun, config: ScenarioConfig, vus: Vu[], setupJson: () => string | undefined,
+  makeVu: (env: Readonly<Record<string, string>>) => Vu, baseEnv: Readonly<Record<string, string>>,
+): Promise<void> {
+  const executor = EXECUTORS.get(config.executor);
+  const state: ScenarioState = { name: config.name, executor: config.executor, exec: config.exec, tags: config.tags, startTime: 0, nextIterationInTest: 0 };
+  if (executor === undefined) return;
+  if (config.startTimeMs > 0) await new Promise<void>((r) => {
+    const t = setTimeout(r, config.startTimeMs);
+    run.stop.signal.addEventListener('abort', () => { clearTimeout(t); r(); }, { once: true });
+  });
+  if (run.stopping) return;
+  state.startTime = performance.timeOrigin + performance.now();
+  const all = [...vus];
+  await executor.run({
+    run, config, state, vus,
+    newVu: () => {
+      const vu = makeVu({ ...baseEnv, ...config.env });
+      all.push(vu);
+      return vu;
+    },
+    iterate: (vu) => iterate(run, vu, state, setupJson()),
+    halt: () => {
+      for (const vu of all) {
+        if (vu.busy) run.iterationsInterrupted++;
+        vu.halted = true;
+        vu.dispose();
+      }
+    },
+  });
+}
+
+function banner(scriptPath: string, options: EngineOptions): string {
+  const lines = [
+    '',
+    '  local engine (not k6): runs k6 scripts on Node with k6 semantics for a documented subset',
+    `     script: ${scriptPath}`,
+    `  scenarios: ${options.scenarios.length} scenario(s):`,
+    ...options.scenarios.map((s) => `           * ${s.name}: ${s.executor} ${JSON.stringify(s.params)} (exec: ${s.exec}, startTime: ${s.startTimeMs / 1000}s, gracefulStop: ${s.gracefulStopMs / 1000}s)`),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,42 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { Interrupted, TestAbort, type TestRun } from './test-run.js';
+import type { ScenarioState, Vu } from './vu.js';
+
+/**
+ * Runs one iteration of a scenario's exec function on a VU, k6-style: __ITER and the
+ * execution counters advance, the iteration lasts until the function returned and the
+ * VU's timers / async requests are done, and `iterations` + `iteration_duration` are
+ * emitted unless the iteration was interrupted. An exception is logged and the VU goes on.
+ */
+export async function iterate(run: TestRun, vu: Vu, state: ScenarioState, setupJson: string | undefined): Promise<void> {
+  if (vu.halted || run.stopping) return;
+  vu.scenario = state;
+  vu.iterationInInstance++;
+  vu.iterationInScenario++;
+  vu.iterationInTest = state.nextIterationInTest++;
+  vu.setGlobals(vu.id, vu.iterationInInstance);
+  vu.groupPath = '';
+  vu.busy = true;
+  run.vusActive++;
+  const start = performance.now();
+  try {
+    const fn = vu.exports[state.exec] as (data: unknown) => unknown;
+    await fn(vu.data(setupJson));
+    await vu.idle();
+  } catch (error) {
+    if (!(error instanceof Interrupted) && !(error instanceof TestAbort) && !vu.halted) {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      run.log('error', text.replace(/\n\s*/g, '\n\t'), { executor: state.executor, scenario: state.name, source: 'stacktrace' });
+    }
+  } finally {
+    vu.busy = false;
+    run.vusActive--;
+  }
+  if (vu.halted || run.aborted !== undefined) return;
+  run.iterationsCompleted++;
+  const tags = { ...run.globalTags, ...state.tags, scenario: state.name, group: '' };
+  run.emit('iteration_duration', performance.now() - start, tags);
+  run.emit('iterations', 1, tags);
+  // An iteration that never waited on I/O would otherwise starve timers and other VUs.
+  await yieldToLoop();
+}

@@ -1,0 +1,95 @@
+import type { MetricsEngine, Tags } from '../../metrics/types.js';
+
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** k6's exit codes (errext/exitcodes) that the local engine can produce. */
+export const EXIT = {
+  ok: 0,
+  thresholdsHaveFailed: 99,
+  setupTimeout: 100,
+  teardownTimeout: 101,
+  invalidConfig: 104,
+  scriptException: 107,
+  scriptAborted: 108,
+} as const;
+
+/** Thrown into a VU to unwind it: test.abort() or a threshold with abortOnFail. */
+export class TestAbort extends Error {
+  constructor(readonly reason: string, readonly exitCode: number) {
+    super(reason);
+    this.name = 'TestAbort';
+  }
+}
+
+export interface CheckCount {
+  readonly group: string;
+  readonly name: string;
+  passes: number;
+  fails: number;
+}
+
+/** Thrown inside an iteration that its executor has hard-stopped (after gracefulStop). */
+export class Interrupted extends Error {
+  constructor() {
+    super('iteration interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+/** State shared by every VU of one test run; VUs and executors only touch it through here. */
+export class TestRun {
+  readonly t0 = performance.now();
+  readonly startedAt = epochNow();
+  readonly checks = new Map<string, CheckCount>();
+  readonly groups = new Set<string>(['']);
+  readonly stop = new AbortController();
+  vusActive = 0;
+  vusMax = 0;
+  aborted: TestAbort | undefined;
+
+  iterationsCompleted = 0;
+  iterationsInterrupted = 0;
+  /** options.tags, known once the init context has run. */
+  globalTags: Tags = {};
+
+  constructor(
+    readonly metrics: MetricsEngine,
+    private readonly logLine: (line: string) => void,
+  ) {}
+
+  elapsedMs(): number {
+    return performance.now() - this.t0;
+  }
+
+  emit(metric: string, value: number, tags: Tags, time: number = epochNow()): void {
+    this.metrics.add({ metric, time, value, tags });
+  }
+
+  countCheck(group: string, name: string, ok: boolean): void {
+    const key = `${group}\u0000${name}`;
+    let entry = this.checks.get(key);
+    if (entry === undefined) {
+      entry = { group, name, passes: 0, fails: 0 };
+      this.checks.set(key, entry);
+    }
+    if (ok) entry.passes++;
+    else entry.fails++;
+  }
+
+  /** Stops every scenario; the first reason wins. */
+  abort(reason: string, exitCode: number): void {
+    if (this.aborted !== undefined) return;
+    this.aborted = new TestAbort(reason, exitCode);
+    this.stop.abort(this.aborted);
+  }
+
+  get stopping(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, string> = {}): void {
+    const secs = Math.floor(this.elapsedMs() / 1000).toString().padStart(4, '0');
+    const extra = Object.entries(fields).map(([k, v]) => ` ${k}=${v}`).join('');
+    this.logLine(`${level.toUpperCase().slice(0, 4)}[${secs}] ${message}${extra}`);
+  }
+}

@@ -1,0 +1,106 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Tags } from '../../metrics/types.js';
+import type { TestRun } from './test-run.js';
+
+/** What a VU knows about the scenario it currently runs (k6/execution reads it). */
+export interface ScenarioState {
+  readonly name: string;
+  readonly executor: string;
+  readonly exec: string;
+  readonly tags: Tags;
+  /** Epoch ms when the scenario started. */
+  startTime: number;
+  /** Next value of exec.scenario.iterationInTest. */
+  nextIterationInTest: number;
+}
+
+/**
+ * One virtual user: its own module instance (the script evaluated for it), its own
+ * connections (k6 gives each VU its own transport), its iteration counters, and the
+ * bookkeeping k6's per-VU event loop needs (an iteration ends when the function returned
+ * AND no timer or async request of it is still pending).
+ */
+export class Vu {
+  exports: Record<string, unknown> = {};
+  scenario: ScenarioState | undefined;
+  /** __ITER and exec.vu.iterationInInstance. */
+  iterationInInstance = -1;
+  iterationInScenario = -1;
+  /** exec.scenario.iterationInTest of the running iteration. */
+  iterationInTest = -1;
+  groupPath = '';
+  inInit = true;
+  /** Running an iteration now. */
+  busy = false;
+  /** Hard-stopped: whatever this VU still does is discarded. */
+  halted = false;
+  /** setup()'s data as JSON; each VU parses its own copy, as in k6. */
+  private setupData: { json: string | undefined; value: unknown } | undefined;
+  /** Set by http.setResponseCallback; undefined means "no callback" (null in k6). */
+  responseCallback: ((status: number) => boolean) | null;
+  readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  readonly timers = new Set<NodeJS.Timeout>();
+  setGlobals: (vu: number, iter: number) => void = () => undefined;
+  private pending = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly id: number,
+    readonly run: TestRun,
+    readonly env: Readonly<Record<string, string>>,
+    defaultCallback: (status: number) => boolean,
+  ) {
+    this.responseCallback = defaultCallback;
+  }
+
+  /** Tags every sample of this VU carries besides its own. */
+  baseTags(): Record<string, string> {
+    const out: Record<string, string> = { ...this.run.globalTags };
+    if (this.scenario !== undefined) Object.assign(out, this.scenario.tags, { scenario: this.scenario.name });
+    out.group = this.groupPath;
+    return out;
+  }
+
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.pending++;
+    const done = (): void => {
+      this.pending--;
+      if (this.pending === 0) for (const w of this.idleWaiters.splice(0)) w();
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  hold(): () => void {
+    this.pending++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.pending--;
+      if (this.pending === 0) for (const w of this.idleWaiters.splice(0)) w();
+    };
+  }
+
+  /** Resolves when nothing started by this VU is pending. */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  data(json: string | undefined): unknown {
+    if (this.setupData === undefined || this.setupData.json !== json) {
+      this.setupData = { json, value: json === undefined ? undefined : JSON.parse(json) as unknown };
+    }
+    return this.setupData.value;
+  }
+
+  dispose(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+}
