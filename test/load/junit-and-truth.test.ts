@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawSample } from '../../src/compare/index.js';
 import { thresholdsFromExport, thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
 
@@ -35,7 +36,7 @@ describe('ground truth', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('measures lag from the completing poll to the recorded finish, skipping unknown conversations', async () => {
-    const points = [
+    const points: RawSample[] = [
       { metric: 'time_to_completion', time: 1_000_040, value: 500, tags: { conversation: 'a' } },
       { metric: 'time_to_completion', time: 2_000_010, value: 500, tags: { conversation: 'b' } },
       { metric: 'time_to_completion', time: 3_000_000, value: 500, tags: { conversation: 'gone' } },

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ContractValidator } from '../../src/contract/index.js';
-import { runLoad } from '../../src/load/index.js';
+import { type LoadConfig, runLoad } from '../../src/load/index.js';
 import { fakeK6 } from './fake-k6.js';
 
 const reportsDir = mkdtempSync(join(tmpdir(), 'load-reports-'));
 afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
-const config = { timeScale: 0.02, faults: [], seed: 7, engine: 'k6', loadProfile: 'smoke', reportsDir, ci: true } as const;
+const config: LoadConfig = { timeScale: 0.02, faults: [], seed: 7, engine: 'k6', loadProfile: 'smoke', reportsDir, ci: true };
 
 describe('runLoad with k6 (a stand-in binary) against the embedded reference', () => {
   it('passes the key through the environment only and writes the run folder', async () => {
