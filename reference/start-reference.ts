@@ -14,6 +14,9 @@ import type { ReferenceState } from './server/state.js';
 import { executeRequestValidator, getConversationRequestValidator, inputValidator } from './server/validators.js';
 import { CATALOGUE, catalogueKey } from './workflows/index.js';
 
+/** How long answers to drained requests may take to flush before their sockets are cut. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface RunningReference {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   readonly url: string;
@@ -80,7 +83,16 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
         // Stop accepting first; in-flight sync requests finish (or fail with 'shutdown') during the drain.
         const closed = app.close();
         await state.executor.drain(resolved.drainTimeoutMs);
-        await closed;
+        // Sockets that were busy when close began stay open (keep-alive) after their answer; close them
+        // as they go idle, and cut any that still linger after a grace period so close() is bounded.
+        const idle = setInterval(() => app.server.closeIdleConnections(), 10);
+        const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+        try {
+          await closed;
+        } finally {
+          clearInterval(idle);
+          clearTimeout(cut);
+        }
       })();
       return closing;
     },
