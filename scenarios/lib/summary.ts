@@ -5,14 +5,12 @@
 interface ThresholdLike { ok?: boolean }
 
 function thresholdLines(data: Record<string, unknown>): string[] {
+  const results = data.results as { passed?: boolean } | undefined;
+  // v1.0.0 says only whether every threshold held; the per-threshold table is in --summary-export.
+  if (typeof results?.passed === 'boolean') return [results.passed ? 'all thresholds held' : 'a threshold was crossed'];
   const lines: string[] = [];
   const metrics = data.metrics;
-  if (Array.isArray(metrics)) {
-    // v1.0.0: metrics is an array of { name, thresholds?: [{ source, ok }] }.
-    for (const m of metrics as { name: string; thresholds?: { source: string; ok: boolean }[] }[]) {
-      for (const t of m.thresholds ?? []) lines.push(`${t.ok ? '✓' : '✗'} ${m.name}: ${t.source}`);
-    }
-  } else if (typeof metrics === 'object' && metrics !== null) {
+  if (typeof metrics === 'object' && metrics !== null) {
     for (const [name, m] of Object.entries(metrics as Record<string, { thresholds?: Record<string, ThresholdLike> }>)) {
       for (const [source, t] of Object.entries(m.thresholds ?? {})) lines.push(`${t.ok === false ? '✗' : '✓'} ${name}: ${source}`);
     }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkMachineReadableSummary } from '../../src/engine/metrics/index.js';
+import { type LoadConfig, type LoadResult, buildScenarios, runLoad } from '../../src/load/index.js';
+
+// Every scenario, briefly (smoke profile, reference at time scale 0.02), on the local engine
+// as a child process, exactly as `harness load --engine local` runs it.
+const reportsDir = mkdtempSync(join(tmpdir(), 'scenario-runs-'));
+afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
+// Built once up front: concurrent runs must not each rebuild a bundle another is reading.
+beforeAll(async () => {
+  await buildScenarios();
+}, 60_000);
+const config: LoadConfig = { timeScale: 0.02, faults: [], seed: 11, engine: 'local', loadProfile: 'smoke', reportsDir, ci: true };
+const quiet = { log: () => undefined, onEngineOutput: () => undefined };
+
+type Values = Record<string, number>;
+function metric(result: LoadResult, name: string): Values {
+  const metrics = (result.summary?.results as { metrics: { name: string; values: Values }[] }).metrics;
+  const found = metrics.find((m) => m.name === name);
+  if (found === undefined) throw new Error(`no metric ${name} in the summary`);
+  return found.values;
+}
+
+function expectValidSummary(result: LoadResult): void {
+  expect(checkMachineReadableSummary(result.summary)).toEqual([]);
+  expect(result.run.engine.kind).toBe('local');
+}
+
+describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => {
+  it('sync-latency: requests made on schedule, every response validated', async () => {
+    const r = await runLoad(config, { scenario: 'sync-latency', ...quiet });
+    expect(r.exitCode).toBe(0);
+    expectValidSummary(r);
+    expect(metric(r, 'http_reqs').count).toBeGreaterThanOrEqual(20);
+    expect(metric(r, 'contract_violations')).toMatchObject({ matches: 0, total: metric(r, 'http_reqs').count });
+    expect(metric(r, 'workflow_latency')['p(95)']).toBeLessThan(600);
+  });
+
+  it('timeout-boundary: every slow call classified, server timeouts completed afterwards', async () => {
+    const r = await runLoad(config, { scenario: 'timeout-boundary', ...quiet });
+    expect(r.exitCode).toBe(0);
+    expectValidSummary(r);
+    const classes = r.run.timeoutClasses ?? {};
+    expect(Object.values(classes).reduce((a, b) => a + b, 0)).toBe(8);
+    expect(classes.other_error).toBeUndefined();
+    // The reference's sample input runs 45 s (scaled) against a 30 s limit: a 504 each time.
+    expect(classes.server_timeout).toBe(8);
+    expect(metric(r, 'completed_after_timeout').rate).toBe(1);
+  });
+
+  it('background-polling: executions complete; lag and polls measured against ground truth', async () => {
+    const r = await runLoad(config, { scenario: 'background-polling', ...quiet });
+    expect(r.exitCode).toBe(0);
+    expectValidSummary(r);
+    expect(metric(r, 'executions_completed')).toMatchObject({ matches: 8, total: 8 });
+    expect(r.run.detectionLag?.executions).toBe(8);
+    expect(r.run.detectionLag?.medianMs).toBeGreaterThanOrEqual(0);
+    expect(r.run.pollsPerExecution?.max).toBeLessThanOrEqual(12);
+  });
+
+  it('mixed: sync, continued conversations and background work together', async () => {
+    const r = await runLoad(config, { scenario: 'mixed', ...quiet });
+    expect(r.exitCode).toBe(0);
+    expectValidSummary(r);
+    expect(metric(r, 'continuations_kept').rate).toBe(1);
+    expect(metric(r, 'contract_violations').matches).toBe(0);
+  });
+
+  it('a mistyped field in the reference crosses the contract-violation threshold: exit 99', async () => {
+    const r = await runLoad({ ...config, faults: ['mistyped-field'] }, { scenario: 'sync-latency', ...quiet });
+    expect(r.exitCode).toBe(99);
+    expect(metric(r, 'contract_violations').matches).toBeGreaterThan(0);
+    expect(r.run.thresholds).toContainEqual({ metric: 'contract_violations', expression: 'rate==0', ok: false });
+    expect(r.run.thresholdsPassed).toBe(false);
+  });
+});
