@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLocalEngine } from '../../../src/engine/index.js';
+
+export type EngineName = 'local' | 'k6';
+
+export interface EngineResult {
+  readonly exitCode: number;
+  /** handleSummary's data, which every conformance script writes to SUMMARY_FILE. */
+  readonly summary: { metrics: Record<string, { type: string; values: Record<string, number> }>; root_group?: unknown } | undefined;
+  readonly log: string;
+  readonly durationMs: number;
+}
+
+/**
+ * Runs a conformance script on an engine with `-e` variables: the local engine in process,
+ * or Grafana k6 (`K6_BIN`) as a child, exactly as a user would run it.
+ */
+export async function runEngine(engine: EngineName, script: string, env: Record<string, string>): Promise<EngineResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-conformance-'));
+  const summaryFile = join(dir, 'summary.json');
+  const vars = { ...env, SUMMARY_FILE: summaryFile };
+  const t0 = performance.now();
+  let exitCode: number;
+  let log = '';
+  if (engine === 'local') {
+    const lines: string[] = [];
+    ({ exitCode } = await runLocalEngine({ script, env: vars, quiet: true, onProgress: (l) => lines.push(l), stdout: (t) => lines.push(t) }));
+    log = lines.join('\n');
+  } else {
+    const bin = process.env.K6_BIN ?? 'k6';
+    const args = ['run', '--quiet', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]), script];
+    exitCode = await new Promise((resolve) => {
+      execFile(bin, args, { timeout: 60_000 }, (error, stdout, stderr) => {
+        log = `${stdout}\n${stderr}`;
+        resolve(error === null ? 0 : typeof error.code === 'number' ? error.code : 1);
+      });
+    });
+  }
+  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as EngineResult['summary']) : undefined;
+  return { exitCode, summary, log, durationMs: performance.now() - t0 };
+}
+
+export function count(result: EngineResult, metric: string): number {
+  return result.summary?.metrics[metric]?.values.count ?? 0;
+}
