@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContractValidator } from '../contract/index.js';
+import { HarnessError } from '../errors/index.js';
+import type { ResolvedTarget } from '../target/index.js';
+import type { CheckResult, VerifyResult } from './check-result.js';
+import { REPO_ROOT } from './check-runner.js';
+
+const HARNESS_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface ResultInput {
+  readonly runId: string;
+  readonly target: ResolvedTarget;
+  readonly faults: readonly string[];
+  readonly seed: number;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly checks: readonly CheckResult[];
+}
+
+/** The versioned verify.json object, checked against schemas/verify-result.schema.json before anyone sees it. */
+export function buildResult(input: ResultInput): VerifyResult {
+  const count = (outcome: CheckResult['outcome']): number => input.checks.filter((c) => c.outcome === outcome).length;
+  const result: VerifyResult = {
+    formatVersion: '1.0.0',
+    kind: 'verify',
+    runId: input.runId,
+    target: {
+      name: input.target.profile.name,
+      baseUrl: input.target.profile.baseUrl,
+      embedded: input.target.embedded,
+      ...(input.target.embedded && input.faults.length > 0 ? { faults: [...input.faults] } : {}),
+    },
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    seed: input.seed,
+    harnessVersion: HARNESS_VERSION,
+    checks: [...input.checks],
+    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+  };
+  const { valid, errors } = new ContractValidator().validate('verify-result.schema.json', result);
+  if (!valid) {
+    throw new HarnessError('HARNESS_ERR_INTERNAL', `verify result does not match verify-result.schema.json: ${errors.map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`);
+  }
+  return result;
+}

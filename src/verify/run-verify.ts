@@ -1,0 +1,54 @@
+import { randomInt } from 'node:crypto';
+import { createRunDir, newRunId, type RunDir } from '../run/index.js';
+import { resolveTarget, type ResolvedTarget } from '../target/index.js';
+import type { HarnessConfig } from '../types/generated/harness-config.js';
+import { buildResult } from './build-result.js';
+import type { VerifyResult } from './check-result.js';
+import { CheckRunner } from './check-runner.js';
+import { toJUnit } from './junit.js';
+
+export interface VerifyOptions {
+  /** A runner to reuse (the detection table runs many targets on one vitest instance). */
+  readonly runner?: CheckRunner;
+  /** Where verify.json and verify.junit.xml go; default a new reports/<run-id>/. */
+  readonly runDir?: RunDir;
+  /** false: write no files (the detection table's per-fault runs). */
+  readonly write?: boolean;
+}
+
+type VerifyConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'reportsDir'>;
+
+export function chooseSeed(config: Pick<HarnessConfig, 'seed'>): number {
+  return config.seed ?? randomInt(0, 2 ** 31);
+}
+
+/**
+ * Runs every check in contracts/ against a target and returns the verify.json result
+ * (also written, with verify.junit.xml, to the run folder). Without `target` it resolves
+ * config.target itself (the embedded reference when absent) and stops it afterwards.
+ * Contract failures are data in the result, never exceptions; HarnessErrors mean the
+ * run could not start (unknown target, missing key, unreachable host).
+ */
+export async function runVerify(config: Readonly<VerifyConfig>, target?: ResolvedTarget, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const seed = chooseSeed(config);
+  const own = target === undefined ? await resolveTarget(config) : undefined;
+  const used = target ?? own;
+  if (used === undefined) throw new Error('unreachable: a target was resolved');
+  let runner = options.runner;
+  try {
+    runner ??= await CheckRunner.create();
+    const startedAt = new Date();
+    const checks = await runner.run({ profile: used.profile, keys: used.keys, embedded: used.embedded, guessed: used.guessed, seed });
+    const write = options.write ?? true;
+    const runDir = write ? (options.runDir ?? createRunDir(config.reportsDir)) : undefined;
+    const result = buildResult({ runId: runDir?.id ?? newRunId(startedAt), target: used, faults: config.faults, seed, startedAt, finishedAt: new Date(), checks });
+    if (runDir !== undefined) {
+      runDir.write('verify.json', JSON.stringify(result, null, 2) + '\n');
+      runDir.write('verify.junit.xml', toJUnit(result));
+    }
+    return result;
+  } finally {
+    if (options.runner === undefined) await runner?.close();
+    await own?.stop();
+  }
+}
