@@ -44,7 +44,7 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expect(r.exitCode).toBe(0);
     expectValidSummary(r);
     const classes = r.run.timeoutClasses ?? {};
-    expect(Object.values(classes).reduce((a, b) => a + b, 0)).toBe(8);
+    expect(Object.values(classes).reduce((a: number, b) => a + (b ?? 0), 0)).toBe(8);
     expect(classes.other_error).toBeUndefined();
     // The reference's sample input runs 45 s (scaled) against a 30 s limit: a 504 each time.
     expect(classes.server_timeout).toBe(8);
