@@ -46,7 +46,7 @@ describe('seeded behaviour', () => {
       const out: string[] = [];
       for (let i = 0; i < 12; i++) {
         const r = await post(ref, 'executeWorkflow', { workflowId: 'flaky', version: 1, input: { Query: 'q' } });
-        out.push(String(r.json?.status ?? 'completed'));
+        out.push(typeof r.json?.status === 'string' ? r.json.status : 'completed');
       }
       return out;
     } finally {
@@ -106,7 +106,9 @@ describe('retention', () => {
     const running = store.create('slow', 1, 'full');
     running.turns.push({ mode: 'background', status: 'running', input: {}, output: null, executionPath: [], errors: [], warnings: [], creditUsage: 0, queuedAt: 0, startedAt: 0, finishedAt: null });
     const done = store.create('echo', 1, 'full');
-    done.turns.push({ ...running.turns[0]!, status: 'completed', finishedAt: 1 });
+    const turn = running.turns[0];
+    if (turn === undefined) throw new Error('no turn');
+    done.turns.push({ ...turn, status: 'completed', finishedAt: 1 });
     store.create('echo', 1, 'full');
     expect(store.get(running.id)).toBe(running);
     expect(store.get(done.id)).toBeUndefined();
