@@ -2,33 +2,23 @@ import type { MetricEntry } from './metric-registry.js';
 import { buildRootGroup } from './root-group.js';
 import { legacyValues, summaryEntries } from './summary-values.js';
 import type { LegacyMetric, LegacySummaryData } from './summary-types.js';
-import type { ThresholdResult, SummaryState } from './types.js';
+import type { EntryResult } from './thresholds.js';
+import type { SummaryState } from './types.js';
 
 export interface SummaryInput {
   readonly state: SummaryState;
   readonly metrics: readonly MetricEntry[];
   readonly thresholdEntries: readonly MetricEntry[];
   /** The final threshold evaluation (k6 evaluates empty metrics as zeros at the end). */
-  readonly thresholds: readonly ThresholdResult[];
+  readonly thresholds: readonly EntryResult[];
   readonly trendStats: readonly string[];
 }
 
 /** Threshold results of one entry, keyed by expression: `{ "p(95)<500": { ok: true } }`. */
-function thresholdsOf(entry: MetricEntry, results: readonly ThresholdResult[]): Record<string, { ok: boolean }> | undefined {
-  const own = results.filter((r) => normaliseKey(r.metric) === entry.name);
+function thresholdsOf(entry: MetricEntry, results: readonly EntryResult[]): Record<string, { ok: boolean }> | undefined {
+  const own = results.filter((r) => r.entry === entry.name);
   if (own.length === 0) return undefined;
-  return Object.fromEntries(own.map((r) => [r.expression, { ok: r.ok }]));
-}
-
-/** "m{ a : 'x' }" → "m{a:x}", the registry's sub-metric name. */
-export function normaliseKey(key: string): string {
-  const brace = key.indexOf('{');
-  if (brace < 0) return key.trim();
-  const pairs = key.slice(brace + 1, key.lastIndexOf('}')).split(',').map((pair) => {
-    const colon = pair.indexOf(':');
-    return `${pair.slice(0, colon).trim()}:${pair.slice(colon + 1).trim().replace(/^(["'])(.*)\1$/, '$2')}`;
-  });
-  return `${key.slice(0, brace).trim()}{${pairs.join(',')}}`;
+  return Object.fromEntries(own.map(({ result }) => [result.expression, { ok: result.ok }]));
 }
 
 /** The `data` k6 passes to handleSummary (the classic, pre-v1 shape; k6 docs "Custom summary"). */

@@ -33,7 +33,7 @@ export function machineReadableSummary(input: SummaryInput, now: Date = new Date
     metadata: { generatedAt: now.toISOString(), k6Version: LOCAL_ENGINE_K6_VERSION },
     config: { execution: 'local', script: state.scriptPath, duration: state.testRunDurationMs / 1000 },
     results: {
-      passed: input.thresholds.every((r) => r.ok),
+      passed: input.thresholds.every((r) => r.result.ok),
       metrics,
       checks: {
         metrics: [

@@ -17,9 +17,9 @@ export interface MetricEntry {
 
 const NAME = /^[ \p{L}\p{N}._!?/&#()<>%-]{1,128}$/u;
 
-/** k6's sub-metric name: filters in the order written, "name{a:1,b:2}". */
-export function submetricName(metric: string, filters: Tags): string {
-  return `${metric}{${Object.entries(filters).map(([k, v]) => `${k}:${v}`).join(',')}}`;
+/** A sub-metric's name as k6 builds it: the metric, then the filter text as written (trimmed) in braces. */
+export function submetricName(metric: string, suffix: string): string {
+  return `${metric}{${suffix}}`;
 }
 
 export class MetricRegistry {
@@ -28,7 +28,7 @@ export class MetricRegistry {
   constructor() {
     for (const m of BUILTIN_METRICS) this.define(m.name, m.type, m.contains);
     // k6 always reports http_req_duration for expected responses as a sub-metric.
-    this.submetric('http_req_duration', { expected_response: 'true' });
+    this.submetric('http_req_duration', { expected_response: 'true' }, 'expected_response:true');
   }
 
   define(name: string, type: MetricType, contains: ValueType = 'default'): MetricDefinition {
@@ -49,10 +49,10 @@ export class MetricRegistry {
     return definition;
   }
 
-  /** Finds or creates the sub-metric; the parent must exist. */
-  submetric(metric: string, filters: Tags): MetricEntry {
+  /** Finds or creates the sub-metric named by its filter text; the parent must exist. */
+  submetric(metric: string, filters: Tags, suffix: string): MetricEntry {
     const parent = this.metrics.get(metric)!;
-    const name = submetricName(metric, filters);
+    const name = submetricName(metric, suffix);
     let entry = parent.submetrics.get(name);
     if (entry === undefined) {
       entry = { name, definition: parent.definition, sink: createSink(parent.definition.type), filters: { ...filters }, parent: metric, submetrics: new Map(), seen: false };

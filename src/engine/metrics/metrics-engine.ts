@@ -20,7 +20,7 @@ export function createMetricsEngine(options: MetricsEngineOptions = {}): Metrics
       state,
       metrics: [...registry.metrics.values()],
       thresholdEntries: thresholds.entries,
-      thresholds: thresholds.evaluate(state.testRunDurationMs, true).results,
+      thresholds: thresholds.evaluateByEntry(state.testRunDurationMs, true).results,
       trendStats,
     };
   };

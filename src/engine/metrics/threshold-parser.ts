@@ -20,6 +20,8 @@ export interface ParsedKey {
   readonly metric: string;
   /** Empty for a threshold on the whole metric. */
   readonly filters: Tags;
+  /** The text between the braces, trimmed: k6 names the sub-metric `metric{suffix}` from it. */
+  readonly suffix: string;
 }
 
 /** Which aggregations k6 accepts in a threshold on each metric type (k6 docs, metrics/thresholds). */
@@ -55,7 +57,7 @@ export function parseThresholdKey(key: string): ParsedKey {
       filters[tag] = value;
     }
   }
-  return { metric: match[1], filters };
+  return { metric: match[1], filters, suffix: (match[2] ?? '').trim() };
 }
 
 /** Parses one threshold (string or object form) and checks its aggregation suits the metric type. */

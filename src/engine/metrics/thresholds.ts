@@ -4,6 +4,12 @@ import type { MetricEntry, MetricRegistry } from './metric-registry.js';
 import { compare, parseThreshold, parseThresholdKey, type ParsedThreshold } from './threshold-parser.js';
 import type { ThresholdEvaluation, ThresholdResult, ThresholdSpec } from './types.js';
 
+export interface EntryResult {
+  /** The metric or sub-metric name the threshold reads, e.g. "http_req_duration{endpoint:a}". */
+  readonly entry: string;
+  readonly result: ThresholdResult;
+}
+
 interface BoundThreshold {
   readonly parsed: ParsedThreshold;
   readonly entry: MetricEntry;
@@ -24,7 +30,7 @@ export class ThresholdSet {
   set(thresholds: Readonly<Record<string, readonly ThresholdSpec[]>>): void {
     const next: BoundThreshold[] = [];
     for (const [key, specs] of Object.entries(thresholds)) {
-      const { metric, filters } = parseThresholdKey(key);
+      const { metric, filters, suffix } = parseThresholdKey(key);
       const parent = this.registry.metrics.get(metric);
       if (parent === undefined) {
         throw new HarnessError('HARNESS_ERR_THRESHOLD_INVALID', `threshold ${JSON.stringify(key)} names metric ${JSON.stringify(metric)}, which is neither built in nor defined by the script`, {
@@ -33,7 +39,7 @@ export class ThresholdSet {
       }
       const list: readonly ThresholdSpec[] = Array.isArray(specs) ? specs : [specs as unknown as ThresholdSpec];
       const parsed = list.map((spec) => parseThreshold(key, spec, parent.definition.type));
-      const entry = Object.keys(filters).length === 0 ? parent : this.registry.submetric(metric, filters);
+      const entry = Object.keys(filters).length === 0 ? parent : this.registry.submetric(metric, filters, suffix);
       for (const p of parsed) next.push({ parsed: p, entry });
     }
     this.bound = next;
@@ -49,7 +55,13 @@ export class ThresholdSet {
   }
 
   evaluate(elapsedMs: number, final: boolean): ThresholdEvaluation {
-    const results: ThresholdResult[] = [];
+    const detailed = this.evaluateByEntry(elapsedMs, final);
+    return { results: detailed.results.map((r) => r.result), abort: detailed.abort };
+  }
+
+  /** Each result with the name of the metric or sub-metric it read (for the summaries). */
+  evaluateByEntry(elapsedMs: number, final: boolean): { results: EntryResult[]; abort: boolean } {
+    const results: EntryResult[] = [];
     let abort = false;
     for (const { parsed, entry } of this.bound) {
       let ok = true;
@@ -57,7 +69,7 @@ export class ThresholdSet {
         ok = compare(aggregate(entry.sink, parsed.aggregation, elapsedMs), parsed.operator, parsed.target);
       }
       if (!ok && !final && parsed.abortOnFail && elapsedMs >= parsed.delayAbortEvalMs) abort = true;
-      results.push({ metric: parsed.key, expression: parsed.source, ok, abortOnFail: parsed.abortOnFail });
+      results.push({ entry: entry.name, result: { metric: parsed.key, expression: parsed.source, ok, abortOnFail: parsed.abortOnFail } });
     }
     return { results, abort };
   }

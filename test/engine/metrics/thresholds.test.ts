@@ -67,6 +67,9 @@ describe('thresholds', () => {
   it('strips quotes around tag values in filters, as k6 does', () => {
     const engine = engineWith({ "my_trend{ name : 'x y' }": ['max<5'] }, [['my_trend', 1, { name: 'x y' }], ['my_trend', 50, { name: 'z' }]]);
     expect(oks(engine)).toEqual([true]);
+    // k6 names the sub-metric after the filter text as written (trimmed), quotes included.
+    const data = engine.legacySummary({ testRunDurationMs: 1, isStdOutTTY: false, isStdErrTTY: false, checks: [], groups: [], options: {}, scriptPath: 's.js' });
+    expect(data.metrics).toHaveProperty(["my_trend{name : 'x y'}", 'thresholds'], { 'max<5': { ok: true } });
   });
 
   it('abortOnFail aborts only after delayAbortEval has passed', () => {
