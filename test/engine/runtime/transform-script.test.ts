@@ -1,0 +1,66 @@
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { transformScript } from '../../../src/engine/local/transform/transform-script.js';
+
+/** Evaluates transformed CommonJS with fake k6 modules that record the order of calls. */
+async function runTransformed(source: string): Promise<string[]> {
+  const order: string[] = [];
+  const delay = (label: string) => new Promise<string>((resolve) => setTimeout(() => { order.push(label); resolve(label); }, 5));
+  const http = { get: (u: string) => delay(`get ${u}`), post: (u: string) => delay(`post ${u}`), asyncRequest: (_m: string, u: string) => delay(`async ${u}`) };
+  const k6 = { sleep: () => delay('sleep'), group: async (_n: string, fn: () => unknown) => { order.push('group'); return fn(); }, check: () => true };
+  const modules: Record<string, unknown> = { 'k6/http': { __esModule: true, default: http, ...http }, k6: { __esModule: true, default: k6, ...k6 } };
+  const module = { exports: {} as Record<string, unknown> };
+  const fn = vm.runInThisContext(`(function (exports, require, module) {${transformScript(source, 'test.js')}\n})`) as (e: unknown, r: unknown, m: unknown) => void;
+  fn(module.exports, (s: string) => modules[s], module);
+  await (module.exports.default as () => Promise<void>)();
+  return order;
+}
+
+describe('transformScript (blocking k6 calls become awaited)', () => {
+  it('keeps k6 sequential semantics through helpers, object methods and group callbacks', async () => {
+    const order = await runTransformed(`
+      import http from 'k6/http';
+      import { group, sleep } from 'k6';
+      function fetchOne(u) { return http.get(u); }
+      const api = { submit(u) { return http.post(u, '{}'); } };
+      const arrow = (u) => fetchOne(u);
+      export default function () {
+        fetchOne('a');
+        group('g', () => { api.submit('b'); });
+        arrow('c');
+        sleep(1);
+        http.get('d');
+      }`);
+    expect(order).toEqual(['get a', 'group', 'post b', 'get c', 'sleep', 'get d']);
+  });
+
+  it('leaves async code alone: asyncRequest stays a promise the script awaits itself', async () => {
+    const order = await runTransformed(`
+      import http from 'k6/http';
+      export default async function () {
+        const p = http.asyncRequest('GET', 'x');
+        http.get('y');
+        await p;
+      }`);
+    // The async request runs concurrently with the blocking get, which is awaited in place.
+    expect(order.sort()).toEqual(['async x', 'get y']);
+  });
+
+  it('refuses a blocking callback handed to a function that will not await it', () => {
+    expect(() => transformScript(`import http from 'k6/http';\nexport default function () { ['a'].forEach((u) => http.get(u)); }`, 't.js'))
+      .toThrow(/HARNESS_ERR_ENGINE_UNSUPPORTED|forEach/);
+    expect(() => transformScript(`import http from 'k6/http';\nfunction one(u) { http.get(u); }\nexport default function () { ['a'].map(one); }`, 't.js'))
+      .toThrow(/'one'.*map/);
+  });
+
+  it('refuses modules the local engine does not implement, and dynamic loading', () => {
+    for (const mod of ['k6/browser', 'k6/ws', 'k6/net/grpc', 'k6/experimental/redis', 'k6/crypto', './lib.js', 'https://jslib.k6.io/k6-utils/1.4.0/index.js']) {
+      expect(() => transformScript(`import x from '${mod}';\nexport default function () { x(); }`, 't.js'), mod).toThrow(`'${mod}'`);
+    }
+    expect(() => transformScript(`export default async function () { await import('k6/http'); }`, 't.js')).toThrow(/dynamic import/);
+  });
+
+  it('reports a syntax error with its position as HARNESS_ERR_ENGINE_SCRIPT', () => {
+    expect(() => transformScript('export default function () {\n  let x = ;\n}', 'broken.js')).toThrow(expect.objectContaining({ code: 'HARNESS_ERR_ENGINE_SCRIPT', message: expect.stringMatching(/broken\.js:2:/) as unknown }));
+  });
+});
