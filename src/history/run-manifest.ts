@@ -30,7 +30,7 @@ interface Partial {
   startedAt?: string;
   target?: { name?: string; baseUrl?: string; embedded?: boolean };
   profile?: string;
-  engine?: string | { name?: string; version?: string };
+  engine?: string | { kind?: string; name?: string; version?: string };
   seed?: number;
 }
 
@@ -40,7 +40,7 @@ export function readManifest(runDir: string): RunManifest {
   const load = readJson<Partial>(join(runDir, 'load-run.json'));
   const verify = readJson<Partial>(join(runDir, 'verify.json'));
   const src = { ...verify, ...load };
-  const engine = typeof src.engine === 'object' ? src.engine.name : src.engine;
+  const engine = typeof src.engine === 'object' ? (src.engine.kind ?? src.engine.name) : src.engine;
   return {
     formatVersion: '1.0.0',
     runId: src.runId ?? basename(runDir),

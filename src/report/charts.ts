@@ -64,30 +64,44 @@ export function completionCdfChart(summary: RunSummary): ChartSpec | undefined {
 }
 
 /**
- * Share of sync calls that timed out, bucketed by the workflow's duration: its
- * declared duration when the scenario tags it (workflow_duration_ms), else the
- * observed time to answer.
+ * Share of sync calls that timed out against how long the workflow runs: by the
+ * declared duration when samples carry workflow_duration_ms, else by workflow role
+ * (fast / slow / …, labelled with its median time to answer), else by time to answer.
  */
 export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
   const sync = set.points.filter((p) => p.metric === 'http_req_duration' && endpointOf(p) === 'executeWorkflow');
   if (sync.length === 0) return undefined;
-  const durationOf = (tags: Readonly<Record<string, string>>, value: number): number => Number(tags.workflow_duration_ms ?? tags.expected_duration_ms ?? value);
-  const declared = sync.some((p) => p.tags.workflow_duration_ms !== undefined || p.tags.expected_duration_ms !== undefined);
-  const max = Math.max(...sync.map((p) => durationOf(p.tags, p.value)));
-  const bins = 10;
-  const width = max / bins || 1;
-  const total = new Array<number>(bins).fill(0);
-  const timeouts = new Array<number>(bins).fill(0);
-  for (const p of sync) {
-    const b = Math.min(bins - 1, Math.floor(durationOf(p.tags, p.value) / width));
-    total[b] += 1;
-    if (isTimeout(p.tags)) timeouts[b] += 1;
-  }
-  const labels = total.map((_, i) => `${round(i * width)}–${round((i + 1) * width)} ms (n=${total[i]})`);
-  return {
-    id: 'chart-timeouts', title: `executeWorkflow: timeout share by ${declared ? 'workflow duration' : 'time to answer'}`,
-    config: { type: 'bar', data: { labels, datasets: [{ label: 'timeout share', backgroundColor: color(3), data: total.map((t, i) => (t === 0 ? 0 : round(timeouts[i] / t, 4))) }] }, options: { ...base, scales: { x: { title: { display: true, text: declared ? 'workflow duration' : 'time to answer' } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+  const declared = sync.some((p) => p.tags.workflow_duration_ms !== undefined);
+  const byRole = !declared && sync.some((p) => p.tags.workflow !== undefined);
+  const buckets = new Map<string, { order: number; values: number[]; timeouts: number }>();
+  const add = (label: string, order: number, value: number, timedOut: boolean): void => {
+    let b = buckets.get(label);
+    if (b === undefined) buckets.set(label, (b = { order, values: [], timeouts: 0 }));
+    b.values.push(value);
+    if (timedOut) b.timeouts += 1;
   };
+  const measure = (p: (typeof sync)[number]): number => (declared ? Number(p.tags.workflow_duration_ms) : p.value);
+  const max = Math.max(...sync.map(measure));
+  const width = max / 10 || 1;
+  for (const p of sync) {
+    if (byRole) add(p.tags.workflow ?? '(untagged)', 0, p.value, isTimeout(p.tags));
+    else {
+      const i = Math.min(9, Math.floor(measure(p) / width));
+      add(`${round(i * width)}–${round((i + 1) * width)} ms`, i, p.value, isTimeout(p.tags));
+    }
+  }
+  const rows = [...buckets.entries()].sort(([la, a], [lb, b]) => (byRole ? median(a.values) - median(b.values) : a.order - b.order) || la.localeCompare(lb));
+  const labels = rows.map(([label, b]) => (byRole ? `${label} (median ${round(median(b.values))} ms, n=${b.values.length})` : `${label} (n=${b.values.length})`));
+  const axis = declared ? 'workflow duration' : byRole ? 'workflow (by median time to answer)' : 'time to answer';
+  return {
+    id: 'chart-timeouts', title: `executeWorkflow: timeout share by ${axis}`,
+    config: { type: 'bar', data: { labels, datasets: [{ label: 'timeout share', backgroundColor: color(3), data: rows.map(([, b]) => round(b.timeouts / b.values.length, 4)) }] }, options: { ...base, scales: { x: { title: { display: true, text: axis } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
 }
 
 export function trendChart(trend: Readonly<Record<string, readonly TrendPoint[]>>): ChartSpec | undefined {

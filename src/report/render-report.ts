@@ -47,7 +47,8 @@ export function renderReport(data: ReportData): string {
   const failedChecks = data.verify?.summary.failed ?? 0;
   const regressions = data.comparison?.regressions ?? 0;
   const ok = failedChecks === 0 && regressions === 0 && (m.exitCode ?? 0) === 0;
-  const engine = typeof data.loadRun?.engine === 'string' ? data.loadRun.engine : typeof data.loadRun?.engine === 'object' ? JSON.stringify(data.loadRun.engine) : undefined;
+  const used = data.loadRun?.engine as string | { kind?: string; version?: string; reason?: string } | undefined;
+  const engine = typeof used === 'object' ? [used.kind, used.version, used.reason === undefined ? undefined : `(${used.reason})`].filter((x) => x !== undefined).join(' ') : used;
   const charts = specs.map((s) => `<div><h3>${e(s.title)}</h3><div class="chart"><canvas id="${e(s.id)}" role="img" aria-label="${e(s.title)}"></canvas></div></div>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

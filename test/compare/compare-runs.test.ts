@@ -11,7 +11,7 @@ const ENDPOINTS = ['executeWorkflow', 'executeWorkflowBackground', 'getConversat
 const N = 200;
 const normal = { base: 4, jitter: 8 };
 
-// Real servers on loopback, real requests: three runs of ~360 requests each.
+// Real servers on loopback, real requests: three runs of 600 requests each.
 describe('compareRuns on measured runs', () => {
   let reports: string;
   const servers: { close(): Promise<void> }[] = [];
@@ -20,11 +20,14 @@ describe('compareRuns on measured runs', () => {
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-compare-'));
     const clean = await startLatencyServer(Object.fromEntries(ENDPOINTS.map((e) => [e, normal])));
-    const slow = await startLatencyServer({ ...Object.fromEntries(ENDPOINTS.map((e) => [e, normal])), executeWorkflow: { base: 14, jitter: 8 } });
+    const slow = await startLatencyServer({ ...Object.fromEntries(ENDPOINTS.map((e) => [e, normal])), executeWorkflow: { base: 120, jitter: 20 } });
     servers.push(clean, slow);
-    for (const [name, url] of [['base', clean.url], ['same', clean.url], ['slow', slow.url]] as const) {
-      runs[name] = writeRunFolder(reports, { runId: fixtureRunId() }, await collectSamples(url, ENDPOINTS, N));
-    }
+    // Measured at the same time, so the runs share the machine's conditions (2 busy cores):
+    // only the injected latency differs between them.
+    const [base, same, slowSamples] = await Promise.all([collectSamples(clean.url, ENDPOINTS, N, 6), collectSamples(clean.url, ENDPOINTS, N, 6), collectSamples(slow.url, ENDPOINTS, N, 6)]);
+    runs.base = writeRunFolder(reports, { runId: fixtureRunId() }, base);
+    runs.same = writeRunFolder(reports, { runId: fixtureRunId() }, same);
+    runs.slow = writeRunFolder(reports, { runId: fixtureRunId() }, slowSamples);
   });
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.close()));
@@ -35,13 +38,13 @@ describe('compareRuns on measured runs', () => {
     const result = await compareRuns(runs.base, runs.same, { seed: 42 });
     expect(result.comparisons.map((c) => c.endpoint).sort()).toEqual([...ENDPOINTS].sort());
     expect(result.comparisons.every((c) => c.baselineCount === N && c.currentCount === N)).toBe(true);
-    expect(result.regressions).toBe(0);
+    expect(result.regressions, formatComparison(result)).toBe(0);
   });
 
   it('finds the injected slowdown on executeWorkflow and only there', async () => {
     const result = await compareRuns(runs.base, runs.slow, { seed: 42 });
     const verdicts = Object.fromEntries(result.comparisons.map((c) => [c.endpoint, c.verdict]));
-    expect(verdicts).toEqual({ executeWorkflow: 'regression', executeWorkflowBackground: expect.not.stringMatching(/regression/) as unknown, getConversationById: expect.not.stringMatching(/regression/) as unknown });
+    expect(verdicts, formatComparison(result)).toEqual({ executeWorkflow: 'regression', executeWorkflowBackground: expect.not.stringMatching(/regression/) as unknown, getConversationById: expect.not.stringMatching(/regression/) as unknown });
     const table = formatComparison(result);
     expect(table).toMatch(/executeWorkflow\s.*REGRESSION/);
     expect(table).toContain('1 regression(s)');

@@ -19,6 +19,9 @@ export interface PhaseContext {
   /** Load only: the engine's own progress line, and elapsed/total of the load phase. */
   readonly onLine: (line: string) => void;
   readonly onProgress: (p: { elapsedMs: number; totalMs?: number }) => void;
+  /** src/load's names for the same: its own log lines and the engine's raw output. */
+  readonly log: (line: string) => void;
+  readonly onEngineOutput: (chunk: string) => void;
   readonly scenario: 'all';
 }
 interface VerifyModule { runVerify?: (config: Readonly<HarnessConfig>, target?: ResolvedTarget, context?: PhaseContext) => Promise<VerifyResult> }
@@ -53,6 +56,8 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
       target, runDir: run, runId: run.id, progress, scenario: 'all',
       onLine: (line) => progress.engineLine(line),
       onProgress: (p) => { total = p.totalMs; },
+      log: (line) => progress.note(line),
+      onEngineOutput: (chunk) => { for (const line of chunk.split(/\r?\n|\r/)) if (line.trim() !== '') progress.engineLine(line); },
     };
     const verifyMod = await optionalModule<VerifyModule>('../../verify/index.ts');
     const before = listRuns(reportsDir);
@@ -77,8 +82,9 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
         clearInterval(ticker);
       }
       adoptNewRunFolders(reportsDir, beforeLoad, run.path, run.id);
-      const loadRun = readJson<{ engine?: string | { name?: string } }>(join(run.path, 'load-run.json'));
-      engine = (typeof loadRun?.engine === 'object' ? loadRun.engine.name : loadRun?.engine) ?? engine;
+      const loadRun = readJson<{ engine?: string | { kind?: string; version?: string } }>(join(run.path, 'load-run.json'));
+      const used = loadRun?.engine;
+      engine = (typeof used === 'object' ? [used.kind, used.version].filter((x) => x !== undefined).join(' ') : used) || engine;
     } else {
       progress.phase('probe', '`harness load` is not in this checkout: 20 calls per endpoint');
       run.write('samples.json.gz', await probeSamples(target));

@@ -42,7 +42,15 @@ export async function selfCheck(target: ResolvedTarget, runId: string, seed: num
 
 async function timed(id: string, title: string, endpoints: string[], body: () => Promise<ContractFailure[]>): Promise<Check> {
   const start = performance.now();
-  const failures = (await body()).map((f) => ({ ...f, check: id }));
+  let found: ContractFailure[];
+  try {
+    found = await body();
+  } catch (error) {
+    // A broken schema or an unexpected body is this check's failure, not a crash of the run.
+    const message = error instanceof Error ? error.message : String(error);
+    found = [{ code: 'CHECK_ERROR', check: id, endpoint: endpoints[0] ?? '(harness)', status: null, instancePath: '', schemaPath: '', received: message, documented: 'no error', message: `Received: ${message} / Documented: no error` }];
+  }
+  const failures = found.map((f) => ({ ...f, check: id }));
   return { id, title, endpoints, outcome: failures.length === 0 ? 'passed' : 'failed', durationMs: performance.now() - start, failures };
 }
 
