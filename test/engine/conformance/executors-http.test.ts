@@ -28,7 +28,7 @@ for (const engine of engines) {
 
     it('shared-iterations runs exactly `iterations` in total across its VUs, with __ENV/__VU/__ITER', async () => {
       const before = server.seen.length;
-      const result = await run('shared-iterations.js', { MARK: 'm-1' });
+      const result = await run('shared-iterations.mjs', { MARK: 'm-1' });
       expect(result.exitCode).toBe(0);
       expect(count(result, 'iterations')).toBe(10);
       expect(count(result, 'http_reqs')).toBe(10);
@@ -45,7 +45,7 @@ for (const engine of engines) {
 
     it('per-vu-iterations runs vus × iterations, and each VU has its own module state', async () => {
       const before = server.seen.length;
-      const result = await run('per-vu-iterations.js');
+      const result = await run('per-vu-iterations.mjs');
       expect(result.exitCode).toBe(0);
       expect(count(result, 'iterations')).toBe(12);
       const seen = seenFrom(before);
@@ -59,7 +59,7 @@ for (const engine of engines) {
     });
 
     it('constant-vus loops for its duration (2 VUs × ~10 iterations/s × 1 s)', async () => {
-      const result = await run('constant-vus.js');
+      const result = await run('constant-vus.mjs');
       expect(result.exitCode).toBe(0);
       const iterations = count(result, 'iterations');
       expect(iterations).toBeGreaterThanOrEqual(12);
@@ -68,7 +68,7 @@ for (const engine of engines) {
     });
 
     it('constant-arrival-rate starts rate × duration iterations on schedule, dropping none when VUs suffice', async () => {
-      const result = await run('constant-arrival-rate.js');
+      const result = await run('constant-arrival-rate.mjs');
       expect(result.exitCode).toBe(0);
       expect(count(result, 'iterations')).toBeGreaterThanOrEqual(38);
       expect(count(result, 'iterations')).toBeLessThanOrEqual(40);
@@ -78,7 +78,7 @@ for (const engine of engines) {
     });
 
     it('arrival-rate counts dropped_iterations when maxVUs is too small', async () => {
-      const result = await run('dropped-iterations.js');
+      const result = await run('dropped-iterations.mjs');
       expect(result.exitCode).toBe(0);
       const done = count(result, 'iterations');
       const dropped = count(result, 'dropped_iterations');
@@ -89,14 +89,14 @@ for (const engine of engines) {
     });
 
     it('ramping-arrival-rate follows its stages (~10 + 20 iterations)', async () => {
-      const result = await run('ramping-arrival-rate.js');
+      const result = await run('ramping-arrival-rate.mjs');
       expect(result.exitCode).toBe(0);
       expect(count(result, 'iterations')).toBeGreaterThanOrEqual(27);
       expect(count(result, 'iterations')).toBeLessThanOrEqual(31);
     });
 
     it('reports a request timeout as status 0 / error_code 1050, a refused connection as 1212', async () => {
-      const result = await run('request-timeout.js');
+      const result = await run('request-timeout.mjs');
       expect(result.log).not.toMatch(/TypeError|ReferenceError/);
       expect(result.exitCode).toBe(0);
       expect(result.summary?.metrics.checks?.values.fails).toBe(0);
@@ -107,7 +107,7 @@ for (const engine of engines) {
     }, 20_000);
 
     it('filters samples by system and request tags in thresholds', async () => {
-      const result = await run('tag-filtering.js');
+      const result = await run('tag-filtering.mjs');
       expect(result.exitCode).toBe(0);
       const m = result.summary?.metrics ?? {};
       expect(m['http_reqs{kind:slow}']?.values.count).toBe(2);
@@ -120,7 +120,7 @@ for (const engine of engines) {
 
     it('passes setup() data to every VU (a JSON copy per VU) and to teardown()', async () => {
       const before = server.seen.length;
-      const result = await run('setup-data.js');
+      const result = await run('setup-data.mjs');
       expect(result.exitCode).toBe(0);
       expect(result.summary?.metrics.checks?.values.fails).toBe(0);
       const phases = seenFrom(before).map((r) => `${r.url.searchParams.get('phase')}@${r.url.searchParams.get('vu')}`);
@@ -132,7 +132,7 @@ for (const engine of engines) {
 
     it('runs async functions, asyncRequest and timers, and ends an iteration only after its timers', async () => {
       const before = server.seen.length;
-      const result = await run('async-timers.js');
+      const result = await run('async-timers.mjs');
       expect(result.exitCode).toBe(0);
       expect(result.summary?.metrics.checks?.values.passes).toBe(2);
       const timerHits = seenFrom(before).filter((r) => r.url.searchParams.get('p') === 'timer');
@@ -142,7 +142,7 @@ for (const engine of engines) {
 
     it('test.abort() stops the test at once with exit code 108', async () => {
       const before = server.seen.length;
-      const result = await run('test-abort.js');
+      const result = await run('test-abort.mjs');
       expect(result.exitCode).toBe(108);
       expect(seenFrom(before).length).toBeLessThanOrEqual(4);
     });
@@ -160,7 +160,7 @@ describe('local engine refuses what it does not implement', () => {
 
   it('fails at start with HARNESS_ERR_ENGINE_UNSUPPORTED naming the module, before any request', async () => {
     const before = server.seen.length;
-    await expect(runEngine('local', script('unsupported-module.js'), { BASE_URL: server.baseUrl })).rejects.toMatchObject({
+    await expect(runEngine('local', script('unsupported-module.mjs'), { BASE_URL: server.baseUrl })).rejects.toMatchObject({
       code: 'HARNESS_ERR_ENGINE_UNSUPPORTED',
       message: expect.stringContaining("'k6/ws'") as unknown,
     });

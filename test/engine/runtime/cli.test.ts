@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../conformance/loopback-server.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/local-engine.mjs', import.meta.url));
-const SCRIPT = fileURLToPath(new URL('./scripts/cli-thresholds.js', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./scripts/cli-thresholds.mjs', import.meta.url));
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -7,7 +7,7 @@ async function runTransformed(source: string): Promise<string[]> {
   const order: string[] = [];
   const delay = (label: string) => new Promise<string>((resolve) => setTimeout(() => { order.push(label); resolve(label); }, 5));
   const http = { get: (u: string) => delay(`get ${u}`), post: (u: string) => delay(`post ${u}`), asyncRequest: (_m: string, u: string) => delay(`async ${u}`) };
-  const k6 = { sleep: () => delay('sleep'), group: async (_n: string, fn: () => unknown) => { order.push('group'); return fn(); }, check: () => true };
+  const k6 = { sleep: () => delay('sleep'), group: (_n: string, fn: () => unknown) => { order.push('group'); return Promise.resolve(fn()); }, check: () => true };
   const modules: Record<string, unknown> = { 'k6/http': { __esModule: true, default: http, ...http }, k6: { __esModule: true, default: k6, ...k6 } };
   const module = { exports: {} as Record<string, unknown> };
   const fn = vm.runInThisContext(`(function (exports, require, module) {${transformScript(source, 'test.js')}\n})`) as (e: unknown, r: unknown, m: unknown) => void;
