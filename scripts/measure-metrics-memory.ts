@@ -2,7 +2,8 @@
  * How much memory the local engine's metrics layer needs per Trend sample (not a test:
  * `npx tsx --expose-gc scripts/measure-metrics-memory.ts [samples]`). Prints one table:
  * the exact store (k6's semantics, Float64Array), the same sink after spilling into its
- * HDR histogram, and — for scale — a plain JS array of sample objects.
+ * HDR histogram, and — for scale — a plain JS array of sample objects; then what a
+ * mid-run percentile costs.
  */
 import { createMetricsEngine } from '../src/engine/metrics/index.js';
 import { TrendSink } from '../src/engine/metrics/trend-sink.js';
@@ -56,9 +57,25 @@ const rows = [
   }),
 ];
 
+/** What a threshold check costs mid-run: p(95) after 20k more samples arrive (every 2 s in a run). */
+function evalCost(): string {
+  const sink = new TrendSink();
+  for (let i = 0; i < N; i++) sink.add(value(i));
+  sink.percentile(0.95);
+  for (let i = 0; i < 20_000; i++) sink.add(value(i * 31));
+  const started = performance.now();
+  sink.percentile(0.95);
+  const merge = performance.now() - started;
+  const copy = new Float64Array(N + 20_000).map((_, i) => value(i * 17));
+  const t0 = performance.now();
+  copy.sort();
+  return `p(95) mid-run after +20k samples: ${merge.toFixed(1)} ms (tail sort + merge) vs ${(performance.now() - t0).toFixed(1)} ms (full re-sort)`;
+}
+
 const header = ['store', 'MB', 'bytes/sample', 'ns/add'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(`${N.toLocaleString('en')} trend samples\n`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+console.log(`\n${evalCost()}`);
