@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { createAjv, SCHEMAS_DIR } from '../../contract/index.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { SCHEMAS_DIR } from '../../contract/index.js';
+
+// ajv-formats ships CJS with a default export; under NodeNext its type is the module namespace.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const FILES = ['semver-2.0.0.json', 'metric-1.0.0.json', 'summary-1.0.0.json'];
 export const K6_SUMMARY_SCHEMA_ID = 'https://schemas.k6.io/summary/1.0.0/schema.json';
@@ -16,7 +20,8 @@ let compiled: ValidateFunction | undefined;
  */
 export function checkMachineReadableSummary(value: unknown): string[] {
   if (compiled === undefined) {
-    const ajv = createAjv();
+    // Its own ajv with only these schemas: the harness's schemas/ are unrelated to k6's format.
+    const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
     for (const file of FILES) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'k6-summary', file), 'utf8')) as object);
     compiled = ajv.getSchema(K6_SUMMARY_SCHEMA_ID)!;
   }
