@@ -80,9 +80,14 @@ export function thresholds(name: ScenarioName): Thresholds {
   return { ...base, ...(ENV.target.thresholds ?? {}) };
 }
 
+/** HARNESS_EXECUTOR (JSON) replaces a scenario's executor, e.g. a fixed VU count for a benchmark. */
+function executor(name: ScenarioName): Scenario {
+  return __ENV.HARNESS_EXECUTOR ? (JSON.parse(__ENV.HARNESS_EXECUTOR) as Scenario) : TABLE[ENV.profile][name];
+}
+
 /** `options` of one scenario (its executor named after it) under the current profile. */
 export function scenarioOptions(name: ScenarioName): Options {
-  return { scenarios: { [name]: TABLE[ENV.profile][name] }, thresholds: thresholds(name) };
+  return { scenarios: { [name]: executor(name) }, thresholds: thresholds(name) };
 }
 
 /** Several scenarios in one script: executors side by side, thresholds merged. */
@@ -90,7 +95,7 @@ export function combinedOptions(names: readonly ScenarioName[]): Options {
   const scenarios: Record<string, Scenario> = {};
   let merged: Thresholds = {};
   for (const name of names) {
-    scenarios[name] = TABLE[ENV.profile][name];
+    scenarios[name] = executor(name);
     merged = { ...merged, ...thresholds(name) };
   }
   return { scenarios, thresholds: merged };

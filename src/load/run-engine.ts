@@ -13,6 +13,8 @@ export interface EngineRun {
   /** k6 only: where its web dashboard writes its HTML export. */
   readonly dashboardOut?: string;
   readonly quiet?: boolean;
+  /** Called with the child's pid (benchmarks sample its memory). */
+  readonly onStart?: (pid: number) => void;
 }
 
 export const LOCAL_ENGINE_BIN = join(ROOT, 'bin', 'local-engine.mjs');
@@ -34,6 +36,7 @@ export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk
     env: { ...process.env, ...run.env, ...dashboard },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (child.pid !== undefined) run.onStart?.(child.pid);
   child.stdout.setEncoding('utf8').on('data', onOutput);
   child.stderr.setEncoding('utf8').on('data', onOutput);
   return new Promise((resolve, reject) => {

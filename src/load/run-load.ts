@@ -26,6 +26,9 @@ export interface LoadOptions {
   readonly validate?: boolean;
   readonly log?: (line: string) => void;
   readonly onEngineOutput?: (chunk: string) => void;
+  readonly onEngineStart?: (pid: number) => void;
+  /** More __ENV for the script, e.g. HARNESS_EXECUTOR for a benchmark. Never a key. */
+  readonly extraEnv?: Readonly<Record<string, string>>;
 }
 
 export interface LoadResult {
@@ -66,8 +69,9 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       profile: target.profile, apiKey: target.keys.main, loadProfile: config.loadProfile, timeScale: config.timeScale,
       embedded: target.embedded, summaryOut: paths.summary, ...(options.validate === undefined ? {} : { validate: options.validate }),
     });
+    Object.assign(env, options.extraEnv);
     log(`load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`);
-    const exitCode = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci }, options.onEngineOutput);
+    const exitCode = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
 
     const read = (file: string): Record<string, unknown> | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
     const summary = read(paths.summary);

@@ -1,0 +1,107 @@
+// `npm run bench:engine` (a benchmark, not a test): against ONE embedded reference, side by side,
+//   1. the local engine running sync-latency with full response validation,
+//   2. the same without validation (HARNESS_VALIDATE=0),
+//   3. autocannon making the same request at the same concurrency,
+// and prints req/s, p99 and RSS per VU. Goals: validation ≤ 15 % of throughput; local engine
+// ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs. Flags: --vus N (200) --seconds S (10).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { quantile, readSamples } from '../src/compare/index.js';
+import { buildScenarios, runLoad, type LoadConfig } from '../src/load/index.js';
+import { endpointUrl, startEmbedded } from '../src/target/index.js';
+import { executeResponse } from '../scenarios/generated/validators.js';
+
+const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
+const vus = Number(values.vus);
+const seconds = Number(values.seconds);
+
+interface Row { readonly name: string; readonly rps: number; readonly p99: number; readonly rssMb: number | undefined }
+
+/** Peak resident memory of a process, sampled from /proc while it runs (Linux). */
+function sampleRss(pid: number): { stop(): number | undefined } {
+  let peak: number | undefined;
+  const read = (): void => {
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb / 1024);
+    } catch { /* the process has exited */ }
+  };
+  const timer = setInterval(read, 100);
+  return { stop: () => (clearInterval(timer), peak) };
+}
+
+const target = await startEmbedded({ timeScale: 0.001, faults: [], seed: 1 });
+const reportsDir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
+const config: LoadConfig = { timeScale: 0.001, faults: [], seed: 1, engine: 'local', loadProfile: 'smoke', reportsDir, ci: true };
+const executor = JSON.stringify({ executor: 'constant-vus', vus, duration: `${seconds}s` });
+
+async function engineRow(name: string, validate: boolean, vuCount: number = vus): Promise<Row> {
+  let rss: { stop(): number | undefined } | undefined;
+  const r = await runLoad(config, {
+    scenario: 'sync-latency', target, validate, log: () => undefined, onEngineOutput: () => undefined,
+    onEngineStart: (pid) => { rss = sampleRss(pid); },
+    extraEnv: { HARNESS_EXECUTOR: vuCount === vus ? executor : JSON.stringify({ executor: 'constant-vus', vus: vuCount, duration: '3s' }) },
+  });
+  const peak = rss?.stop();
+  const points = (await readSamples(join(r.runDir.path, 'samples.json.gz'))).points;
+  const durations = points.filter((p) => p.metric === 'http_req_duration').map((p) => p.value);
+  const duration = (r.summary?.config as { duration: number }).duration;
+  return { name, rps: durations.length / duration, p99: quantile(durations, 0.99), rssMb: peak };
+}
+
+function autocannonRow(): Promise<Row> {
+  const wf = target.profile.workflows.fast;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: endpointUrl(target.profile, 'executeWorkflow'), method: 'POST', connections: vus, duration: seconds,
+        headers: { 'content-type': 'application/json', 'x-api-key': target.keys.main },
+        body: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
+      },
+      (error: Error | null, result) => (error ? reject(error) : resolve({ name: 'autocannon', rps: result.requests.average, p99: result.latency.p99, rssMb: undefined })),
+    );
+  });
+}
+
+/** In-process cost of one precompiled validation of a real response: independent of machine load spikes. */
+async function validatorMicros(): Promise<number> {
+  const wf = target.profile.workflows.fast;
+  const res = await fetch(endpointUrl(target.profile, 'executeWorkflow'), {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': target.keys.main },
+    body: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
+  });
+  const text = await res.text();
+  const n = 50_000;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) if (!executeResponse(JSON.parse(text))) throw new Error('reference response does not validate');
+  return Number(process.hrtime.bigint() - start) / 1000 / n;
+}
+
+try {
+  await buildScenarios({ names: ['sync-latency'] });
+  const micros = await validatorMicros();
+  const baseline = await engineRow('local engine, 1 VU (memory baseline)', true, 1);
+  // Alternated (bare, full, bare, full) and the better of each kept, so neither pays for warm-up or the reference's growing store.
+  const bare1 = await engineRow('local engine, no validation', false);
+  const full1 = await engineRow('local engine + validation', true);
+  const bare2 = await engineRow('local engine, no validation', false);
+  const full2 = await engineRow('local engine + validation', true);
+  console.log(`runs (req/s): no validation ${bare1.rps.toFixed(0)}, ${bare2.rps.toFixed(0)}; validation ${full1.rps.toFixed(0)}, ${full2.rps.toFixed(0)}`);
+  const full = full1.rps >= full2.rps ? full1 : full2;
+  const bare = bare1.rps >= bare2.rps ? bare1 : bare2;
+  const cannon = await autocannonRow();
+  const perVu = (row: Row): string => (row.rssMb === undefined || baseline.rssMb === undefined ? '–' : `${((row.rssMb - baseline.rssMb) / vus).toFixed(2)} (${(row.rssMb / vus).toFixed(2)} gross)`);
+  console.log(`\n${vus} VUs / connections, ${seconds} s each, same reference (time scale 0.001), 2 shared cores\n`);
+  console.log(`${'run'.padEnd(30)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs autocannon'.padStart(14)}  MB per VU (marginal)`);
+  for (const row of [full, bare, cannon]) {
+    console.log(`${row.name.padEnd(30)} ${row.rps.toFixed(0).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${`${(row.rps / cannon.rps).toFixed(2)}×`.padStart(14)}  ${row === cannon ? '–' : perVu(row)}`);
+  }
+  console.log(`\nvalidation cost: ${(100 * (1 - full.rps / bare.rps)).toFixed(1)} % of throughput (goal ≤ 15 %); in-process: ${micros.toFixed(2)} µs per response (JSON.parse + precompiled validator)`);
+  console.log(`local engine vs autocannon: ${(full.rps / cannon.rps).toFixed(2)}× (goal ≥ 0.5×); peak RSS ${full.rssMb?.toFixed(0) ?? '?'} MB, 1-VU baseline ${baseline.rssMb?.toFixed(0) ?? '?'} MB (goal ≤ 2 MB per VU)`);
+} finally {
+  await target.stop();
+  rmSync(reportsDir, { recursive: true, force: true });
+}
