@@ -48,7 +48,7 @@ defineCheck(
     const n1 = historyLength(ctx, done.last);
     ctx.findings.observe('history', { before: n0 ?? null, after: n1 ?? null, pointer: conversationReading(ctx).historyPointer ?? null });
     if (n0 !== undefined && n1 !== undefined && n1 !== n0 + 2) {
-      ctx.findings.fail({ code: 'HISTORY_NOT_GROWN', endpoint: 'getConversationById', response: done.last, instancePath: conversationReading(ctx).historyPointer ?? '', schemaPath: 'docs: "All API executions are saved as conversations"', received: `${n1} entries`, documented: `${n0 + 2} entries (${n0} + one sync + one background continuation)` });
+      ctx.findings.fail({ code: 'HISTORY_NOT_GROWN', endpoint: 'getConversationById', response: done.last, instancePath: conversationReading(ctx).historyPointer ?? '', schemaPath: 'docs: "All API executions are saved as conversations"', received: `${n1} entries`, receivedIsDescription: true, documented: `${n0 + 2} entries (${n0} + one sync + one background continuation)` });
     }
   },
 );

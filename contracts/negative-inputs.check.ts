@@ -73,6 +73,6 @@ defineCheck(
     ctx.findings.observe('counterexample', { endpoint, body, seed: details.seed, path: details.counterexamplePath });
     const res = violating.get(JSON.stringify([endpoint, body]));
     if (res === undefined) throw new Error('fast-check failed without a recorded answer', { cause: details.errorInstance });
-    ctx.findings.fail({ code: res.status >= 500 ? 'SERVER_ERROR' : 'INVALID_INPUT_ACCEPTED', endpoint, response: res, schemaPath: 'status', received: `${res.status} ${res.text.slice(0, 120)}`, documented: `4xx with {"error": string} (${violation(res) ?? ''}); minimal counterexample ${JSON.stringify(body)}, seed ${details.seed}` });
+    ctx.findings.fail({ code: res.status >= 500 ? 'SERVER_ERROR' : 'INVALID_INPUT_ACCEPTED', endpoint, response: res, schemaPath: 'status', received: `${res.status} ${res.text.slice(0, 120)}`, receivedIsDescription: true, documented: `4xx with {"error": string} (${violation(res) ?? ''}); minimal counterexample ${JSON.stringify(body)}, seed ${details.seed}` });
   },
 );

@@ -37,7 +37,7 @@ defineCheck(
     ctx.findings.observe('completedAfterTimeout', completed);
     ctx.findings.observe('completionPolling', { state: outcome.state, lastStatus: outcome.lastStatus ?? null, elapsedMs: Math.round(outcome.elapsedMs) });
     if (declared.completesAfterTimeout !== undefined && completed !== declared.completesAfterTimeout) {
-      ctx.findings.fail({ code: 'SYNC_LIMIT_MISMATCH', endpoint: 'getConversationById', response: outcome.last, instancePath: ctx.profile.conversation?.statusPointer ?? '/status', schemaPath: 'target profile: syncLimit.completesAfterTimeout', received: `state ${outcome.state} (last status ${JSON.stringify(outcome.lastStatus)})`, documented: declared.completesAfterTimeout ? 'completes after the timeout answer' : 'does not complete after the timeout answer' });
+      ctx.findings.fail({ code: 'SYNC_LIMIT_MISMATCH', endpoint: 'getConversationById', response: outcome.last, instancePath: ctx.profile.conversation?.statusPointer ?? '/status', schemaPath: 'target profile: syncLimit.completesAfterTimeout', received: `state ${outcome.state} (last status ${JSON.stringify(outcome.lastStatus)})`, receivedIsDescription: true, documented: declared.completesAfterTimeout ? 'completes after the timeout answer' : 'does not complete after the timeout answer' });
     }
   },
 );

@@ -75,7 +75,7 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
           return;
         }
       } else if (error instanceof TransportError) {
-        findings.fail({ code: 'TRANSPORT', endpoint: error.endpoint, request: error.request, status: null, schemaPath: 'transport', received: error.message, documented: 'an HTTP response' });
+        findings.fail({ code: 'TRANSPORT', endpoint: error.endpoint, request: error.request, status: null, schemaPath: 'transport', received: error.message, receivedIsDescription: true, documented: 'an HTTP response' });
       } else {
         throw error;
       }

@@ -13,7 +13,10 @@ export interface FailureInput {
   readonly status?: number | null;
   readonly instancePath?: string;
   readonly schemaPath: string;
+  /** A value from the target; strings are quoted in the message so "10" and 10 read differently. */
   readonly received: unknown;
+  /** true when `received` is the harness's description (e.g. "3 entries"), printed unquoted. */
+  readonly receivedIsDescription?: boolean;
   readonly documented: unknown;
 }
 
@@ -41,7 +44,7 @@ export class Findings {
       schemaPath: input.schemaPath,
       received,
       documented,
-      message: `${input.endpoint} ${where}: Received: ${show(received)} / Documented: ${show(documented)}`,
+      message: `${input.endpoint} ${where}: Received: ${input.receivedIsDescription === true || received === ABSENT ? show(received) : JSON.stringify(received)} / Documented: ${show(documented)}`,
     });
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContractValidator } from '../contract/index.js';
 import { HarnessError } from '../errors/index.js';
+import { scrubValue } from '../secrets/index.js';
 import type { ResolvedTarget } from '../target/index.js';
 import type { CheckResult, VerifyResult } from './check-result.js';
 import { REPO_ROOT } from './check-runner.js';
@@ -18,7 +19,7 @@ export interface ResultInput {
   readonly checks: readonly CheckResult[];
 }
 
-/** The versioned verify.json object, checked against schemas/verify-result.schema.json before anyone sees it. */
+/** The versioned verify.json object, checked against schemas/verify-result.schema.json and scrubbed of keys before anyone sees it. */
 export function buildResult(input: ResultInput): VerifyResult {
   const count = (outcome: CheckResult['outcome']): number => input.checks.filter((c) => c.outcome === outcome).length;
   const result: VerifyResult = {
@@ -42,5 +43,6 @@ export function buildResult(input: ResultInput): VerifyResult {
   if (!valid) {
     throw new HarnessError('HARNESS_ERR_INTERNAL', `verify result does not match verify-result.schema.json: ${errors.map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`);
   }
-  return result;
+  // A target may echo a key back in a body that a failure quotes.
+  return scrubValue(result);
 }

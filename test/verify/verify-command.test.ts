@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { ContractValidator } from '../../src/contract/index.js';
+
+/** `harness verify` end to end, in process: exit codes, console table, files. */
+describe('harness verify', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  });
+
+  async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+    const code = await main(['verify', ...args]);
+    vi.restoreAllMocks();
+    return { code, out, err };
+  }
+
+  it('with no target verifies the embedded reference: exit 0, a table, verify.json and JUnit', async () => {
+    const started = Date.now();
+    const { code, out } = await run(['--reports-dir', dir, '--seed', '9', '--time-scale', '0.02']);
+    const wallMs = Date.now() - started;
+    expect(out).toMatch(/OK: \d+ passed, 0 failed, 0 skipped/);
+    expect(code).toBe(0);
+    const runId = /^run (\S+), seed 9/m.exec(out)?.[1];
+    expect(runId).toBeDefined();
+    const json = JSON.parse(readFileSync(join(dir, String(runId), 'verify.json'), 'utf8')) as { seed: number; target: { embedded: boolean } };
+    expect(new ContractValidator().validate('verify-result.schema.json', json).errors).toEqual([]);
+    expect(json).toMatchObject({ seed: 9, target: { embedded: true } });
+    expect(readFileSync(join(dir, 'latest', 'verify.junit.xml'), 'utf8')).toContain('<testsuites name="harness verify"');
+    // The speed target is measured by the CLI run in the closing note; this only guards against a hang.
+    expect(wallMs).toBeLessThan(60_000);
+  }, 90_000);
+
+  it('exits 1 when a fault is enabled, naming the violated contract', async () => {
+    const { code, out } = await run(['--reports-dir', dir, '--seed', '9', '--fault', 'mistyped-field', '--ci']);
+    expect(code).toBe(1);
+    expect(out).toContain('FAIL  execute-success');
+    expect(out).toContain('executeWorkflow /creditUsage: Received: "10" / Documented: type number');
+  }, 90_000);
+
+  it('an unknown target exits 2 with HARNESS_ERR_TARGET_UNKNOWN and a hint, before any check', async () => {
+    const { code, err, out } = await run(['--target', 'no-such-target', '--reports-dir', dir]);
+    expect(code).toBe(2);
+    expect(err).toContain('HARNESS_ERR_TARGET_UNKNOWN');
+    expect(err).toContain('hint:');
+    expect(out).toBe('');
+  });
+
+  it('a bad --seed is a usage error', async () => {
+    const { code, err } = await run(['--seed', 'abc']);
+    expect(code).toBe(2);
+    expect(err).toContain('HARNESS_ERR_USAGE');
+  });
+});
