@@ -48,10 +48,6 @@ export const ERROR_CODES = {
     meaning: 'No TCP connection to the target host could be opened within the connect timeout.',
     hint: 'Check that the deployment is running and reachable, or fix baseUrl in the target profile.',
   },
-  HARNESS_ERR_FAULT_UNKNOWN: {
-    meaning: 'A --fault name is not in the embedded reference\'s fault catalogue.',
-    hint: 'Run `harness verify --detection-table` or see reference/ for the fault names.',
-  },
   HARNESS_ERR_ENGINE_UNSUPPORTED: {
     meaning: 'A k6 script uses a module, option, executor or API the local engine does not implement (it never ignores one silently).',
     hint: 'Run the script with Grafana k6 (`--engine k6`, K6_BIN or k6 on PATH), or keep to the subset in src/engine/local/README.md.',
