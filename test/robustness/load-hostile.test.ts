@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listWorkflows } from '../../reference/index.js';
+import { isHarnessError } from '../../src/errors/index.js';
+import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
+import { runLoad } from '../../src/load/index.js';
+
+/**
+ * Issue 6: `harness load` (local engine, smoke profile, sync-latency) against hostile targets
+ * finishes on its own, names what went wrong through the threshold it crossed (exit 99), and
+ * still writes load-summary.json, load-run.json, load.junit.xml and samples.json.gz — none of
+ * them holding the key. Each run is a few seconds; the modes that cost a full request timeout
+ * (hang, trickle) are covered by the kit client test, not here.
+ */
+const KEY_ENV = 'HOSTILE_LOAD_KEY';
+const KEY = 'hostile-load-canary-8e2c41';
+let hostile: HostileServer;
+let dir: string;
+const saved = process.env[KEY_ENV];
+
+beforeAll(async () => {
+  hostile = await startHostile();
+  dir = mkdtempSync(join(tmpdir(), 'harness-load-hostile-'));
+  process.env[KEY_ENV] = KEY;
+});
+afterAll(async () => {
+  await hostile.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (saved === undefined) delete process.env[KEY_ENV];
+  else process.env[KEY_ENV] = saved;
+});
+
+function profileFor(name: string, baseUrl: string): string {
+  const example = listWorkflows().find((w) => w.id === '12345');
+  if (example === undefined) throw new Error('the reference catalogue lost the docs example workflow');
+  const file = join(dir, `${name}.json`);
+  const fast = { workflowId: example.id, version: example.version, sampleInput: example.sampleInput, inputComponents: example.inputComponents, outputComponents: example.outputComponents };
+  writeFileSync(file, JSON.stringify({ name: `hostile-${name}`, baseUrl, apiKeyEnv: KEY_ENV, workflows: { fast } }));
+  return file;
+}
+
+const config = (target: string, reportsDir: string) => ({ target, timeScale: 0.02, faults: [], seed: 6, engine: 'local' as const, loadProfile: 'smoke' as const, reportsDir, ci: true });
+
+describe('harness load against hostile targets', () => {
+  it('a refused port: HARNESS_ERR_TARGET_UNREACHABLE before the engine starts, within seconds', async () => {
+    const started = Date.now();
+    const error = await runLoad(config(profileFor('refused', hostile.refusedUrl), join(dir, 'refused')), { scenario: 'sync-latency', log: () => undefined }).catch((e: unknown) => e);
+    expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it.each([
+    // mode, the threshold metric that must be crossed
+    ['reset', 'http_req_failed'],
+    ['not-json', 'contract_violations'],
+    ['rate-limited-retry-after', 'http_req_failed'],
+    ['unavailable', 'http_req_failed'],
+  ] as const)('%s: exits 99 naming %s, writes every result file, leaks no key', async (mode: HostileMode, metric) => {
+    const reportsDir = join(dir, `reports-${mode}`);
+    const started = Date.now();
+    const lines: string[] = [];
+    const result = await runLoad(config(profileFor(mode, hostile.baseUrl(mode)), reportsDir), { scenario: 'sync-latency', log: (l) => lines.push(l), onEngineOutput: (c) => lines.push(c) });
+    const ms = Date.now() - started;
+    const crossed = (result.run.thresholds ?? []).filter((t) => !t.ok).map((t) => t.metric);
+    console.log(`[robustness] load vs ${mode}: exit ${result.exitCode} in ${ms} ms; crossed ${crossed.join(', ')}`);
+    expect(result.exitCode).toBe(99);
+    expect(crossed.some((m) => m.startsWith(metric))).toBe(true);
+    const files = readdirSync(result.runDir.path);
+    for (const name of ['load-summary.json', 'load-run.json', 'load.junit.xml', 'samples.json.gz']) expect(files).toContain(name);
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toMatch(/<failure/);
+    for (const name of files) {
+      const raw = readFileSync(join(result.runDir.path, name));
+      const text = (name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+      expect(text, name).not.toContain(KEY);
+    }
+    expect(lines.join('')).not.toContain(KEY);
+  });
+});
