@@ -96,6 +96,10 @@ export const ERROR_CODES = {
     meaning: 'A --scenario name matches no scenarios/<name>.ts.',
     hint: 'Use one of the names listed in the message, or `all`.',
   },
+  HARNESS_ERR_SCENARIO_ENV: {
+    meaning: 'A k6 scenario was started with an invalid __ENV value (HARNESS_PROFILE, HARNESS_TIME_SCALE, or JSON in HARNESS_TARGET / HARNESS_POLLING / HARNESS_EXECUTOR).',
+    hint: 'Run scenarios through `harness load`, or pass -e HARNESS_PROFILE=smoke|load|stress|soak|nightly and valid JSON, as README "Load scenarios" lists.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',
