@@ -35,14 +35,25 @@ function fail(message: string): never {
   throw new Error(`HARNESS_ERR_SCENARIO_ENV: ${message}`);
 }
 
+/** JSON from an __ENV variable, failing at init (before any VU runs) with the variable's name. */
+export function jsonEnv<T>(name: string): T | undefined {
+  const raw = __ENV[name];
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fail(`${name} is not valid JSON`);
+  }
+}
+
 function readEnv(): ScenarioEnv {
-  const target = __ENV.HARNESS_TARGET ? (JSON.parse(__ENV.HARNESS_TARGET) as TargetProfile) : DOCS_TARGET;
+  const target = jsonEnv<TargetProfile>('HARNESS_TARGET') ?? DOCS_TARGET;
   const keyVar = __ENV.API_KEY_ENV || target.apiKeyEnv || 'HARNESS_API_KEY';
   const profile = (__ENV.HARNESS_PROFILE || 'smoke') as LoadProfileName;
   if (!PROFILES.includes(profile)) fail(`HARNESS_PROFILE=${profile} is not one of ${PROFILES.join('|')}`);
   const timeScale = Number(__ENV.HARNESS_TIME_SCALE || '1');
   if (!(timeScale > 0 && timeScale <= 1)) fail(`HARNESS_TIME_SCALE=${__ENV.HARNESS_TIME_SCALE} must be in (0, 1]`);
-  const polling = { ...target.polling, ...(__ENV.HARNESS_POLLING ? (JSON.parse(__ENV.HARNESS_POLLING) as Polling) : {}) };
+  const polling = { ...target.polling, ...jsonEnv<Polling>('HARNESS_POLLING') };
   return {
     baseUrl: (__ENV.BASE_URL || target.baseUrl).replace(/\/+$/, ''),
     apiKey: __ENV[keyVar] || '',

@@ -1,7 +1,7 @@
 // Load profiles: one table of executors, rates and durations per scenario, and the
 // thresholds each profile enforces. The target profile's `thresholds` override by key.
 import type { Options, Scenario } from 'k6/options';
-import { ENV, type LoadProfileName, syncLimitMs } from './env.js';
+import { ENV, type LoadProfileName, jsonEnv, syncLimitMs } from './env.js';
 
 export type ScenarioName = 'sync-latency' | 'timeout-boundary' | 'background-polling' | 'mixed';
 type Executors = Record<ScenarioName, Scenario>;
@@ -82,7 +82,7 @@ export function thresholds(name: ScenarioName): Thresholds {
 
 /** HARNESS_EXECUTOR (JSON) replaces a scenario's executor, e.g. a fixed VU count for a benchmark. */
 function executor(name: ScenarioName): Scenario {
-  return __ENV.HARNESS_EXECUTOR ? (JSON.parse(__ENV.HARNESS_EXECUTOR) as Scenario) : TABLE[ENV.profile][name];
+  return jsonEnv<Scenario>('HARNESS_EXECUTOR') ?? TABLE[ENV.profile][name];
 }
 
 /** `options` of one scenario (its executor named after it) under the current profile. */
