@@ -7,5 +7,5 @@ export type { ResolvedTarget, TargetKeys, GuessedPart, TargetProfile } from './t
 export { ENDPOINT_NAMES, DOCUMENTED_PATHS, endpointUrl, type EndpointName } from './endpoints.js';
 export { loadProfile, listTargetNames, TARGETS_DIR } from './load-profile.js';
 export { bareUrlProfile, BARE_URL_KEY_ENV, BARE_URL_EXTRA_KEY_ENV } from './bare-url.js';
-export { startEmbedded, listReferenceFaults, type FaultInfo, type ReferenceHandle } from './embedded.js';
+export { startEmbedded, listReferenceFaults, type FaultInfo, type EmbeddedOptions } from './embedded.js';
 export { probeReachable, CONNECT_TIMEOUT_MS } from './probe.js';
