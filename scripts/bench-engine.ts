@@ -3,7 +3,8 @@
 //   2. the same without validation (HARNESS_VALIDATE=0),
 //   3. autocannon making the same request at the same concurrency,
 // and prints req/s, p99 and RSS per VU. Goals: validation ≤ 15 % of throughput; local engine
-// ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs. Flags: --vus N (200) --seconds S (10).
+// ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs. Flags: --vus N (200) --seconds S (10); --lag adds
+// detection lag at time scale 1 (1 s and 5 s workflows); --lag-only runs just that.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { buildScenarios, runLoad, type LoadConfig } from '../src/load/index.js';
 import { endpointUrl, startEmbedded } from '../src/target/index.js';
 import { executeResponse } from '../scenarios/generated/validators.js';
 
-const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' }, lag: { type: 'boolean', default: false }, 'lag-only': { type: 'boolean', default: false } } });
 const vus = Number(values.vus);
 const seconds = Number(values.seconds);
 
@@ -80,8 +81,42 @@ async function validatorMicros(): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1000 / n;
 }
 
+/**
+ * Detection lag at time scale 1 (the goal: median ≤ 100 ms with ≤ 10 polls for 1–60 s workflows):
+ * background-polling on the slow workflow pinned to `seconds` (its "Target Seconds" input), with
+ * the profile stating that duration, 4 VUs × 3 executions, lag measured against ground truth.
+ */
+async function lagRow(seconds: number): Promise<string> {
+  const real = await startEmbedded({ timeScale: 1, faults: [], seed: 2 });
+  try {
+    const slow = real.profile.workflows.slow;
+    if (slow === undefined) throw new Error('the reference has no slow workflow');
+    const profile = { ...real.profile, workflows: { ...real.profile.workflows, slow: { ...slow, sampleInput: { ...slow.sampleInput, 'Target Seconds': seconds }, expectedDurationMs: seconds * 1000 } } };
+    const r = await runLoad({ ...config, timeScale: 1 }, {
+      scenario: 'background-polling', target: { ...real, profile }, log: () => undefined, onEngineOutput: () => undefined,
+      extraEnv: { HARNESS_TARGET: JSON.stringify(profile), HARNESS_EXECUTOR: JSON.stringify({ executor: 'per-vu-iterations', vus: 4, iterations: 3, maxDuration: '5m' }) },
+    });
+    const lag = r.run.detectionLag;
+    const polls = r.run.pollsPerExecution;
+    return `${`${seconds} s workflow`.padEnd(14)} ${String(lag?.executions ?? 0).padStart(5)} ${String(lag?.medianMs ?? '–').padStart(10)} ${String(lag?.p95Ms ?? '–').padStart(8)} ${String(polls?.median ?? '–').padStart(12)} ${String(polls?.max ?? '–').padStart(9)}`;
+  } finally {
+    await real.stop();
+  }
+}
+
 try {
-  await buildScenarios({ names: ['sync-latency'] });
+  await buildScenarios({ names: ['sync-latency', 'background-polling'] });
+  if (values.lag === true || values['lag-only'] === true) {
+    console.log(`\ndetection lag at time scale 1 (4 VUs x 3 executions; lognormal sigma 0.08 around the target)\n${'workload'.padEnd(14)} ${'execs'.padStart(5)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'polls median'.padStart(12)} ${'polls max'.padStart(9)}`);
+    for (const s of [1, 5]) console.log(await lagRow(s));
+  }
+  if (values['lag-only'] !== true) await throughputTable();
+} finally {
+  await target.stop();
+  rmSync(reportsDir, { recursive: true, force: true });
+}
+
+async function throughputTable(): Promise<void> {
   const micros = await validatorMicros();
   const baseline = await engineRow('local engine, 1 VU (memory baseline)', true, 1);
   // Alternated (bare, full, bare, full) and the better of each kept, so neither pays for warm-up or the reference's growing store.
@@ -101,7 +136,4 @@ try {
   }
   console.log(`\nvalidation cost: ${(100 * (1 - full.rps / bare.rps)).toFixed(1)} % of throughput (goal ≤ 15 %); in-process: ${micros.toFixed(2)} µs per response (JSON.parse + precompiled validator)`);
   console.log(`local engine vs autocannon: ${(full.rps / cannon.rps).toFixed(2)}× (goal ≥ 0.5×); peak RSS ${full.rssMb?.toFixed(0) ?? '?'} MB, 1-VU baseline ${baseline.rssMb?.toFixed(0) ?? '?'} MB (goal ≤ 2 MB per VU)`);
-} finally {
-  await target.stop();
-  rmSync(reportsDir, { recursive: true, force: true });
 }

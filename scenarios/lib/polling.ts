@@ -27,19 +27,27 @@ export function pointer(value: unknown, path: string): unknown {
   return node;
 }
 
+/** What to expect of an execution's duration: a typical value and, once observed, its spread. */
+export interface Expectation {
+  readonly ms: number;
+  /** Mean absolute deviation seen so far; undefined until this VU has seen two executions. */
+  readonly spreadMs?: number;
+}
+
 /**
  * The poll schedule. Fixed 1 s polling detects completion ~500 ms late on average. When the
- * execution's duration can be expected, the first poll waits until just before it
- * (`leadFraction`), then intervals start small and back off to the cap, so polls cluster where
- * completion is likely: small lag, few polls. Without an expectation it is plain backoff.
- * Floor 5 ms so time-scaled runs never spin.
+ * duration can be expected, the first poll waits until just before it — two spreads early once
+ * the spread is known, else at 0.85 × the typical value — then intervals start small and back off
+ * to the cap, so polls cluster where completion is likely: small lag, few polls. Without an
+ * expectation it is plain backoff. Floor 5 ms so time-scaled runs never spin.
  */
-export function pollDelays(expectedMs: number | undefined, leadFraction = 0.85): number[] {
+export function pollDelays(expected: Expectation | undefined): number[] {
   const p = ENV.polling;
   const delays: number[] = [];
   let elapsed = 0;
-  if (expectedMs !== undefined && expectedMs > 0) {
-    elapsed = Math.min(expectedMs * leadFraction, p.budgetMs);
+  if (expected !== undefined && expected.ms > 0) {
+    const lead = expected.spreadMs === undefined ? expected.ms * 0.85 : Math.max(expected.ms * 0.5, expected.ms - 2 * expected.spreadMs);
+    elapsed = Math.min(lead, p.budgetMs);
     delays.push(elapsed);
   }
   let interval = p.initialIntervalMs;
@@ -52,28 +60,30 @@ export function pollDelays(expectedMs: number | undefined, leadFraction = 0.85):
   return delays;
 }
 
-// What this VU has seen each workflow take (EWMA): a profile's expectedDurationMs is a typical
-// value, while the inputs a scenario sends may run longer or shorter than it.
-const learned = new Map<WorkflowRole, number>();
+// What this VU has seen each workflow take (EWMA of duration and of its deviation): a profile's
+// expectedDurationMs is a typical value, while the inputs a scenario sends may run longer or shorter.
+const learned = new Map<WorkflowRole, Expectation>();
 
-export function expectedDuration(role: WorkflowRole, fromProfile: number | undefined): number | undefined {
-  return learned.get(role) ?? fromProfile;
+export function expectedDuration(role: WorkflowRole, fromProfile: number | undefined): Expectation | undefined {
+  return learned.get(role) ?? (fromProfile === undefined ? undefined : { ms: fromProfile });
 }
 
 export function learnDuration(role: WorkflowRole, observedMs: number): void {
   const prev = learned.get(role);
-  learned.set(role, prev === undefined ? observedMs : 0.7 * prev + 0.3 * observedMs);
+  if (prev === undefined) return void learned.set(role, { ms: observedMs });
+  const deviation = Math.abs(observedMs - prev.ms);
+  learned.set(role, { ms: 0.7 * prev.ms + 0.3 * observedMs, spreadMs: prev.spreadMs === undefined ? deviation : 0.7 * prev.spreadMs + 0.3 * deviation });
 }
 
 const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function pollUntilDone(role: WorkflowRole, conversationId: string, expectedMs: number | undefined): Promise<PollResult> {
+export async function pollUntilDone(role: WorkflowRole, conversationId: string, expected: Expectation | undefined): Promise<PollResult> {
   const conv = ENV.target.conversation ?? {};
   const completed = conv.completedValues ?? ['completed'];
   const failed = conv.failedValues ?? ['failed'];
   let polls = 0;
   let lastStatus: string | undefined;
-  for (const delay of pollDelays(expectedMs)) {
+  for (const delay of pollDelays(expected)) {
     await sleepMs(delay);
     const res = await callAsync('getConversationById', role, conversationRequest(role, conversationId));
     polls++;
