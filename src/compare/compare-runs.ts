@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HarnessError } from '../errors/index.js';
-import { endpointOf, readSamples, type RawSample, type SampleSet } from './samples.js';
+import { readSamples, seriesOf, type RawSample, type SampleSet } from './samples.js';
 import { bootstrapRelativeChange, mannWhitneyU, seededRandom, quantile, type BootstrapInterval, type RankTest } from './stats.js';
 
 export type Verdict = 'regression' | 'improvement' | 'no-change' | 'insufficient-data';
@@ -62,14 +62,14 @@ export async function readRunSamples(runDir: string): Promise<SampleSet> {
   return { points, metrics };
 }
 
-/** Groups the time-valued trend samples by metric and endpoint. */
+/** Groups the time-valued trend samples by metric and series (endpoint, and workflow role when tagged). */
 export function groupTrends(set: SampleSet): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (const p of set.points) {
     const decl = set.metrics.get(p.metric);
     const isTimeTrend = decl === undefined ? p.metric === 'http_req_duration' : decl.type === 'trend' && decl.contains === 'time';
     if (!isTimeTrend || SKIPPED.test(p.metric) || !Number.isFinite(p.value)) continue;
-    const key = `${p.metric}\u0000${endpointOf(p)}`;
+    const key = `${p.metric}\u0000${seriesOf(p)}`;
     let list = groups.get(key);
     if (list === undefined) groups.set(key, (list = []));
     list.push(p.value);

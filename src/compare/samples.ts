@@ -69,3 +69,12 @@ export async function readSamples(file: string): Promise<SampleSet & { readonly 
 export function endpointOf(sample: RawSample): string {
   return sample.tags.endpoint ?? sample.tags.name ?? 'all';
 }
+
+/**
+ * The series a latency belongs to: its endpoint, plus the workflow role when the
+ * scenario tags it, so a slow workflow's timeouts cannot hide a fast one's regression.
+ */
+export function seriesOf(sample: RawSample): string {
+  const workflow = sample.tags.workflow;
+  return workflow === undefined ? endpointOf(sample) : `${endpointOf(sample)} (${workflow})`;
+}

@@ -1,4 +1,4 @@
-import { endpointOf, type SampleSet } from '../compare/index.js';
+import { endpointOf, seriesOf, type SampleSet } from '../compare/index.js';
 import type { TrendPoint } from '../history/index.js';
 import { isTimeout, type RunSummary } from './summarize-run.js';
 
@@ -31,7 +31,7 @@ export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec |
   const labels = Array.from({ length: bins }, (_, i) => `${round(i * width)}–${round((i + 1) * width)}${i === bins - 1 ? '+' : ''}`);
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(bins).fill(0);
-    for (const p of points) if (endpointOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
+    for (const p of points) if (seriesOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
     return { label: e.endpoint, backgroundColor: color(i), data: counts };
   });
   return { id: 'chart-histogram', title: 'Latency histogram (requests per bucket, ms)', config: { type: 'bar', data: { labels, datasets }, options: { ...base, scales: axes('ms', 'requests') } } };
@@ -46,7 +46,7 @@ export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec 
   const n = Math.floor((Math.max(...points.map((p) => p.time)) - start) / 1000 / bucketS) + 1;
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(n).fill(0);
-    for (const p of points) if (endpointOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
+    for (const p of points) if (seriesOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
     return { label: e.endpoint, borderColor: color(i), backgroundColor: color(i), data: counts.map((c) => round(c / bucketS)), tension: 0.2 };
   });
   return { id: 'chart-throughput', title: 'Throughput over time (req/s)', config: { type: 'line', data: { labels: Array.from({ length: n }, (_, i) => i * bucketS), datasets }, options: { ...base, scales: axes('seconds since start', 'req/s') } } };

@@ -1,6 +1,7 @@
-import { endpointOf, quantileSorted, type SampleSet } from '../compare/index.js';
+import { endpointOf, quantileSorted, seriesOf, type SampleSet } from '../compare/index.js';
 
 export interface EndpointStats {
+  /** The series: endpoint, plus the workflow role when samples are tagged with one, e.g. "executeWorkflow (fast)". */
   readonly endpoint: string;
   readonly count: number;
   readonly failed: number;
@@ -53,14 +54,14 @@ export function summarizeSamples(set: SampleSet): RunSummary {
       first = Math.min(first, p.time);
       last = Math.max(last, p.time);
     }
-    const ep = endpointOf(p);
+    const ep = seriesOf(p);
     if (p.metric === 'http_req_duration') {
       let list = durations.get(ep);
       if (list === undefined) durations.set(ep, (list = []));
       list.push(p.value);
       const status = Number(p.tags.status ?? '0');
       if (status === 0 || status >= 400) failed.set(ep, (failed.get(ep) ?? 0) + 1);
-      if (ep === SYNC_ENDPOINT) {
+      if (endpointOf(p) === SYNC_ENDPOINT) {
         syncCalls += 1;
         if (isTimeout(p.tags)) syncTimeouts += 1;
       }

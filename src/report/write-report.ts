@@ -43,7 +43,7 @@ export async function writeReport(reportsDir: string, runDir: string, options: W
     else comparison = await compareRuns(baseline.path, runDir, { minEffect: options.minEffect ?? 0.1, seed: options.seed ?? 1 });
   } catch (error) {
     if (!isHarnessError(error) || error.code !== 'HARNESS_ERR_BASELINE_MISSING') throw error;
-    comparisonNote = 'No baseline saved for this target and profile yet: `npx harness baseline save <run>`.';
+    comparisonNote = 'No baseline saved for this target and profile yet: save one with npx harness baseline save RUN.';
   }
   data = { ...data, trend, comparison, comparisonNote };
   const file = join(runDir, 'index.html');
