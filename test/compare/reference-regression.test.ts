@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReference, type RunningReference } from '../../reference/index.js';
+import { compareRuns, formatComparison } from '../../src/compare/index.js';
+import { collectReferenceSamples } from '../fixtures/collect-reference-samples.js';
+import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
+
+const ITERATIONS = 100;
+
+// The embedded reference, time-scaled, twice: as is, and with 150 ms added to every
+// execution (extraLatencyMs): well above the tail noise of a busy 2-core machine. Only the
+// sync endpoint waits for executions.
+describe('compare against the reference with injected latency', () => {
+  let reports: string;
+  const refs: RunningReference[] = [];
+  const runs = { base: '', same: '', slow: '' };
+
+  beforeAll(async () => {
+    reports = mkdtempSync(join(tmpdir(), 'harness-ref-compare-'));
+    const clean = await startReference({ port: 0, timeScale: 0.02, seed: 3 });
+    const slow = await startReference({ port: 0, timeScale: 0.02, seed: 3, extraLatencyMs: 150 });
+    refs.push(clean, slow);
+    // Measured at the same time, so all three share the machine's conditions.
+    const [a, b, c] = await Promise.all([
+      collectReferenceSamples(clean.profile(), clean.keys.full, ITERATIONS),
+      collectReferenceSamples(clean.profile(), clean.keys.full, ITERATIONS),
+      collectReferenceSamples(slow.profile(), slow.keys.full, ITERATIONS),
+    ]);
+    for (const set of [a, b, c]) expect(set.filter((s) => s.tags.status !== '200')).toEqual([]);
+    runs.base = writeRunFolder(reports, { runId: fixtureRunId() }, a);
+    runs.same = writeRunFolder(reports, { runId: fixtureRunId() }, b);
+    runs.slow = writeRunFolder(reports, { runId: fixtureRunId() }, c);
+  });
+  afterAll(async () => {
+    await Promise.all(refs.map((r) => r.close()));
+    rmSync(reports, { recursive: true, force: true });
+  });
+
+  it('two runs of the same reference: no regression', async () => {
+    const result = await compareRuns(runs.base, runs.same, { seed: 5 });
+    expect(result.comparisons).toHaveLength(3);
+    expect(result.regressions, formatComparison(result)).toBe(0);
+  });
+
+  it('latency injected: a regression on executeWorkflow, none on the endpoints that do not wait', async () => {
+    const result = await compareRuns(runs.base, runs.slow, { seed: 5 });
+    const verdicts = Object.fromEntries(result.comparisons.map((c) => [c.endpoint, c.verdict]));
+    expect(verdicts['executeWorkflow (fast)'], formatComparison(result)).toBe('regression');
+    expect(verdicts['executeWorkflowBackground (fast)'], formatComparison(result)).not.toBe('regression');
+    expect(verdicts['getConversationById (fast)'], formatComparison(result)).not.toBe('regression');
+  });
+});
