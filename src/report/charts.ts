@@ -52,13 +52,15 @@ export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec 
   return { id: 'chart-throughput', title: 'Throughput over time (req/s)', config: { type: 'line', data: { labels: Array.from({ length: n }, (_, i) => i * bucketS), datasets }, options: { ...base, scales: axes('seconds since start', 'req/s') } } };
 }
 
-export function completionCdfChart(summary: RunSummary): ChartSpec | undefined {
+/** `lag`: load-run.json's detectionLag (poll that saw completion minus the reference's recorded finish). */
+export function completionCdfChart(summary: RunSummary, lag?: { medianMs?: number | null; p95Ms?: number | null }): ChartSpec | undefined {
   const times = summary.completionTimes;
   if (times.length === 0) return undefined;
   const step = Math.max(1, Math.floor(times.length / 200));
   const data = times.map((t, i) => ({ x: round(t), y: round((i + 1) / times.length, 4) })).filter((_, i) => i % step === 0 || i === times.length - 1);
   return {
-    id: 'chart-completion', title: 'Background executions: time to completion seen (CDF)',
+    id: 'chart-completion',
+    title: `Background executions: time to completion seen (CDF)${typeof lag?.medianMs === 'number' ? ` — detection lag median ${lag.medianMs} ms, p95 ${lag.p95Ms ?? '—'} ms` : ''}`,
     config: { type: 'scatter', data: { datasets: [{ label: 'share completed', data, showLine: true, borderColor: color(2), backgroundColor: color(2), pointRadius: 0 }] }, options: { ...base, scales: { x: { type: 'linear', title: { display: true, text: 'ms since submit' } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { completionCdfChart, histogramChart, percentileChart, throughputChart, timeoutShareChart, trendChart, type ChartSpec } from './charts.js';
@@ -34,7 +34,7 @@ code{background:#f6f8fa;padding:0 3px}.status{font-size:18px;padding:8px;border-
 export function chartSpecs(data: ReportData): ChartSpec[] {
   const specs: (ChartSpec | undefined)[] = [];
   if (data.summary !== undefined && data.samples !== undefined) {
-    specs.push(percentileChart(data.summary), histogramChart(data.samples, data.summary), throughputChart(data.samples, data.summary), completionCdfChart(data.summary), timeoutShareChart(data.samples));
+    specs.push(percentileChart(data.summary), histogramChart(data.samples, data.summary), throughputChart(data.samples, data.summary), completionCdfChart(data.summary, data.loadRun?.detectionLag as { medianMs?: number | null; p95Ms?: number | null } | undefined), timeoutShareChart(data.samples));
   }
   specs.push(trendChart(data.trend));
   return specs.filter((s): s is ChartSpec => s !== undefined);
@@ -60,6 +60,7 @@ ${metadataSection(m, engine)}
 ${contractSection(data.verify)}
 ${latencySection(data.summary)}
 <section id="charts"><h2>Charts</h2>${charts || '<p class="none">No samples to chart.</p>'}</section>
+${existsSync(join(data.runDir, 'load-dashboard.html')) ? '<p>k6 web dashboard export: <a href="load-dashboard.html">load-dashboard.html</a> (same folder).</p>' : ''}
 ${loadRunSection(data.loadRun)}
 ${comparisonSection(data.comparison, data.comparisonNote)}
 <script type="application/json" id="chart-specs">${jsonForScript(specs)}</script>

@@ -53,5 +53,6 @@ describe('writeReport', () => {
     const specs = JSON.parse(/<script type="application\/json" id="chart-specs">(.*?)<\/script>/s.exec(html)![1]) as { id: string; config: { data: { labels?: string[] } } }[];
     expect(specs.map((s) => s.id)).toEqual(['chart-percentiles', 'chart-histogram', 'chart-throughput', 'chart-completion', 'chart-timeouts', 'chart-trend']);
     expect(specs.find((s) => s.id === 'chart-trend')!.config.data.labels).toHaveLength(2);
+    expect(html).toMatch(/detection lag median 40 ms, p95 90 ms/);
   });
 });
