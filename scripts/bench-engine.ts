@@ -3,7 +3,7 @@
 //   2. the same without validation (HARNESS_VALIDATE=0),
 //   3. autocannon making the same request at the same concurrency,
 // and prints req/s, p99 and RSS per VU. Goals: validation ≤ 15 % of throughput; local engine
-// ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs. Flags: --vus N (200) --seconds S (10); --lag adds
+// ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs. Flags: --vus N (200) --seconds S (8) --rounds R (3); --lag adds
 // detection lag at time scale 1 (1 s and 5 s workflows); --lag-only runs just that.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,10 @@ import { buildScenarios, runLoad, type LoadConfig } from '../src/load/index.js';
 import { endpointUrl, startEmbedded } from '../src/target/index.js';
 import { executeResponse } from '../scenarios/generated/validators.js';
 
-const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '10' }, lag: { type: 'boolean', default: false }, 'lag-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, lag: { type: 'boolean', default: false }, 'lag-only': { type: 'boolean', default: false } } });
 const vus = Number(values.vus);
 const seconds = Number(values.seconds);
+const rounds = Number(values.rounds);
 
 interface Row { readonly name: string; readonly rps: number; readonly p99: number; readonly rssMb: number | undefined }
 
@@ -119,14 +120,18 @@ try {
 async function throughputTable(): Promise<void> {
   const micros = await validatorMicros();
   const baseline = await engineRow('local engine, 1 VU (memory baseline)', true, 1);
-  // Alternated (bare, full, bare, full) and the better of each kept, so neither pays for warm-up or the reference's growing store.
-  const bare1 = await engineRow('local engine, no validation', false);
-  const full1 = await engineRow('local engine + validation', true);
-  const bare2 = await engineRow('local engine, no validation', false);
-  const full2 = await engineRow('local engine + validation', true);
-  console.log(`runs (req/s): no validation ${bare1.rps.toFixed(0)}, ${bare2.rps.toFixed(0)}; validation ${full1.rps.toFixed(0)}, ${full2.rps.toFixed(0)}`);
-  const full = full1.rps >= full2.rps ? full1 : full2;
-  const bare = bare1.rps >= bare2.rps ? bare1 : bare2;
+  // Interleaved rounds (bare, full, bare, full, …) and the median of each kept: on 2 shared cores a
+  // single run swings by ±30 %, and neither variant should pay for warm-up or the reference's growing store.
+  const bares: Row[] = [];
+  const fulls: Row[] = [];
+  for (let round = 0; round < rounds; round++) {
+    bares.push(await engineRow('local engine, no validation', false));
+    fulls.push(await engineRow('local engine + validation', true));
+  }
+  const median = (rows: Row[]): Row => [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)] ?? rows[0];
+  console.log(`runs (req/s): no validation ${bares.map((r) => r.rps.toFixed(0)).join(', ')}; validation ${fulls.map((r) => r.rps.toFixed(0)).join(', ')}`);
+  const full = median(fulls);
+  const bare = median(bares);
   const cannon = await autocannonRow();
   const perVu = (row: Row): string => (row.rssMb === undefined || baseline.rssMb === undefined ? '–' : `${((row.rssMb - baseline.rssMb) / vus).toFixed(2)} (${(row.rssMb / vus).toFixed(2)} gross)`);
   console.log(`\n${vus} VUs / connections, ${seconds} s each, same reference (time scale 0.001), 2 shared cores\n`);

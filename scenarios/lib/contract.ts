@@ -1,6 +1,5 @@
 // Response validation inside a VU: the precompiled validators (no schema compiled at
 // run time) plus the workflow's own output components, recorded as `contract_violations`.
-import { check } from 'k6';
 import { backgroundResponse, conversation, errorBody, executeResponse, type PrecompiledValidator } from '../generated/validators.js';
 import type { ComponentType } from '../../src/types/generated/target-profile.js';
 import { type Endpoint, type Res, jsonBody } from './api.js';
@@ -56,7 +55,8 @@ export function validateResponse(endpoint: Endpoint, role: WorkflowRole, res: Re
   } else {
     ok = body !== undefined && errorBody(body);
   }
+  // One Rate sample per response and no check(): a check would add a second sample per request
+  // (~8 % of the engine's throughput at 200 VUs) for the same information.
   contractViolations.add(!ok, tags);
-  check(res, { [`${endpoint} response matches the contract`]: () => ok }, tags);
   return body;
 }
