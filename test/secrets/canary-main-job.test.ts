@@ -10,8 +10,8 @@ import { startReference } from '../../reference/index.js';
 /**
  * Issue 6: the full main job (`harness run`) with canary keys — the reference is started with
  * them, the harness reads them from the environment only — and then every file under the run
- * folder (gzipped ones unpacked), every file name, and all console output are searched for
- * each canary (and its base64 form): zero hits.
+ * folder (gzipped ones unpacked), every file name, all console output, and the command line of
+ * every process alive during the run are searched for each canary (and its base64 form): zero hits.
  */
 const tag = randomBytes(6).toString('hex');
 const CANARIES = { full: `CANARY-full-${tag}`, noPermission: `CANARY-noperm-${tag}`, noCredits: `CANARY-nocred-${tag}` };
@@ -43,6 +43,14 @@ function contents(file: string): string {
   return bytes.toString('utf8');
 }
 
+function commandLine(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return ''; // the process ended between listing and reading
+  }
+}
+
 function needles(): string[] {
   return Object.values(CANARIES).flatMap((k) => [k, Buffer.from(k).toString('base64'), encodeURIComponent(k)]);
 }
@@ -57,7 +65,16 @@ describe('no key leaks from the main job', () => {
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    // While it runs, watch every process's command line (the engine child included): keys travel in env only.
+    const argvHits = new Set<string>();
+    const watch = setInterval(() => {
+      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        const cmdline = commandLine(pid);
+        for (const needle of needles()) if (cmdline.includes(needle)) argvHits.add(`pid ${pid} argv`);
+      }
+    }, 150);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    clearInterval(watch);
 
     const files = filesUnder(reportsDir);
     const masked = needles().reduce((text, needle) => text.split(needle).join('<CANARY>'), output);
@@ -71,7 +88,7 @@ describe('no key leaks from the main job', () => {
     const checks = (JSON.parse(readFileSync(verifyJson ?? '', 'utf8')) as { checks: { id: string; outcome: string }[] }).checks;
     expect(checks.find((c) => c.id === 'execute-success')?.outcome).toBe('passed');
 
-    const hits: string[] = [];
+    const hits: string[] = [...argvHits];
     for (const needle of needles()) {
       if (output.includes(needle)) hits.push(`console output contains ${needle.slice(0, 12)}…`);
       for (const file of files) {
