@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,5 +54,23 @@ describe('writeReport', () => {
     expect(specs.map((s) => s.id)).toEqual(['chart-percentiles', 'chart-histogram', 'chart-throughput', 'chart-completion', 'chart-timeouts', 'chart-trend']);
     expect(specs.find((s) => s.id === 'chart-trend')!.config.data.labels).toHaveLength(2);
     expect(html).toMatch(/detection lag median 40 ms, p95 90 ms/);
+  });
+});
+
+describe('writeReport on a folder written by `harness verify` alone', () => {
+  it('renders the contract table and says there are no samples, instead of failing', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'harness-report-verify-'));
+    try {
+      const id = fixtureRunId();
+      const dir = join(reports, id);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'verify.json'), JSON.stringify(verifyFixture(id)));
+      const html = readFileSync((await writeReport(reports, dir)).file, 'utf8');
+      expect(html).toContain('No raw samples in this run.');
+      expect(html).toMatch(/1 passed.*1 failed.*1 skipped/s);
+      expect(html).toContain('<td class="key">target</td><td class="">fixture</td>');
+    } finally {
+      rmSync(reports, { recursive: true, force: true });
+    }
   });
 });
