@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMachineReadableSummary } from '../../src/engine/metrics/index.js';
 import { type LoadConfig, type LoadResult, buildScenarios, runLoad } from '../../src/load/index.js';
+import { startEmbedded } from '../../src/target/index.js';
 
 // Every scenario, briefly (smoke profile, reference at time scale 0.02), on the local engine
 // as a child process, exactly as `harness load --engine local` runs it.
@@ -75,5 +76,18 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expect(metric(r, 'contract_violations').matches).toBeGreaterThan(0);
     expect(r.run.thresholds).toContainEqual({ metric: 'contract_violations', expression: 'rate==0', ok: false });
     expect(r.run.thresholdsPassed).toBe(false);
+  });
+
+  it("a target profile's thresholds override the profile's: an impossible latency bound fails with 99", async () => {
+    const target = await startEmbedded({ timeScale: 0.02, faults: [], seed: 3 });
+    try {
+      const profile = { ...target.profile, thresholds: { workflow_latency: ['p(95)<0.001'] } };
+      const r = await runLoad(config, { scenario: 'sync-latency', target: { ...target, profile }, ...quiet });
+      expect(r.exitCode).toBe(99);
+      expect(r.run.thresholds).toContainEqual({ metric: 'workflow_latency', expression: 'p(95)<0.001', ok: false });
+      expect(metric(r, 'contract_violations').matches).toBe(0);
+    } finally {
+      await target.stop();
+    }
   });
 });
