@@ -69,8 +69,8 @@ export async function buildScenarios(options: { names?: readonly string[]; outDi
       minify: false, // stack traces and the size table stay readable; the bundles are small
       legalComments: 'none', // no licence banners from ajv's runtime helpers
       logLevel: 'silent', // errors are thrown as a HarnessError below
-      tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'),
-      plugins: [noNodeBuiltins],
+      tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'), // the scenarios' own settings (k6 types, no Node)
+      plugins: [noNodeBuiltins], // a Node builtin fails the build here instead of inside a VU
     }).catch((error: unknown) => {
       throw new HarnessError('HARNESS_ERR_BUNDLE_INVALID', `esbuild could not bundle scenarios/${name}.ts: ${error instanceof Error ? error.message : String(error)}`, {
         hint: 'Fix the import or syntax error named above; scenarios import only k6, k6/*, scenarios/lib and scenarios/generated.',
