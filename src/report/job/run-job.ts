@@ -57,7 +57,15 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
       onLine: (line) => progress.engineLine(line),
       onProgress: (p) => { total = p.totalMs; },
       log: (line) => progress.note(line),
-      onEngineOutput: (chunk) => { for (const line of chunk.split(/\r?\n|\r/)) if (line.trim() !== '') progress.engineLine(line); },
+      onEngineOutput: (chunk) => {
+        for (const line of chunk.split(/\r?\n|\r/)) {
+          if (line.trim() === '') continue;
+          progress.engineLine(line);
+          // k6's progress line "running (0m03.1s/2m00.0s), …": the planned maximum gives the remaining time.
+          const m = /running \((\d+)m(\d+(?:\.\d+)?)s\/(\d+)m(\d+(?:\.\d+)?)s\)/.exec(line);
+          if (m !== null) total = (Number(m[3]) * 60 + Number(m[4])) * 1000 + (Date.now() - loadStart) - (Number(m[1]) * 60 + Number(m[2])) * 1000;
+        }
+      },
     };
     const verifyMod = await optionalModule<VerifyModule>('../../verify/index.ts');
     const before = listRuns(reportsDir);
