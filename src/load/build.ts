@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,15 +48,17 @@ export function assertSelfContained(name: string, code: string): void {
 }
 
 /** Bundles every scenario into dist/scenarios/<name>.js, one self-contained ESM file each. */
-export async function buildScenarios(options: { names?: readonly string[]; outDir?: string } = {}): Promise<Bundle[]> {
+export async function buildScenarios(options: { names?: readonly string[]; outDir?: string; sourceDir?: string } = {}): Promise<Bundle[]> {
   const outDir = options.outDir ?? BUNDLES_DIR;
-  const names = options.names ?? listScenarios();
+  const sourceDir = options.sourceDir ?? SCENARIOS_DIR;
+  const names = options.names ?? listScenarios(sourceDir);
   const bundles: Bundle[] = [];
   for (const name of names) {
     const path = join(outDir, `${name}.js`);
-    await build({
-      entryPoints: [join(SCENARIOS_DIR, `${name}.ts`)],
+    const result = await build({
+      entryPoints: [join(sourceDir, `${name}.ts`)],
       outfile: path,
+      write: false, // checked first, then renamed into place: a concurrent `k6 run` never reads half a file
       bundle: true, // one file a user's `k6 run` takes as is, lib and validators inlined
       format: 'esm', // k6 runs ES modules natively; `export default` and `options` must stay exports
       // k6 ≥ 0.52 (sobek) runs ES2020+ incl. async/await and optional chaining; es2020 keeps
@@ -76,8 +78,13 @@ export async function buildScenarios(options: { names?: readonly string[]; outDi
         hint: 'Fix the import or syntax error named above; scenarios import only k6, k6/*, scenarios/lib and scenarios/generated.',
       });
     });
-    assertSelfContained(name, readFileSync(path, 'utf8'));
-    bundles.push({ name, path, bytes: statSync(path).size });
+    const code = result.outputFiles[0]?.text ?? '';
+    assertSelfContained(name, code);
+    mkdirSync(outDir, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, code);
+    renameSync(tmp, path);
+    bundles.push({ name, path, bytes: Buffer.byteLength(code) });
   }
   return bundles;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCENARIOS_DIR, assertSelfContained, buildScenarios, listScenarios } from '../../src/load/build.js';
+import { assertSelfContained, buildScenarios, listScenarios } from '../../src/load/build.js';
 import * as validators from '../../scenarios/generated/validators.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'bundles-'));
@@ -32,12 +32,13 @@ describe('scenario bundles', () => {
   });
 
   it('fails the build of a scenario that imports a Node builtin', async () => {
-    const file = join(SCENARIOS_DIR, 'zz-node-import.ts');
-    writeFileSync(file, "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n");
+    // In its own folder: a file dropped into scenarios/ would be picked up by concurrent runs.
+    const sourceDir = mkdtempSync(join(tmpdir(), 'bad-scenario-'));
+    writeFileSync(join(sourceDir, 'node-import.ts'), "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n");
     try {
-      await expect(buildScenarios({ names: ['zz-node-import'], outDir })).rejects.toThrow(/Node builtin "node:fs"/);
+      await expect(buildScenarios({ sourceDir, outDir })).rejects.toThrow(/Node builtin "node:fs"/);
     } finally {
-      rmSync(file, { force: true });
+      rmSync(sourceDir, { recursive: true, force: true });
     }
   });
 });
