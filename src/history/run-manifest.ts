@@ -11,7 +11,8 @@ export interface RunManifest {
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt?: string;
-  readonly target: { readonly name: string; readonly baseUrl: string; readonly embedded: boolean };
+  /** faults: the embedded reference's fault modes enabled for this run, if any. */
+  readonly target: { readonly name: string; readonly baseUrl: string; readonly embedded: boolean; readonly faults?: readonly string[] };
   readonly profile: string;
   readonly engine: string;
   readonly seed?: number;

@@ -10,7 +10,7 @@ const td = (v: unknown, cls = ''): string => `<td class="${cls}">${e(v)}</td>`;
 
 export function metadataSection(m: RunManifest, engineNote: string | undefined): string {
   const rows: [string, unknown][] = [
-    ['run', m.runId], ['target', `${m.target.name}${m.target.embedded ? ' (embedded reference)' : ''}`], ['base URL', m.target.baseUrl],
+    ['run', m.runId], ['target', `${m.target.name}${m.target.embedded ? ' (embedded reference)' : ''}`], ['base URL', m.target.baseUrl], ['faults enabled', (m.target.faults ?? []).join(', ') || '—'],
     ['profile', m.profile], ['load engine', engineNote ?? m.engine], ['seed', m.seed ?? '—'], ['time scale', m.timeScale ?? '—'],
     ['git commit', m.gitCommit ?? '—'], ['harness', m.harnessVersion ?? '—'], ['Node.js', m.nodeVersion ?? '—'],
     ['started', m.startedAt], ['finished', m.finishedAt ?? '—'], ['exit code', m.exitCode ?? '—'],

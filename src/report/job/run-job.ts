@@ -106,7 +106,7 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
   const exitCode = verify.summary.failed > 0 ? 1 : thresholdsCrossed ? 99 : 0;
   const manifest: RunManifest = {
     formatVersion: '1.0.0', runId: run.id, startedAt, finishedAt: new Date().toISOString(),
-    target: { name: target.profile.name, baseUrl: target.profile.baseUrl, embedded: target.embedded },
+    target: { name: target.profile.name, baseUrl: target.profile.baseUrl, embedded: target.embedded, ...(config.faults.length > 0 ? { faults: [...config.faults] } : {}) },
     profile: config.loadProfile, engine, seed: config.seed, timeScale: target.embedded ? config.timeScale : 1,
     harnessVersion, nodeVersion: process.version, exitCode, ...optional('gitCommit', gitCommit()),
   };
