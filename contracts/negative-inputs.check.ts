@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { defineCheck, executeBody, requestRules, validateBody, workflow, wrongValueFor, type ApiResponse, type CheckContext } from './kit/index.js';
+import { defineCheck, executeBody, requestRules, unknownId, validateBody, workflow, wrongValueFor, type ApiResponse, type CheckContext } from './kit/index.js';
 
 const NUM_RUNS = 30;
 const TIME_LIMIT_MS = 15_000;
-type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground';
+type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getConversationById';
 
 /** A value of any JSON type but the allowed ones. */
 function wrongTyped(types: readonly string[]): fc.Arbitrary<unknown> {
@@ -19,27 +19,45 @@ function wrongTyped(types: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(...all.filter(([t]) => !allowed.has(t)).map(([, arb]) => arb));
 }
 
-/** Invalid execute bodies: a required field missing or mistyped (from execute-request.schema.json), or an input component mistyped. */
-function invalidBody(ctx: CheckContext): fc.Arbitrary<Record<string, unknown>> {
-  const valid = executeBody(ctx);
-  const { required, properties } = requestRules();
-  const variants: Array<fc.Arbitrary<Record<string, unknown>>> = [
+type Body = Record<string, unknown>;
+
+/** A required field missing, a field of a JSON type its schema does not allow, or an empty string where minLength > 0. */
+function schemaVariants(valid: Body, schemaFile: string): Array<fc.Arbitrary<Body>> {
+  const { required, properties } = requestRules(schemaFile);
+  const variants: Array<fc.Arbitrary<Body>> = [
     fc.constantFrom(...required).map((field) => {
       const copy = { ...valid };
       delete copy[field];
       return copy;
     }),
-    ...properties.filter((p) => p.types.length > 0).map((p) => wrongTyped(p.types).map((value) => ({ ...valid, [p.field]: value }))),
   ];
+  for (const p of properties.filter((q) => q.types.length > 0)) {
+    variants.push(wrongTyped(p.types).map((value) => ({ ...valid, [p.field]: value })));
+    if (p.minLength !== undefined && p.minLength > 0) variants.push(fc.constant({ ...valid, [p.field]: '' }));
+  }
+  return variants;
+}
+
+/** Invalid bodies per endpoint, from execute-request / get-conversation-request schemas and the fast workflow's input components. */
+function invalidRequest(ctx: CheckContext): fc.Arbitrary<[Endpoint, Body]> {
+  const valid = executeBody(ctx);
+  const execute = schemaVariants(valid, 'execute-request.schema.json');
   if (!ctx.target.guessed.includes('workflows.fast')) {
     const typed = Object.entries(workflow(ctx, 'fast').inputComponents).filter(([, t]) => wrongValueFor(t) !== undefined);
     for (const [name, type] of typed) {
       const kind = typeof type === 'object' ? String((type as { type?: unknown }).type) : type === 'text' ? 'string' : type;
-      variants.push(wrongTyped([kind]).map((value) => ({ ...valid, input: { ...(valid.input as object), [name]: value } })));
+      execute.push(wrongTyped([kind]).map((value) => ({ ...valid, input: { ...(valid.input as object), [name]: value } })));
     }
   }
-  return fc.oneof(...variants);
+  const get = schemaVariants({ workflowId: valid.workflowId, conversationId: unknownId(ctx, 'conversation') }, 'get-conversation-request.schema.json');
+  const executeEndpoint = fc.constantFrom<Endpoint>('executeWorkflow', 'executeWorkflowBackground');
+  return fc.oneof(
+    ...execute.map((body) => fc.tuple(executeEndpoint, body)),
+    ...get.map((body) => fc.tuple(fc.constant<Endpoint>('getConversationById'), body)),
+  );
 }
+
+const countBy = (items: readonly string[]): Record<string, number> => items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {});
 
 /** Why an answer to an invalid body breaks the contract, or undefined when it is a proper 4xx error. */
 function violation(res: ApiResponse): string | undefined {
@@ -53,23 +71,23 @@ defineCheck(
   {
     id: 'negative-inputs',
     title: 'Generated invalid bodies (fast-check, seeded): always 4xx with {"error"}, never 5xx, never accepted',
-    endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
+    endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
     needs: [],
     timeoutMs: () => TIME_LIMIT_MS * 3,
   },
   async (ctx) => {
     // Only violating answers: a flaky target may answer the same body well on a replay while shrinking.
     const violating = new Map<string, ApiResponse>();
-    const property = fc.asyncProperty(fc.constantFrom<Endpoint>('executeWorkflow', 'executeWorkflowBackground'), invalidBody(ctx), async (endpoint, body) => {
+    const property = fc.asyncProperty(invalidRequest(ctx), async ([endpoint, body]) => {
       const res = await ctx.api.post(endpoint, body);
       if (violation(res) === undefined) return true;
       violating.set(JSON.stringify([endpoint, body]), res);
       return false;
     });
     const details = await fc.check(property, { seed: ctx.seed | 0, numRuns: NUM_RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS });
-    ctx.findings.observe('fastCheck', { seed: details.seed, numRuns: details.numRuns, numShrinks: details.numShrinks, interrupted: details.interrupted, requests: ctx.api.requests.length });
+    ctx.findings.observe('fastCheck', { seed: details.seed, numRuns: details.numRuns, numShrinks: details.numShrinks, interrupted: details.interrupted, requests: ctx.api.requests.length, byPath: countBy(ctx.api.requests.map((r) => r.path)) });
     if (!details.failed || details.counterexample === null) return;
-    const [endpoint, body] = details.counterexample;
+    const [[endpoint, body]] = details.counterexample;
     ctx.findings.observe('counterexample', { endpoint, body, seed: details.seed, path: details.counterexamplePath });
     const res = violating.get(JSON.stringify([endpoint, body]));
     if (res === undefined) throw new Error('fast-check failed without a recorded answer', { cause: details.errorInstance });

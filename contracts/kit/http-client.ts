@@ -4,6 +4,8 @@ import type { CheckTarget } from './target-context.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const BODY_SUMMARY_CHARS = 500;
+/** A response body past this size is a TransportError: no contract body is that large, and reading 50 MB would stall a check. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Which key goes in x-api-key: a role of the target, none at all, or a literal (an unknown key). */
 export type KeyChoice = 'main' | 'noPermission' | 'noCredits' | 'none' | { readonly literal: string };
@@ -64,7 +66,7 @@ export function createClient(target: CheckTarget): ApiClient {
       const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       try {
         const res = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
-        const resText = await res.text();
+        const resText = await readBounded(res, endpoint, summary);
         return {
           endpoint,
           status: res.status,
@@ -75,12 +77,31 @@ export function createClient(target: CheckTarget): ApiClient {
           request: summary,
         };
       } catch (error) {
+        if (error instanceof TransportError) throw error;
         const e = error as Error & { cause?: { code?: string } };
         const why = e.name === 'TimeoutError' ? `no response within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
         throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`);
       }
     },
   };
+}
+
+async function readBounded(res: Response, endpoint: EndpointName, summary: RequestSummary): Promise<string> {
+  const tooLarge = (): TransportError => new TransportError(endpoint, summary, `${summary.method} ${summary.path}: response body larger than ${MAX_BODY_BYTES} bytes`);
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  if (res.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Node's web streams are async-iterable; leaving the loop early cancels the stream.
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function keyFor(target: CheckTarget, choice: KeyChoice): string | undefined {
