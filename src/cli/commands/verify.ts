@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { resolveConfig, type ConfigLayer } from '../../config/index.js';
 import { HarnessError } from '../../errors/index.js';
+import { createRunDir } from '../../run/index.js';
 import { printDetectionTable, printPretty, runDetectionTable, runVerify } from '../../verify/index.js';
 import type { CommandModule } from '../command-module.js';
 
@@ -49,6 +50,10 @@ export const command: CommandModule = {
           if (config.target !== undefined) throw new HarnessError('HARNESS_ERR_USAGE', '--detection-table runs against the embedded reference; it cannot take --target', { hint: 'Drop --target (or unset HARNESS_TARGET).' });
           const table = await runDetectionTable(config, config.faults);
           process.stdout.write(printDetectionTable(table));
+          const runDir = createRunDir(config.reportsDir);
+          const rows = table.rows.map((r) => ({ fault: r.fault.name, violates: r.fault.violates, caughtBy: r.caughtBy, evidence: r.evidence }));
+          runDir.write('detection.json', JSON.stringify({ seed: table.clean.seed, cleanPasses: table.clean.summary.failed === 0, ok: table.ok, rows }, null, 2) + '\n');
+          process.stdout.write(`reports: ${join(config.reportsDir, runDir.id)}/detection.json\n`);
           process.exitCode = table.ok ? 0 : 1;
           return;
         }
