@@ -76,7 +76,8 @@ export function thresholds(name: ScenarioName): Thresholds {
     },
   };
   // A violation is a defect, not noise: stop early instead of loading a broken deployment.
-  const base: Thresholds = { contract_violations: [{ threshold: 'rate==0', abortOnFail: true, delayAbortEval: '1s' }], ...own[name] };
+  // And a run in which no request was ever answered (a hanging target) must not pass silently.
+  const base: Thresholds = { contract_violations: [{ threshold: 'rate==0', abortOnFail: true, delayAbortEval: '1s' }], http_reqs: ['count>0'], ...own[name] };
   return { ...base, ...(ENV.target.thresholds ?? {}) };
 }
 

@@ -71,12 +71,19 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     });
     Object.assign(env, options.extraEnv);
     log(`load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`);
-    const exitCode = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
+    const engineExit = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
 
     const read = (file: string): Record<string, unknown> | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
     const summary = read(paths.summary);
     const thresholds = thresholdsFromExport(read(paths.export));
     const points = existsSync(paths.samples) ? (await readSamples(paths.samples)).points : [];
+    const answered = points.filter((p) => p.metric === 'http_reqs').length;
+    if (answered === 0) log(`load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`);
+    // k6 leaves a threshold on a metric that never got a sample unevaluated and exits 0; a run in
+    // which nothing was answered, or whose exported thresholds show a crossing, is a 99 here.
+    const crossed = thresholds.some((t) => !t.ok) || answered === 0;
+    const exitCode = engineExit === 0 && crossed ? 99 : engineExit;
+    if (exitCode !== engineExit) log(`load: the engine exited ${engineExit}, but a threshold was crossed: exit 99`);
     const files: Record<string, string> = {};
     const keep = (role: string, file: string, content: string | Buffer): void => {
       runDir.write(file, content);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * A stand-in `k6` executable (Node script) for testing engine selection and the child-process
  * contract: `version` prints the given version; `run` records its argv and the key variable it
- * received, writes the summary (HARNESS_SUMMARY_OUT) and summary export, and exits with FAKE_K6_EXIT.
+ * received, writes the summary (HARNESS_SUMMARY_OUT), summary export and one answered request as
+ * raw samples, and exits with FAKE_K6_EXIT.
  */
 export function fakeK6(version: string): { bin: string; record: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-k6-'));
@@ -24,6 +25,8 @@ const failed = process.env.FAKE_K6_EXIT === '99';
 fs.writeFileSync(process.env.HARNESS_SUMMARY_OUT, JSON.stringify({ version: '1.0.0', metadata: { generatedAt: new Date().toISOString(), k6Version: '${version}' }, config: { execution: 'local', duration: 1 }, results: { passed: !failed, metrics: [] } }));
 fs.writeFileSync(value('--summary-export'), JSON.stringify({ metrics: { contract_violations: { thresholds: { 'rate==0': failed } }, http_req_failed: { thresholds: { 'rate<0.01': false } } } }));
 fs.writeFileSync(process.env.K6_WEB_DASHBOARD_EXPORT, '<html>dashboard</html>');
+const point = { type: 'Point', metric: 'http_reqs', data: { time: new Date().toISOString(), value: 1, tags: { endpoint: 'executeWorkflow' } } };
+if (process.env.FAKE_K6_SILENT !== '1') fs.writeFileSync(value('--out').slice('json='.length), require('node:zlib').gzipSync(JSON.stringify(point) + '\\n'));
 console.log('fake k6 ran ' + args.at(-1));
 process.exit(Number(process.env.FAKE_K6_EXIT || '0'));
 `,

@@ -47,6 +47,17 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain('failures="1"');
   });
 
+  it('turns an engine exit 0 without a single answered request into 99, and says why', async () => {
+    const { bin } = fakeK6('1.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_SILENT', '1');
+    const lines: string[] = [];
+    const result = await runLoad(config, { scenario: 'sync-latency', log: (l) => lines.push(l), onEngineOutput: () => undefined });
+    expect(result.exitCode).toBe(99);
+    expect(lines.join('\n')).toMatch(/no request was answered/);
+    expect(result.run.thresholdsPassed).toBe(false);
+  });
+
   it('rejects an unknown scenario with the known names', async () => {
     await expect(runLoad(config, { scenario: 'nope' })).rejects.toThrow(expect.objectContaining({ code: 'HARNESS_ERR_SCENARIO_UNKNOWN', hint: expect.stringContaining('sync-latency') as string }));
   });
