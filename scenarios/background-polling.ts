@@ -4,7 +4,7 @@
 import { callAsync, executeBody } from './lib/api.js';
 import { validateResponse } from './lib/contract.js';
 import { ENV, type WorkflowRole, workflow } from './lib/env.js';
-import { executionsCompleted, executionsFailed, executionsStuck, pollsPerExecution, submitLatency, timeToCompletion } from './lib/metrics.js';
+import { creditsUsed, executionsCompleted, executionsFailed, executionsStuck, pollsPerExecution, submitLatency, timeToCompletion } from './lib/metrics.js';
 import { expectedDuration, learnDuration, pollUntilDone } from './lib/polling.js';
 import { scenarioOptions } from './lib/profiles.js';
 
@@ -26,6 +26,8 @@ export async function runBackground(role: WorkflowRole, conversationId?: string)
     timeToCompletion.add(result.seenAt - submittedAt, outcomeTags);
     learnDuration(role, result.seenAt - submittedAt);
   }
+  // The conversation's usage covers all its turns: count it only for a conversation this call began.
+  if (conversationId === undefined && result.credits !== undefined) creditsUsed.add(result.credits, { endpoint: 'executeWorkflowBackground', workflow: role });
   pollsPerExecution.add(result.polls, { workflow: role });
   executionsCompleted.add(result.outcome === 'completed', { workflow: role });
   executionsFailed.add(result.outcome === 'failed', { workflow: role });

@@ -4,7 +4,7 @@ import { backgroundResponse, conversation, errorBody, executeResponse, type Prec
 import type { ComponentType } from '../../src/types/generated/target-profile.js';
 import { type Endpoint, type Res, jsonBody } from './api.js';
 import { ENV, type WorkflowRole, workflow } from './env.js';
-import { contractViolations } from './metrics.js';
+import { contractViolations, creditsUsed } from './metrics.js';
 
 const SUCCESS: Record<Endpoint, PrecompiledValidator> = {
   executeWorkflow: executeResponse,
@@ -52,6 +52,8 @@ export function validateResponse(endpoint: Endpoint, role: WorkflowRole, res: Re
     const schemaApplies = endpoint !== 'getConversationById' || ENV.target.conversation?.useReferenceSchema === true;
     ok = body !== undefined && (!schemaApplies || SUCCESS[endpoint](body));
     if (ok && endpoint === 'executeWorkflow') ok = outputMatches(role, (body as { output?: unknown }).output);
+    const credits = endpoint === 'executeWorkflow' ? (body as { creditUsage?: unknown } | undefined)?.creditUsage : undefined;
+    if (typeof credits === 'number' && Number.isFinite(credits)) creditsUsed.add(credits, tags);
   } else {
     ok = body !== undefined && errorBody(body);
   }

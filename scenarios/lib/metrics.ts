@@ -6,6 +6,8 @@ export const workflowLatency = new Trend('workflow_latency', true);
 export const contractViolations = new Rate('contract_violations');
 
 export const syncCalls = new Counter('sync_calls');
+/** Credits charged, as the deployment reports them (sync creditUsage; a new background conversation's final creditUsage). */
+export const creditsUsed = new Counter('credits_used');
 export const serverTimeouts = new Rate('server_timeouts');
 export const clientTimeouts = new Rate('client_timeouts');
 export const completedAfterTimeout = new Rate('completed_after_timeout');

@@ -13,6 +13,8 @@ export interface PollResult {
   /** Epoch ms when the response that showed the terminal status arrived. */
   readonly seenAt: number;
   readonly lastStatus: string | undefined;
+  /** The conversation's credit usage (creditUsagePointer) in the response that showed the terminal status. */
+  readonly credits?: number;
 }
 
 /** RFC 6901 pointer lookup: the conversation's shape is the deployment's own. */
@@ -92,8 +94,10 @@ export async function pollUntilDone(role: WorkflowRole, conversationId: string, 
     const body = validateResponse('getConversationById', role, res);
     const status = pointer(body, conv.statusPointer ?? '/status');
     lastStatus = typeof status === 'string' ? status : lastStatus;
-    if (lastStatus !== undefined && completed.includes(lastStatus)) return { outcome: 'completed', polls, seenAt, lastStatus };
-    if (lastStatus !== undefined && failed.includes(lastStatus)) return { outcome: 'failed', polls, seenAt, lastStatus };
+    const creditValue = pointer(body, conv.creditUsagePointer ?? '/creditUsage');
+    const credits = typeof creditValue === 'number' && Number.isFinite(creditValue) ? { credits: creditValue } : {};
+    if (lastStatus !== undefined && completed.includes(lastStatus)) return { outcome: 'completed', polls, seenAt, lastStatus, ...credits };
+    if (lastStatus !== undefined && failed.includes(lastStatus)) return { outcome: 'failed', polls, seenAt, lastStatus, ...credits };
   }
   return { outcome: 'stuck', polls, seenAt: Date.now(), lastStatus };
 }
