@@ -57,6 +57,10 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     allVus.push(vu);
     return vu;
   };
+  // One listener for the whole run, not one per request.
+  run.stop.signal.addEventListener('abort', () => {
+    for (const vu of allVus) vu.abortRequests();
+  }, { once: true });
   const pools = new Map<string, Vu[]>();
   for (const s of options.scenarios) {
     const count = EXECUTORS.get(s.executor)?.preAllocate(s.params) ?? 0;

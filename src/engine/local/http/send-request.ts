@@ -11,8 +11,12 @@ export interface RawRequest {
   readonly timeoutMs: number;
   readonly discardBody: boolean;
   readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
-  /** Aborts the request (the test is stopping): errorCode -1, never reported as a sample. */
-  readonly signal?: AbortSignal;
+  /**
+   * Where the request registers its abort function while in flight; calling it (the test
+   * is stopping) ends the request with errorCode -1, never reported as a sample. A set per
+   * VU instead of one AbortSignal listener per request keeps the hot path cheap.
+   */
+  readonly inflight?: Set<() => void>;
 }
 
 export interface Timings {
@@ -41,9 +45,17 @@ export interface RawResult {
   readonly remotePort: number;
 }
 
+const canonical = new Map<string, string>();
+
 /** Go's CanonicalMIMEHeaderKey, which k6's response headers use: content-type → Content-Type. */
 export function canonicalHeader(name: string): string {
-  return name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+  let out = canonical.get(name);
+  if (out === undefined) {
+    out = name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+    // Header names repeat; the cache stays small unless a server invents names per response.
+    if (canonical.size < 1000) canonical.set(name, out);
+  }
+  return out;
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
@@ -87,13 +99,13 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
       aborted = true;
       client.destroy(new Error('aborted'));
     };
-    req.signal?.addEventListener('abort', onAbort, { once: true });
+    req.inflight?.add(onAbort);
 
     const finish = (status: number, statusText: string, proto: string, headers: Record<string, string>, err?: NodeJS.ErrnoException): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
+      req.inflight?.delete(onAbort);
       const tEnd = performance.now();
       const connStart = tSocket < 0 ? tEnd : tSocket;
       const ready = Math.max(tConnected, tTls, connStart);

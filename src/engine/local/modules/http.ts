@@ -67,7 +67,7 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
 
     const raw = await sendRequest({
       method, url: urlText, headers, body: encoded, timeoutMs, discardBody: responseType === 'none',
-      agents: vu.agents, signal: run.stop.signal,
+      agents: vu.agents, inflight: vu.inflight,
     });
     if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
     const callback = params.responseCallback === undefined ? vu.responseCallback : params.responseCallback;

@@ -41,6 +41,8 @@ export class Vu {
   responseCallback: ((status: number) => boolean) | null;
   readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   readonly timers = new Set<NodeJS.Timeout>();
+  /** Abort functions of this VU's requests in flight. */
+  readonly inflight = new Set<() => void>();
   setGlobals: (vu: number, iter: number) => void = () => undefined;
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
@@ -96,7 +98,13 @@ export class Vu {
     return this.setupData.value;
   }
 
+  /** Ends the requests in flight (the test is stopping); they are not reported. */
+  abortRequests(): void {
+    for (const abort of [...this.inflight]) abort();
+  }
+
   dispose(): void {
+    this.abortRequests();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.agents.http.destroy();
