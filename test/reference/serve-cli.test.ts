@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/harness.mjs', import.meta.url).pathname;
+
+describe('harness serve', () => {
+  it('prints its URL and keys, answers health and the API, and drains then exits on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--time-scale', '0.01', '--seed', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      while (!/Ctrl-C/.test(out)) {
+        const [chunk] = (await once(child.stdout, 'data')) as [string];
+        out += chunk;
+      }
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      const key = /HARNESS_REFERENCE_KEY=(\S+)/.exec(out)?.[1];
+      expect(url).toBeDefined();
+      expect(key).toMatch(/^ref_[0-9a-f]{32}$/);
+      expect(await (await fetch(`${url}/__reference/health`)).json()).toEqual({ ok: true });
+      const started = await fetch(`${url}/api/executeWorkflowBackground`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key ?? '' },
+        body: JSON.stringify({ workflowId: 'slow', version: 1, input: { Task: 't', 'Target Seconds': 30 } }),
+      });
+      expect(started.status).toBe(200);
+      const stopAt = performance.now();
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      // ~300 ms of accepted background work was in flight: the process waited for it.
+      expect(performance.now() - stopAt).toBeGreaterThan(150);
+      expect(out).toContain('seed 5');
+    } finally {
+      clearTimeout(kill);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('--list-faults lists every fault with what it violates', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--list-faults'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(out).toContain('renamed-field');
+    expect(out.match(/violates:/g)?.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('refuses a non-loopback host and an unknown fault with exit code 2 and a HARNESS_ERR code', async () => {
+    for (const [args, code] of [[['--host', '0.0.0.0'], 'HARNESS_ERR_REFERENCE_NOT_LOOPBACK'], [['--fault', 'nope'], 'HARNESS_ERR_UNKNOWN_FAULT']] as const) {
+      const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+      const [exit] = (await once(child, 'exit')) as [number | null];
+      expect(exit).toBe(2);
+      expect(err).toContain(code);
+    }
+  });
+});
