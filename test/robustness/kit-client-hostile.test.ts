@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TransportError, createClient, type ApiResponse } from '../../contracts/kit/index.js';
+import { MAX_BODY_BYTES, TransportError, createClient, type ApiResponse } from '../../contracts/kit/index.js';
 import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
 import { bareUrlProfile } from '../../src/target/index.js';
 
@@ -70,6 +70,11 @@ describe('contracts/kit HTTP client against hostile targets', () => {
     const outcome = await call(hostile.baseUrl(mode));
     expect(outcome.response?.status).toBe(status);
     expect(hostile.hits(mode) - before).toBe(1);
+  });
+
+  it('huge body (50 MB): refused past the size limit, as a TransportError naming it, without reading it all', async () => {
+    const outcome = await call(hostile.baseUrl('huge-body'));
+    expect(outcome.error?.message).toMatch(new RegExp(`larger than ${MAX_BODY_BYTES} bytes`));
   });
 
   it('redirect loop: not followed; the 307 is what the checks see', async () => {

@@ -12,8 +12,8 @@ import { runLoad } from '../../src/load/index.js';
  * Issue 6: `harness load` (local engine, smoke profile, sync-latency) against hostile targets
  * finishes on its own, names what went wrong through the threshold it crossed (exit 99), and
  * still writes load-summary.json, load-run.json, load.junit.xml and samples.json.gz — none of
- * them holding the key. Each run is a few seconds; the modes that cost a full request timeout
- * (hang, trickle) are covered by the kit client test, not here.
+ * them holding the key. Each run is a few seconds; for hang and trickle the executor is
+ * shortened through HARNESS_EXECUTOR (gracefulStop 1 s), since no request ever completes there.
  */
 const KEY_ENV = 'HOSTILE_LOAD_KEY';
 const KEY = 'hostile-load-canary-8e2c41';
@@ -43,6 +43,9 @@ function profileFor(name: string, baseUrl: string): string {
 }
 
 const config = (target: string, reportsDir: string) => ({ target, timeScale: 0.02, faults: [], seed: 6, engine: 'local' as const, loadProfile: 'smoke' as const, reportsDir, ci: true });
+
+/** A short run whose unfinished iterations are cut after 1 s instead of k6's default 30 s. */
+const SHORT_EXECUTOR = JSON.stringify({ executor: 'constant-arrival-rate', rate: 4, timeUnit: '1s', duration: '2s', preAllocatedVUs: 4, maxVUs: 8, gracefulStop: '1s' });
 
 describe('harness load against hostile targets', () => {
   it('a refused port: HARNESS_ERR_TARGET_UNREACHABLE before the engine starts, within seconds', async () => {
@@ -77,5 +80,21 @@ describe('harness load against hostile targets', () => {
       expect(text, name).not.toContain(KEY);
     }
     expect(lines.join('')).not.toContain(KEY);
+  });
+});
+
+describe('harness load against targets that never finish an answer', () => {
+  it.each(['hang', 'trickle'] as const)('%s: no request ever completes → exit 99 naming http_reqs, not a silent pass', async (mode: HostileMode) => {
+    const lines: string[] = [];
+    const started = Date.now();
+    const result = await runLoad(config(profileFor(mode, hostile.baseUrl(mode)), join(dir, `reports-${mode}`)), {
+      scenario: 'sync-latency', extraEnv: { HARNESS_EXECUTOR: SHORT_EXECUTOR }, log: (l) => lines.push(l), onEngineOutput: (c) => lines.push(c),
+    });
+    const crossed = (result.run.thresholds ?? []).filter((t) => !t.ok).map((t) => `${t.metric} ${t.expression}`);
+    console.log(`[robustness] load vs ${mode}: exit ${result.exitCode} in ${Date.now() - started} ms; crossed ${crossed.join(', ')}`);
+    expect(result.exitCode).toBe(99);
+    expect(crossed).toContain('http_reqs count>0');
+    expect(lines.join('\n')).toMatch(/no request .*answered/i);
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toMatch(/<failure/);
   });
 });
