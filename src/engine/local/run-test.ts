@@ -34,14 +34,14 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log);
   let modules: ModuleOptions = {
-    userAgent: 'k6/local-engine (not k6; https://k6.io/)', discardResponseBodies: false,
+    userAgent: 'k6/local-engine (not k6; https://k6.io/)', discardResponseBodies: false, maxRedirects: 10,
     execution: { options: {}, iterationsCompleted: () => run.iterationsCompleted, iterationsInterrupted: () => run.iterationsInterrupted },
   };
   // Init context once to read the options (k6 does the same), on the VU that later runs setup.
   const vu0 = createVu(0, run, script, opts.env, modules);
   const rawOptions = (vu0.exports.options ?? {}) as Record<string, unknown>;
   const options = parseOptions(rawOptions);
-  modules = { ...modules, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) } };
+  modules = { ...modules, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, maxRedirects: options.maxRedirects, execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) } };
   run.globalTags = options.tags;
   for (const s of options.scenarios) {
     if (typeof vu0.exports[s.exec] !== 'function') {

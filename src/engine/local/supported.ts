@@ -16,7 +16,7 @@ export const SUPPORTED_MODULES: Readonly<Record<string, string>> = {
 
 export const SUPPORTED_OPTIONS: readonly string[] = [
   'scenarios', 'vus', 'iterations', 'duration', 'thresholds', 'summaryTrendStats', 'setupTimeout',
-  'teardownTimeout', 'tags', 'userAgent', 'discardResponseBodies',
+  'teardownTimeout', 'tags', 'userAgent', 'discardResponseBodies', 'maxRedirects',
 ];
 
 /** Names of k6 http functions that block the VU until the response is in. */

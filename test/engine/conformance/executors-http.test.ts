@@ -106,6 +106,15 @@ for (const engine of engines) {
       expect(result.summary?.metrics.http_req_failed?.values.passes).toBe(2);
     }, 20_000);
 
+    it('follows redirects like k6 (each hop a request; 303 becomes GET; params.redirects)', async () => {
+      const before = server.seen.length;
+      const result = await run('redirects.mjs');
+      expect(result.exitCode).toBe(0);
+      expect(result.summary?.metrics.checks?.values.passes).toBe(3);
+      expect(count(result, 'http_reqs')).toBe(5);
+      expect(seenFrom(before).map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /redirect', 'GET /json', 'POST /redirect', 'GET /fast', 'GET /redirect']);
+    });
+
     it('filters samples by system and request tags in thresholds', async () => {
       const result = await run('tag-filtering.mjs');
       expect(result.exitCode).toBe(0);

@@ -19,6 +19,7 @@ export interface LoopbackServer {
 /**
  * The tiny deployment the conformance scripts talk to, on 127.0.0.1 only:
  * /fast → 200 "ok"; /slow?ms=N → 200 after N ms; /status/N → status N; /json → a JSON body;
+ * /redirect?to=P&status=S → S (302) with Location P;
  * anything else → 404. Every request is recorded (the tests assert on what arrived).
  */
 export async function startLoopbackServer(): Promise<LoopbackServer> {
@@ -36,6 +37,10 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         res.on('close', () => clearTimeout(timer));
       } else if (status !== null) {
         res.statusCode = Number(status[1]);
+        res.end();
+      } else if (url.pathname === '/redirect') {
+        res.statusCode = Number(url.searchParams.get('status') ?? '302');
+        res.setHeader('location', url.searchParams.get('to') ?? '/fast');
         res.end();
       } else if (url.pathname === '/json') {
         res.setHeader('content-type', 'application/json');

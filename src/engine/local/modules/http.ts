@@ -1,16 +1,23 @@
 import { unsupported } from '../supported.js';
 import { parseDuration } from '../options/duration.js';
 import { Response } from '../http/response.js';
-import { sendRequest } from '../http/send-request.js';
+import { sendRequest, type RawResult } from '../http/send-request.js';
 import { Interrupted } from '../runtime/test-run.js';
 import type { Vu } from '../runtime/vu.js';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const KNOWN_PARAMS = new Set(['headers', 'tags', 'timeout', 'responseType', 'responseCallback']);
+const KNOWN_PARAMS = new Set(['headers', 'tags', 'timeout', 'responseType', 'responseCallback', 'redirects']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'content-type'));
+}
 
 export interface HttpModuleOptions {
   readonly userAgent: string;
   readonly discardResponseBodies: boolean;
+  /** options.maxRedirects (k6 default 10). */
+  readonly maxRedirects: number;
 }
 
 interface Params {
@@ -19,6 +26,7 @@ interface Params {
   timeout?: string | number;
   responseType?: string;
   responseCallback?: ((status: number) => boolean) | null;
+  redirects?: number;
 }
 
 type StatusRange = number | { min: number; max: number };
@@ -65,11 +73,30 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     }
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
 
-    const raw = await sendRequest({
-      method, url: urlText, headers, body: encoded, timeoutMs, discardBody: responseType === 'none',
-      agents: vu.agents, inflight: vu.inflight,
-    });
-    if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
+    const maxRedirects = params.redirects ?? opts.maxRedirects;
+    let hop = { method, url: urlText, body: encoded, headers };
+    for (let redirects = 0; ; redirects++) {
+      const raw = await sendRequest({
+        method: hop.method, url: hop.url, headers: hop.headers, body: hop.body, timeoutMs, discardBody: responseType === 'none',
+        agents: vu.agents, inflight: vu.inflight,
+      });
+      if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
+      emitSamples(raw, hop.method, hop.url, params);
+      const location = raw.headers.Location;
+      // k6 follows redirects (maxRedirects, default 10); each hop is a request of its own.
+      if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined && redirects < maxRedirects) {
+        const next = new URL(location, hop.url).toString();
+        const toGet = raw.status === 303 || ((raw.status === 301 || raw.status === 302) && hop.method === 'POST');
+        hop = toGet ? { method: 'GET', url: next, body: undefined, headers: withoutContentType(hop.headers) } : { ...hop, url: next };
+        continue;
+      }
+      if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined) run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, { url: hop.url });
+      const requestHeaders = Object.fromEntries(Object.entries(hop.headers).map(([k, v]) => [k, [v]]));
+      return new Response(raw, hop.url, { method: hop.method, url: hop.url, headers: requestHeaders, body: hop.body?.toString('utf8') ?? '', cookies: {} });
+    }
+  }
+
+  function emitSamples(raw: RawResult, method: string, urlText: string, params: Params): void {
     const callback = params.responseCallback === undefined ? vu.responseCallback : params.responseCallback;
     const tags: Record<string, string> = {
       ...vu.baseTags(), method, url: urlText, name: urlText, status: String(raw.status), proto: raw.proto,
@@ -95,8 +122,6 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     run.emit('data_sent', raw.bytesSent, ioTags, t);
     run.emit('data_received', raw.bytesReceived, ioTags, t);
     if (raw.errorCode !== 0) run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
-    const requestHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
-    return new Response(raw, urlText, { method, url: urlText, headers: requestHeaders, body: encoded?.toString('utf8') ?? '', cookies: {} });
   }
 
   const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> => perform(method.toUpperCase(), url, body, params);

@@ -13,6 +13,7 @@ export interface EngineOptions {
   readonly tags: Readonly<Record<string, string>>;
   readonly userAgent: string;
   readonly discardResponseBodies: boolean;
+  readonly maxRedirects: number;
 }
 
 const bad = (message: string): HarnessError => new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', message);
@@ -50,6 +51,7 @@ export function parseOptions(raw: unknown): EngineOptions {
     tags: stringMap(o.tags, 'options.tags'),
     userAgent: typeof o.userAgent === 'string' ? o.userAgent : 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: o.discardResponseBodies === true,
+    maxRedirects: typeof o.maxRedirects === 'number' && o.maxRedirects >= 0 ? o.maxRedirects : 10,
   };
 }
 
