@@ -66,6 +66,7 @@ describe('harness verify against hostile targets', () => {
   it.each([
     // mode, a failure code that must be among those reported, and what it must say it received
     ['reset', 'TRANSPORT', /ECONNRESET|terminated|socket/i],
+    ['huge-body', 'TRANSPORT', /larger than \d+ bytes/],
     ['truncated-json', 'NOT_JSON', /Analysis Results.{1,8}par/],
     ['not-json', 'NOT_JSON', /Bad Gateway/],
     ['rate-limited', 'WRONG_STATUS', /429/],
