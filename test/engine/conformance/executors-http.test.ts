@@ -67,6 +67,15 @@ for (const engine of engines) {
       expect(result.summary?.metrics.vus_max?.values.value).toBe(2);
     });
 
+    it('interrupts iterations still running gracefulStop after the duration, without counting them', async () => {
+      const result = await run('graceful-stop.mjs');
+      expect(result.exitCode).toBe(0);
+      expect(count(result, 'iterations')).toBe(0);
+      expect(count(result, 'http_reqs')).toBe(2);
+      // 500 ms + 300 ms grace, not the 5 s sleep.
+      expect(result.durationMs).toBeLessThan(4000);
+    });
+
     it('constant-arrival-rate starts rate × duration iterations on schedule, dropping none when VUs suffice', async () => {
       const result = await run('constant-arrival-rate.mjs');
       expect(result.exitCode).toBe(0);
