@@ -6,6 +6,7 @@ import { loadScript } from './load-script.js';
 import { resetSharedArrays, type ModuleOptions } from './modules/index.js';
 import { parseOptions, type EngineOptions } from './options/parse-options.js';
 import { createVu } from './runtime/create-vu.js';
+import { scriptStack } from './runtime/script-stack.js';
 import { iterate } from './runtime/iterate.js';
 import { EXIT, TestAbort, TestRun } from './runtime/test-run.js';
 import type { ScenarioState, Vu } from './runtime/vu.js';
@@ -81,7 +82,12 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     await Promise.all(options.scenarios.map((s) => runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env)));
     if (run.aborted === undefined || run.aborted.exitCode === EXIT.thresholdsHaveFailed) await runPart(vu0, 'teardown', setupJson, options.teardownTimeoutMs);
   } catch (error) {
-    if (!(error instanceof TestAbort)) throw error;
+    if (!(error instanceof TestAbort)) {
+      // e.g. setup() threw: release sockets and timers and flush the raw output before reporting.
+      for (const vu of allVus) vu.dispose();
+      await opts.metrics.close();
+      throw error;
+    }
     exitCode = error.exitCode;
   } finally {
     ticker.stop();
@@ -123,8 +129,7 @@ async function runPart(vu0: Vu, name: 'setup' | 'teardown', setupJson: string | 
     return setupJson;
   } catch (error) {
     if (error instanceof TestAbort) throw error;
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${name}() threw: ${message}`, { cause: error });
+    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${name}() threw: ${scriptStack(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     vu0.groupPath = '';

@@ -2,6 +2,7 @@ import { HarnessError, isHarnessError } from '../../../errors/index.js';
 import type { LoadedScript } from '../load-script.js';
 import { DEFAULT_RESPONSE_CALLBACK, vuRequire, type ModuleOptions } from '../modules/index.js';
 import type { TestRun } from './test-run.js';
+import { scriptStack } from './script-stack.js';
 import { Vu } from './vu.js';
 
 /**
@@ -26,8 +27,7 @@ export function createVu(id: number, run: TestRun, script: LoadedScript, env: Re
   } catch (error) {
     vu.dispose();
     if (isHarnessError(error)) throw error;
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `the init context of ${script.path} threw (VU ${id}): ${message}`, { cause: error });
+    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `the init context of ${script.path} threw (VU ${id}): ${scriptStack(error)}`, { cause: error });
   }
   vu.inInit = false;
   if (id > 0) run.vusMax++;

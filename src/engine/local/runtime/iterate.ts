@@ -1,4 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { scriptStack } from './script-stack.js';
 import { Interrupted, TestAbort, type TestRun } from './test-run.js';
 import type { ScenarioState, Vu } from './vu.js';
 
@@ -25,8 +26,7 @@ export async function iterate(run: TestRun, vu: Vu, state: ScenarioState, setupJ
     await vu.idle();
   } catch (error) {
     if (!(error instanceof Interrupted) && !(error instanceof TestAbort) && !vu.halted) {
-      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      run.log('error', text.replace(/\n\s*/g, '\n\t'), { executor: state.executor, scenario: state.name, source: 'stacktrace' });
+      run.log('error', scriptStack(error), { executor: state.executor, scenario: state.name, source: 'stacktrace' });
     }
   } finally {
     vu.busy = false;
