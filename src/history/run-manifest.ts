@@ -1,28 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
+import type { RunManifest } from '../types/generated/run-manifest.js';
+
 /**
- * reports/<run-id>/run.json: who ran what against which target, written by
- * `harness run`. Folders written by `harness load`/`verify` alone lack it, so
- * `readManifest` falls back to what their own files say.
+ * reports/<run-id>/run.json (schemas/run-manifest.schema.json): who ran what against which
+ * target, written by `harness run`. Folders written by `harness load`/`verify` alone lack it,
+ * so `readManifest` falls back to what their own files say.
  */
-export interface RunManifest {
-  readonly formatVersion: '1.0.0';
-  readonly runId: string;
-  readonly startedAt: string;
-  readonly finishedAt?: string;
-  /** faults: the embedded reference's fault modes enabled for this run, if any. */
-  readonly target: { readonly name: string; readonly baseUrl: string; readonly embedded: boolean; readonly faults?: readonly string[] };
-  readonly profile: string;
-  readonly engine: string;
-  readonly seed?: number;
-  readonly timeScale?: number;
-  readonly gitCommit?: string;
-  readonly harnessVersion?: string;
-  readonly nodeVersion?: string;
-  readonly engineVersion?: string;
-  readonly exitCode?: number;
-}
+export type { RunManifest };
 
 export const MANIFEST_FILE = 'run.json';
 
