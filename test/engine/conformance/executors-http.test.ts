@@ -124,6 +124,13 @@ for (const engine of engines) {
       expect(seenFrom(before).map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /redirect', 'GET /json', 'POST /redirect', 'GET /fast', 'GET /redirect']);
     });
 
+    it('runs http.batch in parallel and honours discardResponseBodies / responseType', async () => {
+      const result = await run('batch-discard.mjs');
+      expect(result.exitCode).toBe(0);
+      expect(result.summary?.metrics.checks?.values.passes).toBe(3);
+      expect(count(result, 'http_reqs')).toBe(2);
+    });
+
     it('filters samples by system and request tags in thresholds', async () => {
       const result = await run('tag-filtering.mjs');
       expect(result.exitCode).toBe(0);
