@@ -11,6 +11,7 @@ function workflow(wf: WorkflowDefinition, timeScale: number): Workflow {
     workflowId: wf.id,
     version: wf.version,
     sampleInput: { ...wf.sampleInput },
+    ...(wf.loadInputs === undefined ? {} : { loadInputs: wf.loadInputs.map((input) => ({ ...input })) }),
     inputComponents: { ...wf.inputComponents },
     outputComponents: { ...wf.outputComponents },
     expectedDurationMs: wf.expectedDurationMs * timeScale,

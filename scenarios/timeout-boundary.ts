@@ -1,6 +1,7 @@
 // Sync calls to the slow workflow around the sync limit. The client waits far longer than
 // the limit (3× it), so a cut-off is the server's, and each call lands in one class.
 import { check } from 'k6';
+import exec from 'k6/execution';
 import { call, executeBody } from './lib/api.js';
 import { validateResponse } from './lib/contract.js';
 import { ENV, syncLimitMs } from './lib/env.js';
@@ -27,7 +28,7 @@ export function classify(status: number, errorCode: number, durationMs: number, 
 export async function timeoutBoundary(): Promise<void> {
   const limit = syncLimitMs();
   const timeoutStatus = ENV.target.syncLimit?.timeoutStatus;
-  const res = call('executeWorkflow', 'slow', executeBody('slow'), { timeoutMs: Math.max(3 * limit, 1000), expected: timeoutStatus === undefined ? [504] : [timeoutStatus] });
+  const res = call('executeWorkflow', 'slow', executeBody('slow', undefined, exec.scenario.iterationInTest), { timeoutMs: Math.max(3 * limit, 1000), expected: timeoutStatus === undefined ? [504] : [timeoutStatus] });
   const cls = classify(res.status, res.error_code, res.timings.duration, limit, timeoutStatus);
   const tags = { endpoint: 'executeWorkflow', workflow: 'slow', class: cls };
   syncCalls.add(1, tags);

@@ -44,6 +44,8 @@ export interface WorkflowDefinition {
   readonly optionalInputs?: readonly string[];
   readonly outputComponents: Readonly<Record<string, ComponentType>>;
   readonly sampleInput: Readonly<Record<string, unknown>>;
+  /** Inputs load scenarios cycle through (the profile's loadInputs); default: the sample alone. */
+  readonly loadInputs?: readonly Readonly<Record<string, unknown>>[];
   /** Credits charged per execution. */
   readonly creditCost: number;
   /** Typical unscaled duration, for the profile's budgets. */

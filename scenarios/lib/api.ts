@@ -36,9 +36,12 @@ function params(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): R
   };
 }
 
-export function executeBody(role: WorkflowRole, conversationId?: string): ExecuteRequest {
+/** `iteration` picks from the workflow's loadInputs (round-robin); without it, the sample input. */
+export function executeBody(role: WorkflowRole, conversationId?: string, iteration?: number): ExecuteRequest {
   const wf = workflow(role);
-  return { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput, ...(conversationId === undefined ? {} : { conversationId }) };
+  const inputs = wf.loadInputs;
+  const input = iteration === undefined || inputs === undefined ? wf.sampleInput : (inputs[iteration % inputs.length] ?? wf.sampleInput);
+  return { workflowId: wf.workflowId, version: wf.version, input, ...(conversationId === undefined ? {} : { conversationId }) };
 }
 
 /** POST an endpoint and wait (k6's blocking call: one request per VU at a time). */

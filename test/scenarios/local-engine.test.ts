@@ -47,8 +47,11 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     const classes = r.run.timeoutClasses ?? {};
     expect(Object.values(classes).reduce((a: number, b) => a + (b ?? 0), 0)).toBe(8);
     expect(classes.other_error).toBeUndefined();
-    // The reference's sample input runs 45 s (scaled) against a 30 s limit: a 504 each time.
-    expect(classes.server_timeout).toBe(8);
+    expect(classes.client_timeout).toBeUndefined();
+    // The slow workflow's load inputs follow its seeded distribution (~23 % past 30 s): with seed 11
+    // the 8 calls land on both sides of the limit, and every cut-off execution still completes.
+    expect(classes.answered_below_limit).toBeGreaterThan(0);
+    expect(classes.server_timeout).toBeGreaterThan(0);
     expect(metric(r, 'completed_after_timeout').rate).toBe(1);
   });
 

@@ -123,6 +123,12 @@ export interface Workflow {
   sampleInput: {
     [k: string]: unknown;
   };
+  /**
+   * Valid inputs the load scenarios cycle through, one per iteration (default: [sampleInput]). Lets a slow workflow's load follow its natural duration spread while the checks use a sample that always crosses the sync limit.
+   */
+  loadInputs?: {
+    [k: string]: unknown;
+  }[];
   inputComponents: {
     [k: string]: ComponentType;
   };
@@ -146,6 +152,12 @@ export interface Workflow1 {
   sampleInput: {
     [k: string]: unknown;
   };
+  /**
+   * Valid inputs the load scenarios cycle through, one per iteration (default: [sampleInput]). Lets a slow workflow's load follow its natural duration spread while the checks use a sample that always crosses the sync limit.
+   */
+  loadInputs?: {
+    [k: string]: unknown;
+  }[];
   inputComponents: {
     [k: string]: ComponentType;
   };
@@ -169,6 +181,12 @@ export interface Workflow2 {
   sampleInput: {
     [k: string]: unknown;
   };
+  /**
+   * Valid inputs the load scenarios cycle through, one per iteration (default: [sampleInput]). Lets a slow workflow's load follow its natural duration spread while the checks use a sample that always crosses the sync limit.
+   */
+  loadInputs?: {
+    [k: string]: unknown;
+  }[];
   inputComponents: {
     [k: string]: ComponentType;
   };
@@ -208,6 +226,12 @@ export interface Workflow3 {
   sampleInput: {
     [k: string]: unknown;
   };
+  /**
+   * Valid inputs the load scenarios cycle through, one per iteration (default: [sampleInput]). Lets a slow workflow's load follow its natural duration spread while the checks use a sample that always crosses the sync limit.
+   */
+  loadInputs?: {
+    [k: string]: unknown;
+  }[];
   inputComponents: {
     [k: string]: ComponentType;
   };
