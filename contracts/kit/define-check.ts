@@ -49,7 +49,7 @@ declare module 'vitest' {
 /** Declares the one check of a contracts/*.check.ts file. */
 export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promise<void>): void {
   const target = getTarget();
-  const timeout = (meta.timeoutMs?.(target) ?? DEFAULT_TIMEOUT_MS * 3) + 5_000;
+  const timeout = (meta.timeoutMs?.(target) ?? (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
   test(meta.id, async (t) => {
     const record: CheckRecord = { id: meta.id, title: meta.title, endpoints: [...meta.endpoints], failures: [], observations: {} };
     t.task.meta.harness = record;

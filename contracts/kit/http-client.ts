@@ -1,7 +1,9 @@
+import { boundHit } from '../../src/config/index.js';
 import { redactHeaders } from '../../src/secrets/index.js';
 import { endpointUrl, type EndpointName } from '../../src/target/index.js';
 import type { CheckTarget } from './target-context.js';
 
+/** Used when the target carries no requestTimeoutMs (kept equal to the config default). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const BODY_SUMMARY_CHARS = 500;
 /** A response body past this size is a TransportError: no contract body is that large, and reading 50 MB would stall a check. */
@@ -40,6 +42,7 @@ export interface PostOptions {
   readonly key?: KeyChoice;
   /** Sent verbatim instead of JSON.stringify(body), e.g. malformed JSON. */
   readonly rawBody?: string;
+  /** This request's own bound (e.g. sync-limit's, derived from the profile) instead of requestTimeoutMs. */
   readonly timeoutMs?: number;
 }
 
@@ -49,7 +52,7 @@ export interface ApiClient {
   readonly requests: readonly RequestSummary[];
 }
 
-/** Every request is bounded by a timeout and summarised with the key redacted. */
+/** Every request is bounded (requestTimeoutMs unless the check sets its own) and summarised with the key redacted. */
 export function createClient(target: CheckTarget): ApiClient {
   const requests: RequestSummary[] = [];
   return {
@@ -63,7 +66,7 @@ export function createClient(target: CheckTarget): ApiClient {
       const summary: RequestSummary = { method: 'POST', path: new URL(url).pathname, headers: redactHeaders(headers), body: text.slice(0, BODY_SUMMARY_CHARS) };
       requests.push(summary);
       const started = performance.now();
-      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const timeoutMs = options.timeoutMs ?? target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
       try {
         const res = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
         const resText = await readBounded(res, endpoint, summary);
@@ -79,7 +82,9 @@ export function createClient(target: CheckTarget): ApiClient {
       } catch (error) {
         if (error instanceof TransportError) throw error;
         const e = error as Error & { cause?: { code?: string } };
-        const why = e.name === 'TimeoutError' ? `no response within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
+        const why = e.name !== 'TimeoutError' ? (e.cause?.code ?? e.message)
+          : options.timeoutMs === undefined ? boundHit('requestTimeoutMs', timeoutMs)
+          : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
         throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`);
       }
     },

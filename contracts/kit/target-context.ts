@@ -11,6 +11,8 @@ export interface CheckTarget {
   readonly embedded: boolean;
   readonly guessed: readonly GuessedPart[];
   readonly seed: number;
+  /** config.requestTimeoutMs: the bound on each check request (absent = the kit's default). */
+  readonly requestTimeoutMs?: number;
 }
 
 declare module 'vitest' {

@@ -8,4 +8,6 @@ export const DEFAULTS: ConfigLayer = Object.freeze({
   loadProfile: 'smoke',
   ci: false,
   faults: [],
+  requestTimeoutMs: 10_000,
+  connectTimeoutMs: 3_000,
 });

@@ -1,3 +1,4 @@
 export { resolveConfig, type ConfigLayer, type ConfigSources } from './resolve-config.js';
 export { DEFAULTS } from './defaults.js';
 export type { HarnessConfig } from '../types/generated/harness-config.js';
+export { BOUNDS, boundHint, boundHit, type BoundName } from './bounds.js';

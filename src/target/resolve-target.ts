@@ -11,6 +11,7 @@ import type { ResolvedTarget, TargetKeys } from './types.js';
 export interface ResolveOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly targetsDir?: string;
+  /** Overrides config.connectTimeoutMs (tests). */
   readonly connectTimeoutMs?: number;
 }
 
@@ -23,7 +24,7 @@ export interface ResolveOptions {
  * unreachable host, faults for a non-embedded target) is a HarnessError thrown here,
  * before any check or load runs. Call stop() when done.
  */
-export async function resolveTarget(config: Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed'>, options: ResolveOptions = {}): Promise<ResolvedTarget> {
+export async function resolveTarget(config: Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'connectTimeoutMs'>, options: ResolveOptions = {}): Promise<ResolvedTarget> {
   const env = options.env ?? process.env;
   if (config.target === undefined) {
     return startEmbedded({ timeScale: config.timeScale, faults: config.faults, ...(config.seed === undefined ? {} : { seed: config.seed }) });
@@ -36,7 +37,7 @@ export async function resolveTarget(config: Pick<HarnessConfig, 'target' | 'time
   const bare = isUrl(config.target);
   const profile = bare ? bareUrlProfile(config.target, env) : loadProfile(config.target, options.targetsDir ?? TARGETS_DIR);
   const keys = readKeys(profile, env);
-  await probeReachable(profile.baseUrl, options.connectTimeoutMs);
+  await probeReachable(profile.baseUrl, options.connectTimeoutMs ?? config.connectTimeoutMs);
   return { profile, keys, embedded: false, guessed: bare ? ['workflows.fast'] : [], stop: () => Promise.resolve() };
 }
 

@@ -16,7 +16,7 @@ export interface VerifyOptions {
   readonly write?: boolean;
 }
 
-type VerifyConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'reportsDir'>;
+type VerifyConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'reportsDir' | 'requestTimeoutMs' | 'connectTimeoutMs'>;
 
 export function chooseSeed(config: Pick<HarnessConfig, 'seed'>): number {
   return config.seed ?? randomInt(0, 2 ** 31);
@@ -38,7 +38,7 @@ export async function runVerify(config: Readonly<VerifyConfig>, target?: Resolve
   try {
     runner ??= await CheckRunner.create();
     const startedAt = new Date();
-    const checks = await runner.run({ profile: used.profile, keys: used.keys, embedded: used.embedded, guessed: used.guessed, seed });
+    const checks = await runner.run({ profile: used.profile, keys: used.keys, embedded: used.embedded, guessed: used.guessed, seed, ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }) });
     const write = options.write ?? true;
     const runDir = write ? (options.runDir ?? createRunDir(config.reportsDir)) : undefined;
     const result = buildResult({ runId: runDir?.id ?? newRunId(startedAt), target: used, faults: config.faults, seed, startedAt, finishedAt: new Date(), checks });

@@ -48,9 +48,18 @@ describe('contracts/kit HTTP client against hostile targets', () => {
 
   it.each(['hang', 'trickle'] as const)('%s: a TransportError saying no response within the timeout, on time', async (mode) => {
     const outcome = await call(hostile.baseUrl(mode));
-    expect(outcome.error?.message).toContain(`no response within ${TIMEOUT_MS} ms`);
+    expect(outcome.error?.message).toContain(`no answer within ${TIMEOUT_MS} ms`);
     expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
     expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 1500);
+  });
+
+  it('hang with the target\'s requestTimeoutMs: the message names the bound and how to raise it', async () => {
+    const client = createClient({ profile: bareUrlProfile(hostile.baseUrl('hang')), keys: { main: KEY }, embedded: false, guessed: [], seed: 1, requestTimeoutMs: 400 });
+    const started = Date.now();
+    const error = await client.post('executeWorkflow', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).message).toContain('no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
   });
 
   it.each(['truncated-json', 'not-json'] as const)('%s: a 200 whose json is undefined (the checks report it)', async (mode) => {

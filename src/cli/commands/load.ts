@@ -7,6 +7,7 @@ import type { CommandModule } from '../command-module.js';
 interface LoadFlags {
   target?: string; scenario?: string; profile?: ConfigLayer['loadProfile']; engine?: ConfigLayer['engine']; timeScale?: string;
   realTime?: boolean; ci?: boolean; seed?: string; reportsDir?: string; fault?: string[];
+  connectTimeout?: string; loadTimeout?: string;
 }
 
 const number = (name: string, raw: string | undefined): number | undefined => {
@@ -32,6 +33,8 @@ export const command: CommandModule = {
       .option('--seed <n>', 'seed of the embedded reference')
       .option('--reports-dir <dir>', 'where run folders are written (default reports)')
       .option('--ci', 'quiet engine output')
+      .option('--connect-timeout <ms>', 'bound on the connect probe (connectTimeoutMs, default 3000)')
+      .option('--load-timeout <ms>', 'bound on the load engine process (loadTimeoutMs, default: the profile\'s planned duration + a margin)')
       .addHelpText('after', '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error.')
       .action(async (flags: LoadFlags) => {
         if (flags.realTime === true && flags.timeScale !== undefined) throw new HarnessError('HARNESS_ERR_USAGE', '--real-time and --time-scale contradict each other', { hint: 'Pass one of them.' });
@@ -40,6 +43,7 @@ export const command: CommandModule = {
             target: flags.target, loadProfile: flags.profile, engine: flags.engine, reportsDir: flags.reportsDir, faults: flags.fault,
             timeScale: flags.realTime === true ? 1 : number('--time-scale', flags.timeScale), seed: number('--seed', flags.seed),
             ci: flags.ci === true ? true : undefined,
+            connectTimeoutMs: number('--connect-timeout', flags.connectTimeout), loadTimeoutMs: number('--load-timeout', flags.loadTimeout),
           },
         });
         const result = await runLoad(config, { ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }) });

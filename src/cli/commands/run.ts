@@ -9,6 +9,7 @@ import type { CommandModule } from '../command-module.js';
 interface RunFlags {
   target?: string; profile?: ConfigLayer['loadProfile']; engine?: ConfigLayer['engine']; timeScale?: string; realTime?: boolean;
   ci?: boolean; seed?: string; reportsDir?: string; fault?: string[];
+  requestTimeout?: string; connectTimeout?: string; loadTimeout?: string;
 }
 
 const number = (name: string, raw: string | undefined): number | undefined => {
@@ -33,6 +34,9 @@ export const command: CommandModule = {
       .option('--seed <n>', 'seed for inputs and the reference; printed so a run can be reproduced')
       .option('--reports-dir <dir>', 'where run folders are written (default reports)')
       .option('--fault <name...>', 'embedded reference: enable a fault mode (repeatable)')
+      .option('--request-timeout <ms>', 'bound on each check request and the self-check (requestTimeoutMs, default 10000)')
+      .option('--connect-timeout <ms>', 'bound on the connect probe (connectTimeoutMs, default 3000)')
+      .option('--load-timeout <ms>', 'bound on the load engine process (loadTimeoutMs, default: the profile\'s planned duration + a margin)')
       .addHelpText('after', '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.')
       .action(async (flags: RunFlags) => {
         if (flags.realTime === true && flags.timeScale !== undefined) throw new HarnessError('HARNESS_ERR_USAGE', '--real-time and --time-scale contradict each other', { hint: 'Pass one of them.' });
@@ -40,6 +44,8 @@ export const command: CommandModule = {
           target: flags.target, loadProfile: flags.profile, engine: flags.engine, reportsDir: flags.reportsDir, faults: flags.fault,
           timeScale: flags.realTime === true ? 1 : number('--time-scale', flags.timeScale), seed: number('--seed', flags.seed),
           ci: flags.ci === true ? true : undefined,
+          requestTimeoutMs: number('--request-timeout', flags.requestTimeout), connectTimeoutMs: number('--connect-timeout', flags.connectTimeout),
+          loadTimeoutMs: number('--load-timeout', flags.loadTimeout),
         };
         let config = resolveConfig({ flags: layer });
         // The seed is fixed here so it is printed and recorded even when chosen at random.

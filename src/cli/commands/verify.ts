@@ -14,6 +14,8 @@ interface VerifyFlags {
   reportsDir?: string;
   ci?: boolean;
   detectionTable?: boolean;
+  requestTimeout?: string;
+  connectTimeout?: string;
 }
 
 function number(flag: string, raw: string | undefined): number | undefined {
@@ -35,6 +37,8 @@ export const command: CommandModule = {
       .option('--fault <name>', 'embedded reference only: enable a fault mode (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
       .option('--reports-dir <dir>', 'where run folders are written')
       .option('--ci', 'quiet, machine-readable console output')
+      .option('--request-timeout <ms>', 'bound on each check request (requestTimeoutMs, default 10000)')
+      .option('--connect-timeout <ms>', 'bound on the connect probe before any check (connectTimeoutMs, default 3000)')
       .option('--detection-table', 'verify the embedded reference once per fault and print fault → check(s) that caught it; fails if one goes uncaught')
       .action(async (flags: VerifyFlags) => {
         const layer: ConfigLayer = {
@@ -42,6 +46,8 @@ export const command: CommandModule = {
           seed: number('--seed', flags.seed),
           timeScale: number('--time-scale', flags.timeScale),
           reportsDir: flags.reportsDir,
+          requestTimeoutMs: number('--request-timeout', flags.requestTimeout),
+          connectTimeoutMs: number('--connect-timeout', flags.connectTimeout),
           ...(flags.ci === true ? { ci: true } : {}),
           ...(flags.fault.length > 0 ? { faults: flags.fault } : {}),
         };

@@ -36,4 +36,16 @@ export interface HarnessConfig {
    * Embedded reference only: fault modes to enable by name. Flag --fault (repeatable), env HARNESS_FAULTS (comma-separated).
    */
   faults: string[];
+  /**
+   * Bound on one contract-check request (and the main job's self-check) from sending to the full response body; when hit the check fails with TRANSPORT naming this bound. Flag --request-timeout, env HARNESS_REQUEST_TIMEOUT_MS.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Bound on the TCP connect probe made before any check or load runs; when hit the run stops with HARNESS_ERR_TARGET_UNREACHABLE naming this bound. Flag --connect-timeout, env HARNESS_CONNECT_TIMEOUT_MS.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Bound on the load engine child process; when hit it is stopped (SIGTERM, SIGKILL after a grace period) and the run records the named failure LOAD_TIMEOUT. Flag --load-timeout, env HARNESS_LOAD_TIMEOUT_MS. Default: the load profile's planned duration plus a margin.
+   */
+  loadTimeoutMs?: number;
 }
