@@ -10,5 +10,6 @@ export default defineConfig({
     // Two cores: keep test files from starving the servers they start.
     maxWorkers: 2,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
+    setupFiles: ['./test/support/neutral-env.ts'],
   },
 });
