@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defineCheck, executeBody, requestRules, unknownId, validateBody, workflow, wrongValueFor, type ApiResponse, type CheckContext } from './kit/index.js';
+import { TransportError, defineCheck, executeBody, requestRules, statusFailureCode, unknownId, validateBody, workflow, wrongValueFor, type ApiResponse, type CheckContext } from './kit/index.js';
 
 const NUM_RUNS = 30;
 const TIME_LIMIT_MS = 15_000;
@@ -90,7 +90,9 @@ defineCheck(
     const [[endpoint, body]] = details.counterexample;
     ctx.findings.observe('counterexample', { endpoint, body, seed: details.seed, path: details.counterexamplePath });
     const res = violating.get(JSON.stringify([endpoint, body]));
+    // No answer at all (reset, refused, timed out): the kit reports the TransportError as TRANSPORT.
+    if (res === undefined && details.errorInstance instanceof TransportError) throw details.errorInstance;
     if (res === undefined) throw new Error('fast-check failed without a recorded answer', { cause: details.errorInstance });
-    ctx.findings.fail({ code: res.status >= 500 ? 'SERVER_ERROR' : 'INVALID_INPUT_ACCEPTED', endpoint, response: res, schemaPath: 'status', received: `${res.status} ${res.text.slice(0, 120)}`, receivedIsDescription: true, documented: `4xx with {"error": string} (${violation(res) ?? ''}); minimal counterexample ${JSON.stringify(body)}, seed ${details.seed}` });
+    ctx.findings.fail({ code: statusFailureCode(res.status, 'INVALID_INPUT_ACCEPTED'), endpoint, response: res, schemaPath: 'status', received: `${res.status} ${res.text.slice(0, 120)}`, receivedIsDescription: true, documented: `4xx with {"error": string} (${violation(res) ?? ''}); minimal counterexample ${JSON.stringify(body)}, seed ${details.seed}` });
   },
 );

@@ -2,6 +2,7 @@ import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import { ABSENT, type Findings } from './findings.js';
 import type { ApiResponse } from './http-client.js';
 import { escapePointerToken, getPointer } from './pointer.js';
+import { receivedStatus, statusFailureCode } from './status-code.js';
 import { schemaLocation, validateBody } from './validator.js';
 
 export type ExpectedStatus = number | readonly number[] | '2xx';
@@ -17,7 +18,7 @@ export class Expectations {
     const ok = expected === '2xx' ? res.status >= 200 && res.status < 300 : typeof expected === 'number' ? res.status === expected : expected.includes(res.status);
     if (!ok) {
       const documented = typeof expected === 'object' ? expected.join(' or ') : expected;
-      this.findings.fail({ code: res.status >= 500 ? 'SERVER_ERROR' : 'WRONG_STATUS', endpoint: res.endpoint, response: res, schemaPath: 'status', received: res.status, documented });
+      this.findings.fail({ code: statusFailureCode(res.status), endpoint: res.endpoint, response: res, schemaPath: 'status', ...receivedStatus(res), documented });
     }
     return ok;
   }

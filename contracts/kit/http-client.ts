@@ -23,6 +23,8 @@ export interface ApiResponse {
   readonly endpoint: EndpointName;
   readonly status: number;
   readonly contentType: string | undefined;
+  /** The Retry-After header, when sent (429/503 answers). */
+  readonly retryAfter?: string;
   readonly text: string;
   /** Parsed JSON body; undefined when the body is not JSON. */
   readonly json: unknown;
@@ -70,10 +72,12 @@ export function createClient(target: CheckTarget): ApiClient {
       try {
         const res = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
         const resText = await readBounded(res, endpoint, summary);
+        const retryAfter = res.headers.get('retry-after');
         return {
           endpoint,
           status: res.status,
           contentType: res.headers.get('content-type') ?? undefined,
+          ...(retryAfter === null ? {} : { retryAfter }),
           text: resText,
           json: parseJson(resText),
           durationMs: performance.now() - started,

@@ -13,3 +13,4 @@ export { conversationReading, pollingBudget } from './poll.js';
 export { requestMutations, requestRules, applyMutation, type Mutation } from './request-mutations.js';
 export { expectCompletedConversation } from './conversation-expect.js';
 export { validateBody } from './validator.js';
+export { statusFailureCode, receivedStatus } from './status-code.js';

@@ -69,10 +69,10 @@ describe('harness verify against hostile targets', () => {
     ['huge-body', 'TRANSPORT', /larger than \d+ bytes/],
     ['truncated-json', 'NOT_JSON', /Analysis Results.{1,8}par/],
     ['not-json', 'NOT_JSON', /Bad Gateway/],
-    ['rate-limited', 'WRONG_STATUS', /429/],
-    ['rate-limited-retry-after', 'WRONG_STATUS', /429/],
-    ['unavailable', 'SERVER_ERROR', /503/],
-    ['unavailable-retry-after', 'SERVER_ERROR', /503/],
+    ['rate-limited', 'RATE_LIMITED', /^429$/],
+    ['rate-limited-retry-after', 'RATE_LIMITED', /429 \(Retry-After: \d+\)/],
+    ['unavailable', 'UNAVAILABLE', /^503$/],
+    ['unavailable-retry-after', 'UNAVAILABLE', /503 \(Retry-After: \d+\)/],
     ['redirect-loop', 'WRONG_STATUS', /307/],
   ] as const)('%s: finishes, fails with named failures (%s), writes its files, leaks nothing', async (mode, code, received) => {
     const { result, files, ms } = await verifyAgainst(mode);
@@ -93,6 +93,13 @@ describe('harness verify against hostile targets', () => {
     }
     for (const text of Object.values(files)) expect(text).not.toContain(KEY);
     expect(files.junit).toMatch(/<testsuites?[\s>]/);
+  });
+
+  it('reset: negative-inputs reports the transport failure, not a check error', async () => {
+    const { result } = await verifyAgainst('reset');
+    const negative = result.checks.find((c) => c.id === 'negative-inputs');
+    expect(negative?.failures.map((f) => f.code)).toEqual(['TRANSPORT']);
+    expect(JSON.stringify(negative?.failures[0]?.received)).toMatch(/ECONNRESET|terminated|socket/i);
   });
 
   it('the success-path checks judged the unparseable bodies (not skipped)', async () => {

@@ -5,7 +5,7 @@
  */
 export interface ContractFailure {
   /**
-   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_CONTENT_TYPE, NOT_TERMINAL, TRANSPORT.
+   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_STATUS, WRONG_CONTENT_TYPE, NOT_JSON, NOT_TERMINAL, TRANSPORT (no HTTP answer: refused, reset, a bound hit), SERVER_ERROR (5xx other than 503), RATE_LIMITED (429; received carries Retry-After when sent), UNAVAILABLE (503; likewise).
    */
   code: string;
   /**
