@@ -15,6 +15,16 @@ export interface EngineRun {
   readonly quiet?: boolean;
   /** Called with the child's pid (benchmarks sample its memory). */
   readonly onStart?: (pid: number) => void;
+  /** Bound on the child's life (loadTimeoutMs): SIGTERM when hit, SIGKILL after killGraceMs. */
+  readonly timeoutMs?: number;
+  readonly killGraceMs?: number;
+}
+
+export interface EngineExit {
+  /** The child's exit code; 128 + signal number when it was killed. */
+  readonly code: number;
+  /** True when timeoutMs was hit and the harness stopped the child. */
+  readonly timedOut: boolean;
 }
 
 export const LOCAL_ENGINE_BIN = join(ROOT, 'bin', 'local-engine.mjs');
@@ -26,10 +36,10 @@ export function engineArgs(run: EngineRun): string[] {
 
 /**
  * Runs the engine as a child process and resolves with its exit code (k6's convention:
- * 99 = thresholds crossed). The child inherits this process's environment plus `run.env`,
+ * 99 = thresholds crossed) and whether the harness had to stop it at run.timeoutMs. The child inherits this process's environment plus `run.env`,
  * so k6 puts the key into __ENV without it ever appearing in a process listing.
  */
-export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c))): Promise<number> {
+export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c))): Promise<EngineExit> {
   const dashboard = choice.kind === 'k6' && run.dashboardOut !== undefined ? { K6_WEB_DASHBOARD: 'true', K6_WEB_DASHBOARD_EXPORT: run.dashboardOut, K6_WEB_DASHBOARD_OPEN: 'false' } : {};
   const [command, prefix] = choice.kind === 'k6' ? [choice.binary ?? 'k6', []] : [process.execPath, [LOCAL_ENGINE_BIN]];
   const child = spawn(command, [...prefix, ...engineArgs(run)], {
@@ -39,8 +49,25 @@ export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk
   if (child.pid !== undefined) run.onStart?.(child.pid);
   child.stdout.setEncoding('utf8').on('data', onOutput);
   child.stderr.setEncoding('utf8').on('data', onOutput);
+  let timedOut = false;
+  let killer: NodeJS.Timeout | undefined;
+  const bound = run.timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGTERM');
+    killer = setTimeout(() => child.kill('SIGKILL'), run.killGraceMs ?? 5_000);
+  }, run.timeoutMs);
   return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + 15)));
+    const clear = (): void => {
+      clearTimeout(bound);
+      clearTimeout(killer);
+    };
+    child.on('error', (error) => {
+      clear();
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clear();
+      resolve({ code: code ?? (signal === null ? 1 : 128 + (signal === 'SIGKILL' ? 9 : 15)), timedOut });
+    });
   });
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSamples } from '../compare/index.js';
+import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 import { type RunDir, createRunDir } from '../run/index.js';
 import { type ResolvedTarget, resolveTarget } from '../target/index.js';
@@ -13,8 +14,9 @@ import { runEngine } from './run-engine.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
+import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
 
-export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci'>;
+export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci' | 'loadTimeoutMs' | 'connectTimeoutMs'>;
 
 export interface LoadOptions {
   /** A scenario name (scenarios/<name>.ts) or 'all' (default): every scenario side by side. */
@@ -71,19 +73,37 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     });
     Object.assign(env, options.extraEnv);
     log(`load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`);
-    const engineExit = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
-
-    const read = (file: string): Record<string, unknown> | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
+    const bound = loadTimeoutMs(config);
+    const ended = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, timeoutMs: bound, killGraceMs: KILL_GRACE_MS, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
+    const failures: NonNullable<LoadRun['failures']> = [];
+    if (ended.timedOut) {
+      const message = `the load engine ran past its bound: ${boundHit('loadTimeoutMs', bound, 'not finished')}; stopped it (SIGTERM, SIGKILL after ${KILL_GRACE_MS} ms)`;
+      failures.push({ code: 'LOAD_TIMEOUT', message, boundMs: bound });
+      log(`load: LOAD_TIMEOUT — ${message}`);
+    }
+    // A stopped engine may leave half-written outputs: what cannot be read counts as absent.
+    const read = (file: string): Record<string, unknown> | undefined => {
+      try {
+        return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
+      } catch (error) {
+        if (!ended.timedOut) throw error;
+        return undefined;
+      }
+    };
     const summary = read(paths.summary);
     const thresholds = thresholdsFromExport(read(paths.export));
-    const points = existsSync(paths.samples) ? (await readSamples(paths.samples)).points : [];
+    const points = existsSync(paths.samples) ? (await readSamples(paths.samples).catch((error: unknown) => {
+      if (ended.timedOut) return { points: [] };
+      throw error;
+    })).points : [];
     const answered = points.filter((p) => p.metric === 'http_reqs').length;
     if (answered === 0) log(`load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`);
     // k6 leaves a threshold on a metric that never got a sample unevaluated and exits 0; a run in
     // which nothing was answered, or whose exported thresholds show a crossing, is a 99 here.
     const crossed = thresholds.some((t) => !t.ok) || answered === 0;
-    const exitCode = engineExit === 0 && crossed ? 99 : engineExit;
-    if (exitCode !== engineExit) log(`load: the engine exited ${engineExit}, but a threshold was crossed: exit 99`);
+    const engineExit = ended.code;
+    const exitCode = ended.timedOut ? 99 : engineExit === 0 && crossed ? 99 : engineExit;
+    if (exitCode !== engineExit) log(`load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : 'a threshold was crossed'}: exit 99`);
     const files: Record<string, string> = {};
     const keep = (role: string, file: string, content: string | Buffer): void => {
       runDir.write(file, content);
@@ -93,7 +113,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     if (existsSync(paths.samples)) keep('samples', FILES.samples, readFileSync(paths.samples));
     if (existsSync(paths.dashboard)) keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
     const finishedAt = new Date();
-    keep('junit', FILES.junit, thresholdsJunit(`load ${name} (${config.loadProfile})`, thresholds, (finishedAt.getTime() - startedAt.getTime()) / 1000));
+    keep('junit', FILES.junit, thresholdsJunit(`load ${name} (${config.loadProfile})`, [...thresholds, ...failures.map((f) => ({ metric: f.code, expression: f.message, ok: false }))], (finishedAt.getTime() - startedAt.getTime()) / 1000));
     files.run = FILES.run;
     const run: LoadRun = {
       runId: runDir.id,
@@ -104,6 +124,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       profile: config.loadProfile,
       scenarios: name === 'all' ? [name, ...listScenarios().filter((s) => s !== 'all')] : [name],
       exitCode,
+      ...(failures.length === 0 ? {} : { failures }),
       thresholdsPassed: exitCode === 0 && thresholds.every((t) => t.ok),
       thresholds,
       ...(target.embedded ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) } : {}),
@@ -112,7 +133,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       files,
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
-    log(`load: exit ${exitCode}${exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`);
+    log(`load: exit ${exitCode}${failures.length > 0 ? ` (${failures.map((f) => f.code).join(', ')})` : exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`);
     return { exitCode, runDir, run, summary };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -42,9 +42,20 @@ export interface LoadRun {
    */
   scenarios: [string, ...string[]];
   /**
-   * The engine's exit code (k6 convention: 99 = thresholds crossed).
+   * The engine's exit code (k6 convention: 99 = thresholds crossed); 99 too when a named failure (failures) ended the run.
    */
   exitCode: number;
+  /**
+   * Named failures of the load run itself (not thresholds), e.g. LOAD_TIMEOUT: the engine ran past loadTimeoutMs and was stopped.
+   */
+  failures?: {
+    code: string;
+    message: string;
+    /**
+     * The bound that was hit, for a timeout.
+     */
+    boundMs?: number;
+  }[];
   thresholdsPassed: boolean;
   thresholds?: {
     metric: string;
