@@ -16,7 +16,7 @@ import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
 
-export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci' | 'loadTimeoutMs' | 'connectTimeoutMs'>;
+export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci' | 'loadTimeoutMs' | 'connectTimeoutMs' | 'requestTimeoutMs'>;
 
 export interface LoadOptions {
   /** A scenario name (scenarios/<name>.ts) or 'all' (default): every scenario side by side. */
@@ -59,7 +59,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const name = scenarioName(options.scenario);
   if (bundlesStale([name])) await buildScenarios({ names: [name] });
-  const engine = selectEngine(config.engine);
+  const engine = selectEngine(config.engine, process.env, config.requestTimeoutMs);
   log(`load engine: ${engine.kind} (${engine.reason})`);
   const target = options.target ?? (await resolveTarget(config));
   const work = mkdtempSync(join(tmpdir(), 'harness-load-'));

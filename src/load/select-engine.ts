@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 
 export type EngineRequest = 'auto' | 'k6' | 'local';
@@ -25,9 +26,14 @@ interface Probe {
   readonly problem?: string;
 }
 
-function probeK6(env: NodeJS.ProcessEnv): Probe | undefined {
+/** Bound on `k6 version`; requestTimeoutMs's default, so a hung binary costs no more than one request. */
+export const VERSION_TIMEOUT_MS = 10_000;
+
+function probeK6(env: NodeJS.ProcessEnv, timeoutMs: number): Probe | undefined {
   const binary = env.K6_BIN !== undefined && env.K6_BIN !== '' ? env.K6_BIN : 'k6';
-  const result = spawnSync(binary, ['version'], { encoding: 'utf8', timeout: 10_000, env });
+  const result = spawnSync(binary, ['version'], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env });
+  // A hung binary is a problem worth naming even when it was only found on PATH.
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') return { binary, problem: `\`${binary} version\` gave ${boundHit('requestTimeoutMs', timeoutMs)}` };
   if (result.error !== undefined) return binary === 'k6' ? undefined : { binary, problem: `K6_BIN=${binary} cannot run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})` };
   const version = parseK6Version(`${result.stdout}${result.stderr}`);
   if (version === undefined) return { binary, problem: `\`${binary} version\` printed no version` };
@@ -39,9 +45,9 @@ function probeK6(env: NodeJS.ProcessEnv): Probe | undefined {
  * Picks the engine: k6 = K6_BIN or `k6` on PATH (≥ 1.0), local = this project's engine,
  * auto = k6 when a usable one is present, else local. The reason is printed and reported.
  */
-export function selectEngine(requested: EngineRequest, env: NodeJS.ProcessEnv = process.env): EngineChoice {
+export function selectEngine(requested: EngineRequest, env: NodeJS.ProcessEnv = process.env, timeoutMs: number = VERSION_TIMEOUT_MS): EngineChoice {
   if (requested === 'local') return { kind: 'local', requested, reason: 'local: requested with --engine local' };
-  const probe = probeK6(env);
+  const probe = probeK6(env, timeoutMs);
   if (probe !== undefined && probe.problem === undefined) {
     return { kind: 'k6', requested, binary: probe.binary, ...(probe.version === undefined ? {} : { version: probe.version }), reason: `${requested}: k6 ${probe.version ?? '?'} at ${probe.binary}` };
   }

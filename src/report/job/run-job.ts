@@ -75,7 +75,7 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
       adoptNewRunFolders(reportsDir, before, run.path, run.id);
     } else {
       progress.phase('self-check', '`harness verify` is not in this checkout: schemas + the docs example per endpoint');
-      verify = await selfCheck(target, run.id, config.seed);
+      verify = await selfCheck(target, run.id, config.seed, config.requestTimeoutMs);
       run.write('verify.json', `${JSON.stringify(verify, null, 2)}\n`);
     }
     const loadMod = await optionalModule<LoadModule>('../../load/index.ts');
@@ -95,7 +95,7 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
       engine = (typeof used === 'object' ? [used.kind, used.version].filter((x) => x !== undefined).join(' ') : used) || engine;
     } else {
       progress.phase('probe', '`harness load` is not in this checkout: 20 calls per endpoint');
-      run.write('samples.json.gz', await probeSamples(target));
+      run.write('samples.json.gz', await probeSamples(target, 20, config.requestTimeoutMs));
       engine = 'self-check probe';
     }
   } finally {
