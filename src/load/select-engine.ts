@@ -33,7 +33,7 @@ function probeK6(env: NodeJS.ProcessEnv, timeoutMs: number): Probe | undefined {
   const binary = env.K6_BIN !== undefined && env.K6_BIN !== '' ? env.K6_BIN : 'k6';
   const result = spawnSync(binary, ['version'], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env });
   // A hung binary is a problem worth naming even when it was only found on PATH.
-  if ((result.error)?.code === 'ETIMEDOUT') return { binary, problem: `\`${binary} version\` gave ${boundHit('requestTimeoutMs', timeoutMs)}` };
+  if (result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT') return { binary, problem: `\`${binary} version\` gave ${boundHit('requestTimeoutMs', timeoutMs)}` };
   if (result.error !== undefined) return binary === 'k6' ? undefined : { binary, problem: `K6_BIN=${binary} cannot run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})` };
   const version = parseK6Version(`${result.stdout}${result.stderr}`);
   if (version === undefined) return { binary, problem: `\`${binary} version\` printed no version` };
