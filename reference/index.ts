@@ -2,6 +2,7 @@ import { CATALOGUE, type WorkflowDefinition } from './workflows/index.js';
 import type { ComponentType } from '../src/types/generated/target-profile.js';
 
 export { startReference, type RunningReference } from './start-reference.js';
+export type { DrainCount } from './engine/executor.js';
 export type { ReferenceOptions } from './options.js';
 export type { ReferenceKeys } from './engine/accounts.js';
 export { listFaults, type FaultInfo, type FaultDefinition, type FaultHooks } from './faults/index.js';

@@ -4,7 +4,7 @@ import { registerSecret } from '../src/secrets/index.js';
 import type { TargetProfile } from '../src/types/generated/target-profile.js';
 import { Accounts, type ReferenceKeys } from './engine/accounts.js';
 import { ConversationStore } from './engine/conversation-store.js';
-import { Executor } from './engine/executor.js';
+import { Executor, type DrainCount } from './engine/executor.js';
 import { createRng, deriveSeed } from './engine/prng.js';
 import { resolveFaults, type FaultHooks } from './faults/index.js';
 import { resolveOptions, type ReferenceOptions, type ResolvedOptions } from './options.js';
@@ -26,8 +26,8 @@ export interface RunningReference {
   profile(): TargetProfile;
   /** The keys under the env var names profile() uses; pass to child processes. */
   keyEnv(): Record<string, string>;
-  /** Stops accepting, drains in-flight executions (bounded by drainTimeoutMs), then closes. */
-  close(): Promise<void>;
+  /** Stops accepting, drains in-flight executions (bounded by drainTimeoutMs), then closes; resolves with the drain's counts. */
+  close(): Promise<DrainCount>;
 }
 
 export async function startReference(options: ReferenceOptions = {}): Promise<RunningReference> {
@@ -70,7 +70,7 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const frozenKeys = Object.freeze({ ...keys });
-  let closing: Promise<void> | undefined;
+  let closing: Promise<DrainCount> | undefined;
 
   return {
     url,
@@ -82,7 +82,7 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
       closing ??= (async () => {
         // Stop accepting first; in-flight sync requests finish (or fail with 'shutdown') during the drain.
         const closed = app.close();
-        await state.executor.drain(resolved.drainTimeoutMs);
+        const count = await state.executor.drain(resolved.drainTimeoutMs);
         // Sockets that were busy when close began stay open (keep-alive) after their answer; close them
         // as they go idle, and cut any that still linger after a grace period so close() is bounded.
         const idle = setInterval(() => app.server.closeIdleConnections(), 10);
@@ -93,6 +93,7 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
           clearInterval(idle);
           clearTimeout(cut);
         }
+        return count;
       })();
       return closing;
     },

@@ -35,6 +35,12 @@ const now = (): number => performance.timeOrigin + performance.now();
  * time-scaled duration, then completes or fails into its conversation. Credits
  * are reserved at acceptance and recorded on the turn when it finishes.
  */
+/** What a drain did: in-flight executions that finished on their own vs recorded failed ('shutdown'). */
+export interface DrainCount {
+  readonly drained: number;
+  readonly shutdown: number;
+}
+
 export class Executor {
   private readonly streams = new Map<string, Rng>();
   private readonly pending = new Set<Pending>();
@@ -93,10 +99,19 @@ export class Executor {
   /**
    * Waits (at most timeoutMs) for in-flight executions, then records every
    * remaining one — and every held one at once — as failed with a 'shutdown'
-   * error, so no accepted execution is silently lost.
+   * error, so no accepted execution is silently lost. Resolves with how many
+   * in-flight executions finished on their own (drained) and how many were
+   * recorded as failed ('shutdown'), so the caller can print both.
    */
-  async drain(timeoutMs: number): Promise<void> {
-    for (const entry of [...this.pending]) if (entry.turn.status === 'running' && entry.timer === undefined) this.abort(entry);
+  async drain(timeoutMs: number): Promise<DrainCount> {
+    const inFlight = this.pending.size;
+    let shutdown = 0;
+    for (const entry of [...this.pending]) {
+      if (entry.turn.status === 'running' && entry.timer === undefined) {
+        this.abort(entry);
+        shutdown += 1;
+      }
+    }
     if (this.pending.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -105,7 +120,11 @@ export class Executor {
       ]);
       clearTimeout(timer);
     }
-    for (const entry of [...this.pending]) this.abort(entry);
+    for (const entry of [...this.pending]) {
+      this.abort(entry);
+      shutdown += 1;
+    }
+    return { drained: inFlight - shutdown, shutdown };
   }
 
   private abort(entry: Pending): void {

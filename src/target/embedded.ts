@@ -24,7 +24,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<ResolvedT
     keys: { main: ref.keys.full, noPermission: ref.keys.noPermission, noCredits: ref.keys.noCredits },
     embedded: true,
     guessed: [],
-    stop: () => ref.close(),
+    stop: async () => {
+      await ref.close();
+    },
   };
 }
 

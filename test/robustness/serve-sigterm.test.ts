@@ -63,9 +63,37 @@ describe('harness serve under SIGTERM', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/SIGTERM: draining/);
-    expect(stdout).toMatch(/reference deployment stopped/);
+    // The final line accounts for the in-flight work: the ~1–2 s work drained, work past the bound recorded failed.
+    const [, drained = '', failed = ''] = /stopped: (\d+) in-flight executions drained \(finished\), (\d+) recorded as failed \('shutdown'\) after the 5000 ms drain bound/.exec(stdout) ?? [];
+    expect(Number(drained)).toBeGreaterThanOrEqual(10);
+    // Durations are drawn around their target, so most (not always all) of the ~6 s ones outlive the bound.
+    expect(Number(failed)).toBeGreaterThanOrEqual(1);
+    expect(Number(failed)).toBeLessThanOrEqual(10);
+    expect(Number(drained) + Number(failed)).toBeLessThanOrEqual(220);
     // It waited out the drain bound (5 s) for the ~6 s work instead of dropping it, and no longer.
     expect(tookMs).toBeGreaterThan(4500);
     expect(tookMs).toBeLessThan(12_000);
+  });
+
+  it('--drain-timeout bounds the drain: work still running is recorded failed, and the line says how many', async () => {
+    const proc = spawn(process.execPath, ['bin/harness.mjs', 'serve', '--port', '0', '--time-scale', String(TIME_SCALE), '--seed', '12', '--drain-timeout', '300'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let stdout = '';
+    proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    const [, url = '', key = ''] = await waitFor(proc.stdout, /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/, 30_000);
+    const headers = { 'content-type': 'application/json', 'x-api-key': key };
+    // 5 background executions of ~6 s: none can finish within a 300 ms drain.
+    const body = JSON.stringify({ workflowId: 'slow', version: 1, input: { Task: 'drain bound', 'Target Seconds': 120 } });
+    const statuses = await pool(Array.from({ length: 5 }, () => body), 5, async (b) => (await post(`${url}/api/executeWorkflowBackground`, b, headers)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const signalledAt = Date.now();
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const tookMs = Date.now() - signalledAt;
+    console.log(`[robustness] SIGTERM with --drain-timeout 300: exit after ${tookMs} ms\n${stdout.split('\n').slice(-3).join('\n')}`);
+    expect(stdout).toContain('up to 300 ms (drainTimeoutMs; raise with --drain-timeout)');
+    expect(stdout).toContain("stopped: 0 in-flight executions drained (finished), 5 recorded as failed ('shutdown') after the 300 ms drain bound");
+    expect(tookMs).toBeLessThan(4000);
   });
 });

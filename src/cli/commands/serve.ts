@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
-import { resolveConfig, type ConfigLayer } from '../../config/index.js';
+import { boundHint, resolveConfig, type ConfigLayer } from '../../config/index.js';
 import { HarnessError } from '../../errors/index.js';
-import { KEY_ENV, listFaults, listWorkflows, startReference } from '../../../reference/index.js';
+import { KEY_ENV, listFaults, listWorkflows, startReference, type DrainCount } from '../../../reference/index.js';
 import type { CommandModule } from '../command-module.js';
 
 interface ServeFlags {
-  port: string; host: string; timeScale?: string; fault?: string[]; seed?: string; listFaults?: boolean; listWorkflows?: boolean;
+  port: string; host: string; timeScale?: string; drainTimeout?: string; fault?: string[]; seed?: string; listFaults?: boolean; listWorkflows?: boolean;
 }
 
 const number = (name: string, raw: string | undefined): number | undefined => {
@@ -40,6 +40,7 @@ export const command: CommandModule = {
       .option('--time-scale <s>', 'multiply every workflow duration and the 30 s sync limit (default 0.02; 1 = real time)')
       .option('--fault <name...>', 'enable a fault mode (repeatable; see --list-faults)')
       .option('--seed <n>', 'seed of every duration and failure distribution (default: random, printed)')
+      .option('--drain-timeout <ms>', 'on SIGINT/SIGTERM, how long in-flight executions may finish before the rest are recorded failed (default 5000)')
       .option('--list-faults', 'list the fault modes and exit')
       .option('--list-workflows', 'list the demo workflows and exit')
       .addHelpText('after', '\nPrints its URL and three demo keys (new each start). Shuts down on SIGINT/SIGTERM after draining in-flight work.\nSee reference/README.md for the endpoints, the order of checks, the faults and the ground-truth endpoints.')
@@ -51,7 +52,8 @@ export const command: CommandModule = {
         const layer: ConfigLayer = { timeScale: number('--time-scale', flags.timeScale), faults: flags.fault, seed: number('--seed', flags.seed) };
         const config = resolveConfig({ flags: layer });
         const seed = config.seed ?? randomInt(2 ** 31);
-        const ref = await startReference({ host: flags.host, port: number('--port', flags.port) ?? 0, timeScale: config.timeScale, faults: config.faults, seed });
+        const drainTimeoutMs = number('--drain-timeout', flags.drainTimeout);
+        const ref = await startReference({ host: flags.host, port: number('--port', flags.port) ?? 0, timeScale: config.timeScale, faults: config.faults, seed, ...(drainTimeoutMs === undefined ? {} : { drainTimeoutMs }) });
         const env = ref.keyEnv();
         process.stdout.write(
           [
@@ -66,15 +68,16 @@ export const command: CommandModule = {
             '',
           ].join('\n'),
         );
-        await new Promise<void>((resolve) => {
+        const count = await new Promise<DrainCount>((resolve, reject) => {
           const stop = (signal: NodeJS.Signals): void => {
-            process.stdout.write(`${signal}: draining in-flight executions…\n`);
-            ref.close().then(resolve, resolve);
+            process.stdout.write(`${signal}: draining in-flight executions (up to ${ref.options.drainTimeoutMs} ms ${boundHint('drainTimeoutMs')})…\n`);
+            ref.close().then(resolve, reject);
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
-        process.stdout.write('reference deployment stopped\n');
+        // One line that accounts for every execution in flight at the signal: none silently dropped.
+        process.stdout.write(`reference deployment stopped: ${count.drained} in-flight executions drained (finished), ${count.shutdown} recorded as failed ('shutdown') after the ${ref.options.drainTimeoutMs} ms drain bound\n`);
       });
   },
 };
