@@ -18,7 +18,7 @@ describe('harness hostile', () => {
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
       expect(base).not.toBe('');
       for (const mode of ['hang', 'reset', 'rate-limited-retry-after', 'redirect-loop']) expect(out).toContain(`${base}/${mode}`);
-      expect(out).toMatch(/\/unavailable\s+UNAVAILABLE/);
+      expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+ {2}\(connection refused/);
       const limited = await fetch(`${base}/rate-limited-retry-after/api/executeWorkflow`, { method: 'POST', body: '{}' });
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('7');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors/index.js';
-import { EXPECTED_FAILURE, HOSTILE_MODES, startHostile } from '../../hostile/index.js';
+import { HOSTILE_MODES, startHostile } from '../../hostile/index.js';
 import type { CommandModule } from '../command-module.js';
 
 interface HostileFlags {
@@ -37,12 +37,11 @@ export const command: CommandModule = {
           ...(trickleIntervalMs === undefined ? {} : { trickleIntervalMs }),
           ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
         });
-        const width = Math.max(...HOSTILE_MODES.map((m) => server.baseUrl(m).length));
         process.stdout.write(
           [
-            `hostile server listening on ${server.url} (one misbehaviour per path; expected named failure on the right)`,
-            ...HOSTILE_MODES.map((m) => `  ${server.baseUrl(m).padEnd(width)}  ${EXPECTED_FAILURE[m]}`),
-            `  ${server.refusedUrl.padEnd(width)}  ${EXPECTED_FAILURE.refused} (nothing listens there)`,
+            `hostile server listening on ${server.url} (one misbehaviour per path, on every endpoint; see src/hostile/modes.ts)`,
+            ...HOSTILE_MODES.map((m) => `  ${server.baseUrl(m)}`),
+            `  ${server.refusedUrl}  (connection refused: nothing listens there)`,
             'Ctrl-C stops it.',
             '',
           ].join('\n'),
