@@ -49,7 +49,8 @@ declare module 'vitest' {
 /** Declares the one check of a contracts/*.check.ts file. */
 export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promise<void>): void {
   const target = getTarget();
-  const timeout = (meta.timeoutMs?.(target) ?? (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
+  // Never below three requests' worth, so raising requestTimeoutMs cannot turn a slow answer into a test timeout.
+  const timeout = Math.max(meta.timeoutMs?.(target) ?? 0, (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
   test(meta.id, async (t) => {
     const record: CheckRecord = { id: meta.id, title: meta.title, endpoints: [...meta.endpoints], failures: [], observations: {} };
     t.task.meta.harness = record;
