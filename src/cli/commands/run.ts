@@ -34,7 +34,7 @@ export const command: CommandModule = {
       .option('--seed <n>', 'seed for inputs and the reference; printed so a run can be reproduced')
       .option('--reports-dir <dir>', 'where run folders are written (default reports)')
       .option('--fault <name...>', 'embedded reference: enable a fault mode (repeatable)')
-      .option('--request-timeout <ms>', 'bound on each check request and the self-check (requestTimeoutMs, default 10000)')
+      .option('--request-timeout <ms>', 'bound on each check request (requestTimeoutMs, default 10000)')
       .option('--connect-timeout <ms>', 'bound on the connect probe (connectTimeoutMs, default 3000)')
       .option('--load-timeout <ms>', 'bound on the load engine process (loadTimeoutMs, default: the profile\'s planned duration + a margin)')
       .addHelpText('after', '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.')

@@ -1,3 +1,3 @@
-export { runJob, type JobResult, type PhaseContext } from './run-job.js';
+export { runJob, type JobResult } from './run-job.js';
 export { Progress } from './progress.js';
 export { formatSummary, summaryEvent, type JobOutcome } from './console-summary.js';

@@ -37,7 +37,7 @@ export interface HarnessConfig {
    */
   faults: string[];
   /**
-   * Bound on one contract-check request (and the main job's self-check) from sending to the full response body; when hit the check fails with TRANSPORT naming this bound. Flag --request-timeout, env HARNESS_REQUEST_TIMEOUT_MS.
+   * Bound on one contract-check request (and the k6 version check) from sending to the full response body; when hit the check fails with TRANSPORT naming this bound. Flag --request-timeout, env HARNESS_REQUEST_TIMEOUT_MS.
    */
   requestTimeoutMs?: number;
   /**
