@@ -22,22 +22,3 @@ export type HostileMode = (typeof HOSTILE_MODES)[number];
 export function isHostileMode(value: string): value is HostileMode {
   return (HOSTILE_MODES as readonly string[]).includes(value);
 }
-
-/**
- * The named failure a well-behaved harness should report for each mode (plus the closed
- * port, which is not a mode of the listening server). Tests compare against these names.
- */
-export const EXPECTED_FAILURE: Readonly<Record<HostileMode | 'refused', string>> = {
-  refused: 'CONNECTION_REFUSED',
-  reset: 'TRANSPORT_RESET',
-  hang: 'CLIENT_TIMEOUT',
-  trickle: 'CLIENT_TIMEOUT',
-  'truncated-json': 'INVALID_JSON',
-  'not-json': 'INVALID_JSON',
-  'huge-body': 'BODY_TOO_LARGE',
-  'rate-limited': 'RATE_LIMITED',
-  'rate-limited-retry-after': 'RATE_LIMITED',
-  unavailable: 'UNAVAILABLE',
-  'unavailable-retry-after': 'UNAVAILABLE',
-  'redirect-loop': 'REDIRECT_LOOP',
-};
