@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference } from '../../reference/index.js';
 import { pool, post } from './support/http.js';
-import { atPointer } from './support/pointer.js';
+import { getPointer } from '../../contracts/kit/pointer.js';
 
 /**
  * Issue 6: 10,000 background executions submitted at a high rate (time-scaled, bounded
@@ -45,7 +45,7 @@ describe('reference: 10,000 background executions', () => {
     const finals = await pool(ids, CONCURRENCY, async (conversationId) => {
       for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
         const answer = await post(`${ref.url}/api/getConversationById`, JSON.stringify({ workflowId: fast.workflowId, conversationId }), headers);
-        const status = answer.status === 200 ? atPointer(answer.json, statusPointer) : `http ${answer.status}`;
+        const status = answer.status === 200 ? getPointer(answer.json, statusPointer) : `http ${answer.status}`;
         if (typeof status === 'string' && terminal.has(status)) return status;
         if (answer.status !== 200 || Date.now() > deadline) return String(status);
         await new Promise((resolve) => setTimeout(resolve, delay));
