@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listWorkflows } from '../../reference/index.js';
+import { hostileProfile } from './support/hostile-profile.js';
 import { isHarnessError } from '../../src/errors/index.js';
 import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
 import { runLoad } from '../../src/load/index.js';
@@ -33,14 +33,7 @@ afterAll(async () => {
   else process.env[KEY_ENV] = saved;
 });
 
-function profileFor(name: string, baseUrl: string): string {
-  const example = listWorkflows().find((w) => w.id === '12345');
-  if (example === undefined) throw new Error('the reference catalogue lost the docs example workflow');
-  const file = join(dir, `${name}.json`);
-  const fast = { workflowId: example.id, version: example.version, sampleInput: example.sampleInput, inputComponents: example.inputComponents, outputComponents: example.outputComponents };
-  writeFileSync(file, JSON.stringify({ name: `hostile-${name}`, baseUrl, apiKeyEnv: KEY_ENV, workflows: { fast } }));
-  return file;
-}
+const profileFor = (name: string, baseUrl: string): string => hostileProfile(dir, KEY_ENV, name, baseUrl);
 
 const config = (target: string, reportsDir: string) => ({ target, timeScale: 0.02, faults: [], seed: 6, engine: 'local' as const, loadProfile: 'smoke' as const, reportsDir, ci: true });
 

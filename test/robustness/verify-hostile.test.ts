@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listWorkflows } from '../../reference/index.js';
+import { hostileProfile } from './support/hostile-profile.js';
 import { isHarnessError } from '../../src/errors/index.js';
 import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
 import { CheckRunner, runVerify, type VerifyResult } from '../../src/verify/index.js';
@@ -35,14 +35,7 @@ afterAll(async () => {
   else process.env[KEY_ENV] = saved;
 });
 
-function profileFor(name: string, baseUrl: string): string {
-  const example = listWorkflows().find((w) => w.id === '12345');
-  if (example === undefined) throw new Error('the reference catalogue lost the docs example workflow');
-  const file = join(dir, `${name}.json`);
-  const fast = { workflowId: example.id, version: example.version, sampleInput: example.sampleInput, inputComponents: example.inputComponents, outputComponents: example.outputComponents };
-  writeFileSync(file, JSON.stringify({ name: `hostile-${name}`, baseUrl, apiKeyEnv: KEY_ENV, workflows: { fast } }));
-  return file;
-}
+const profileFor = (name: string, baseUrl: string): string => hostileProfile(dir, KEY_ENV, name, baseUrl);
 
 async function verifyAgainst(mode: HostileMode): Promise<{ result: VerifyResult; files: Record<string, string>; ms: number }> {
   const reportsDir = join(dir, `reports-${mode}`);
