@@ -1,20 +1,12 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/harness.mjs', import.meta.url).pathname;
+import { spawnUntil } from '../fixtures/spawn-until.js';
 
 describe('harness hostile', () => {
   it('prints every mode URL, misbehaves there (429 + Retry-After, hang), and stops on SIGTERM with a hanging request open', async () => {
-    const child = spawn(process.execPath, [BIN, 'hostile', '--port', '0', '--retry-after', '7'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const { child, out, kill } = await spawnUntil(['hostile', '--port', '0', '--retry-after', '7'], /Ctrl-C/);
+    const guard = setTimeout(kill, 20_000);
     try {
-      let out = '';
-      child.stdout.setEncoding('utf8');
-      while (!/Ctrl-C/.test(out)) {
-        const [chunk] = (await once(child.stdout, 'data')) as [string];
-        out += chunk;
-      }
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
       expect(base).not.toBe('');
       for (const mode of ['hang', 'reset', 'rate-limited-retry-after', 'redirect-loop']) expect(out).toContain(`${base}/${mode}`);
@@ -32,8 +24,8 @@ describe('harness hostile', () => {
       expect(performance.now() - stopAt).toBeLessThan(3000);
       expect(await hanging).toBeInstanceOf(Error);
     } finally {
-      clearTimeout(kill);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      clearTimeout(guard);
+      kill();
     }
   });
 });

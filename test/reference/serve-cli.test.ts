@@ -1,20 +1,15 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { spawnUntil } from '../fixtures/spawn-until.js';
 
 const BIN = new URL('../../bin/harness.mjs', import.meta.url).pathname;
 
 describe('harness serve', () => {
   it('prints its URL and keys, answers health and the API, and drains then exits on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--time-scale', '0.01', '--seed', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const { child, out, kill } = await spawnUntil(['serve', '--port', '0', '--time-scale', '0.01', '--seed', '5'], /Ctrl-C/);
+    const guard = setTimeout(kill, 30_000);
     try {
-      let out = '';
-      child.stdout.setEncoding('utf8');
-      while (!/Ctrl-C/.test(out)) {
-        const [chunk] = (await once(child.stdout, 'data')) as [string];
-        out += chunk;
-      }
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       const key = /HARNESS_REFERENCE_KEY=(\S+)/.exec(out)?.[1];
       expect(url).toBeDefined();
@@ -33,8 +28,8 @@ describe('harness serve', () => {
       expect(performance.now() - stopAt).toBeGreaterThan(150);
       expect(out).toContain('seed 5');
     } finally {
-      clearTimeout(kill);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      clearTimeout(guard);
+      kill();
     }
   });
 
