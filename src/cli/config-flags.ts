@@ -33,7 +33,8 @@ export function addConfigFlags(command: Command, names: readonly ConfigFlag[]): 
 
 type Parsed = Partial<Record<ConfigFlag, string | string[] | boolean>>;
 
-function number(flag: string, raw: unknown): number | undefined {
+/** A numeric flag's value; a malformed one is a usage error naming the flag. */
+export function numberFlag(flag: string, raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) {
@@ -56,12 +57,12 @@ export function configFromFlags(parsed: Readonly<Parsed>, extra: ConfigLayer = {
     engine: text(parsed.engine) as ConfigLayer['engine'],
     reportsDir: text(parsed.reportsDir),
     faults: Array.isArray(faults) && faults.length > 0 ? faults : undefined,
-    timeScale: parsed.realTime === true ? 1 : number('--time-scale', parsed.timeScale),
-    seed: number('--seed', parsed.seed),
+    timeScale: parsed.realTime === true ? 1 : numberFlag('--time-scale', parsed.timeScale),
+    seed: numberFlag('--seed', parsed.seed),
     ci: parsed.ci === true ? true : undefined,
-    requestTimeoutMs: number('--request-timeout', parsed.requestTimeout),
-    connectTimeoutMs: number('--connect-timeout', parsed.connectTimeout),
-    loadTimeoutMs: number('--load-timeout', parsed.loadTimeout),
+    requestTimeoutMs: numberFlag('--request-timeout', parsed.requestTimeout),
+    connectTimeoutMs: numberFlag('--connect-timeout', parsed.connectTimeout),
+    loadTimeoutMs: numberFlag('--load-timeout', parsed.loadTimeout),
     ...extra,
   };
   return resolveConfig({ flags: layer });

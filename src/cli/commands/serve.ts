@@ -1,20 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
-import { boundHint, resolveConfig, type ConfigLayer } from '../../config/index.js';
-import { HarnessError } from '../../errors/index.js';
+import { boundHint } from '../../config/index.js';
 import { KEY_ENV, listFaults, listWorkflows, startReference, type DrainCount } from '../../../reference/index.js';
 import type { CommandModule } from '../command-module.js';
+import { addConfigFlags, configFromFlags, numberFlag } from '../config-flags.js';
 
 interface ServeFlags {
-  port: string; host: string; timeScale?: string; drainTimeout?: string; fault?: string[]; seed?: string; listFaults?: boolean; listWorkflows?: boolean;
+  port: string; host: string; timeScale?: string; realTime?: boolean; drainTimeout?: string; fault?: string[]; seed?: string; listFaults?: boolean; listWorkflows?: boolean;
 }
-
-const number = (name: string, raw: string | undefined): number | undefined => {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw new HarnessError('HARNESS_ERR_USAGE', `${name} ${JSON.stringify(raw)} is not a number`);
-  return value;
-};
 
 function printCatalogues(flags: ServeFlags): void {
   if (flags.listFaults === true) {
@@ -32,28 +25,24 @@ function printCatalogues(flags: ServeFlags): void {
 /** `harness serve`: the embedded reference deployment, in the foreground, until SIGINT/SIGTERM. */
 export const command: CommandModule = {
   register(program: Command) {
-    program
+    const cmd = program
       .command('serve')
       .description('Run the embedded reference deployment of the workflow API (loopback only) until Ctrl-C')
       .option('--port <n>', 'port to listen on (0 = a free port)', '0')
       .option('--host <host>', 'loopback address to listen on (127.0.0.1, localhost or ::1)', '127.0.0.1')
-      .option('--time-scale <s>', 'multiply every workflow duration and the 30 s sync limit (default 0.02; 1 = real time)')
-      .option('--fault <name...>', 'enable a fault mode (repeatable; see --list-faults)')
-      .option('--seed <n>', 'seed of every duration and failure distribution (default: random, printed)')
       .option('--drain-timeout <ms>', 'on SIGINT/SIGTERM, how long in-flight executions may finish before the rest are recorded failed (default 5000)')
       .option('--list-faults', 'list the fault modes and exit')
       .option('--list-workflows', 'list the demo workflows and exit')
-      .addHelpText('after', '\nPrints its URL and three demo keys (new each start). Shuts down on SIGINT/SIGTERM after draining in-flight work.\nSee reference/README.md for the endpoints, the order of checks, the faults and the ground-truth endpoints.')
-      .action(async (flags: ServeFlags) => {
+      .addHelpText('after', '\nPrints its URL and three demo keys (new each start). Shuts down on SIGINT/SIGTERM after draining in-flight work.\nSee reference/README.md for the endpoints, the order of checks, the faults and the ground-truth endpoints.');
+    addConfigFlags(cmd, ['timeScale', 'realTime', 'fault', 'seed']).action(async (flags: ServeFlags) => {
         if (flags.listFaults === true || flags.listWorkflows === true) {
           printCatalogues(flags);
           return;
         }
-        const layer: ConfigLayer = { timeScale: number('--time-scale', flags.timeScale), faults: flags.fault, seed: number('--seed', flags.seed) };
-        const config = resolveConfig({ flags: layer });
+        const config = configFromFlags({ timeScale: flags.timeScale, realTime: flags.realTime, fault: flags.fault, seed: flags.seed });
         const seed = config.seed ?? randomInt(2 ** 31);
-        const drainTimeoutMs = number('--drain-timeout', flags.drainTimeout);
-        const ref = await startReference({ host: flags.host, port: number('--port', flags.port) ?? 0, timeScale: config.timeScale, faults: config.faults, seed, ...(drainTimeoutMs === undefined ? {} : { drainTimeoutMs }) });
+        const drainTimeoutMs = numberFlag('--drain-timeout', flags.drainTimeout);
+        const ref = await startReference({ host: flags.host, port: numberFlag('--port', flags.port) ?? 0, timeScale: config.timeScale, faults: config.faults, seed, ...(drainTimeoutMs === undefined ? {} : { drainTimeoutMs }) });
         const env = ref.keyEnv();
         process.stdout.write(
           [
