@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import comments from '@eslint-community/eslint-plugin-eslint-comments';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'reports/**', 'src/types/generated/**', 'scenarios/generated/**', '**/*.mjs', 'eslint.config.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'reports/**',
+      'src/types/generated/**',
+      'scenarios/generated/**',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

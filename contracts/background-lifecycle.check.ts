@@ -1,9 +1,18 @@
-import { defineCheck, executeBody, expectCompletedConversation, getPointer, pollConversation, pollingBudget, workflow } from './kit/index.js';
+import {
+  defineCheck,
+  executeBody,
+  expectCompletedConversation,
+  getPointer,
+  pollConversation,
+  pollingBudget,
+  workflow,
+} from './kit/index.js';
 
 defineCheck(
   {
     id: 'background-lifecycle',
-    title: 'Background execution: creditUsage 0 at submit, reaches a completed status within the polling budget, output and creditUsage conform',
+    title:
+      'Background execution: creditUsage 0 at submit, reaches a completed status within the polling budget, output and creditUsage conform',
     endpoints: ['executeWorkflowBackground', 'getConversationById'],
     needs: ['workflow:fast', 'writes'],
     timeoutMs: (target) => pollingBudget(target).budgetMs + 20_000,
@@ -17,19 +26,53 @@ defineCheck(
     if (!ctx.expect.schema(submit, 'background-response.schema.json')) return;
     const credit = getPointer(submit.json, '/creditUsage');
     if (credit !== 0) {
-      ctx.findings.fail({ code: 'UNEXPECTED_VALUE', endpoint: 'executeWorkflowBackground', response: submit, instancePath: '/creditUsage', schemaPath: 'docs: "Initial credit usage (typically 0 as execution is not complete)"', received: credit, documented: 0 });
+      ctx.findings.fail({
+        code: 'UNEXPECTED_VALUE',
+        endpoint: 'executeWorkflowBackground',
+        response: submit,
+        instancePath: '/creditUsage',
+        schemaPath: 'docs: "Initial credit usage (typically 0 as execution is not complete)"',
+        received: credit,
+        documented: 0,
+      });
     }
-    const outcome = await pollConversation(ctx, wf.workflowId, String(getPointer(submit.json, '/conversationId')));
-    ctx.findings.observe('polling', { workflowRole: role, state: outcome.state, lastStatus: outcome.lastStatus ?? null, polls: outcome.polls, elapsedMs: Math.round(outcome.elapsedMs) });
+    const outcome = await pollConversation(
+      ctx,
+      wf.workflowId,
+      String(getPointer(submit.json, '/conversationId')),
+    );
+    ctx.findings.observe('polling', {
+      workflowRole: role,
+      state: outcome.state,
+      lastStatus: outcome.lastStatus ?? null,
+      polls: outcome.polls,
+      elapsedMs: Math.round(outcome.elapsedMs),
+    });
     switch (outcome.state) {
       case 'error':
         ctx.expect.status(outcome.last, 200);
         return;
       case 'stuck':
-        ctx.findings.fail({ code: 'NOT_TERMINAL', endpoint: 'getConversationById', response: outcome.last, instancePath: ctx.profile.conversation?.statusPointer ?? '/status', schemaPath: 'target profile: conversation.completedValues within polling.budgetMs', received: outcome.lastStatus, documented: `a terminal status within ${pollingBudget(ctx).budgetMs} ms` });
+        ctx.findings.fail({
+          code: 'NOT_TERMINAL',
+          endpoint: 'getConversationById',
+          response: outcome.last,
+          instancePath: ctx.profile.conversation?.statusPointer ?? '/status',
+          schemaPath: 'target profile: conversation.completedValues within polling.budgetMs',
+          received: outcome.lastStatus,
+          documented: `a terminal status within ${pollingBudget(ctx).budgetMs} ms`,
+        });
         return;
       case 'failed':
-        ctx.findings.fail({ code: 'EXECUTION_FAILED', endpoint: 'getConversationById', response: outcome.last, instancePath: ctx.profile.conversation?.statusPointer ?? '/status', schemaPath: 'target profile: conversation.completedValues', received: outcome.lastStatus, documented: ctx.profile.conversation?.completedValues ?? ['completed'] });
+        ctx.findings.fail({
+          code: 'EXECUTION_FAILED',
+          endpoint: 'getConversationById',
+          response: outcome.last,
+          instancePath: ctx.profile.conversation?.statusPointer ?? '/status',
+          schemaPath: 'target profile: conversation.completedValues',
+          received: outcome.lastStatus,
+          documented: ctx.profile.conversation?.completedValues ?? ['completed'],
+        });
         return;
       case 'completed':
         expectCompletedConversation(ctx, outcome.last, role);

@@ -18,11 +18,27 @@ defineCheck(
     if (!ctx.expect.schema(res, 'background-response.schema.json')) return;
     const credit = getPointer(res.json, '/creditUsage');
     if (credit !== 0) {
-      ctx.findings.fail({ code: 'UNEXPECTED_VALUE', endpoint: 'executeWorkflowBackground', response: res, instancePath: '/creditUsage', schemaPath: 'docs: "Initial credit usage (typically 0 as execution is not complete)"', received: credit, documented: 0 });
+      ctx.findings.fail({
+        code: 'UNEXPECTED_VALUE',
+        endpoint: 'executeWorkflowBackground',
+        response: res,
+        instancePath: '/creditUsage',
+        schemaPath: 'docs: "Initial credit usage (typically 0 as execution is not complete)"',
+        received: credit,
+        documented: 0,
+      });
     }
     const limitMs = ctx.profile.syncLimit?.limitMs ?? 30_000;
     if (role === 'slow' && res.durationMs >= limitMs) {
-      ctx.findings.fail({ code: 'NOT_IMMEDIATE', endpoint: 'executeWorkflowBackground', response: res, schemaPath: 'docs: "returns immediately with a conversation ID"', received: `${Math.round(res.durationMs)} ms`, receivedIsDescription: true, documented: `well under the sync limit (${limitMs} ms)` });
+      ctx.findings.fail({
+        code: 'NOT_IMMEDIATE',
+        endpoint: 'executeWorkflowBackground',
+        response: res,
+        schemaPath: 'docs: "returns immediately with a conversation ID"',
+        received: `${Math.round(res.durationMs)} ms`,
+        receivedIsDescription: true,
+        documented: `well under the sync limit (${limitMs} ms)`,
+      });
     }
   },
 );

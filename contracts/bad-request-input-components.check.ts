@@ -3,14 +3,15 @@ import { defineCheck, executeBody, workflow, wrongValueFor } from './kit/index.j
 defineCheck(
   {
     id: 'bad-request-input-components',
-    title: "400 with {\"error\"} when an input value does not match its component's type",
+    title: '400 with {"error"} when an input value does not match its component\'s type',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: ['workflow:fast'],
   },
   async (ctx) => {
     const wf = workflow(ctx, 'fast');
     const typed = Object.entries(wf.inputComponents).filter(([, type]) => wrongValueFor(type) !== undefined);
-    if (typed.length === 0) ctx.skip('every input component of workflows.fast accepts any value: nothing to mistype');
+    if (typed.length === 0)
+      ctx.skip('every input component of workflows.fast accepts any value: nothing to mistype');
     for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground'] as const) {
       for (const [name, type] of typed) {
         const body = executeBody(ctx);

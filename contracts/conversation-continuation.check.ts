@@ -1,4 +1,13 @@
-import { conversationReading, defineCheck, executeBody, getPointer, pollConversation, workflow, type ApiResponse, type CheckContext } from './kit/index.js';
+import {
+  conversationReading,
+  defineCheck,
+  executeBody,
+  getPointer,
+  pollConversation,
+  workflow,
+  type ApiResponse,
+  type CheckContext,
+} from './kit/index.js';
 
 type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground';
 
@@ -7,7 +16,15 @@ function expectSameId(ctx: CheckContext, res: ApiResponse, endpoint: Endpoint, s
   if (!ctx.expect.status(res, 200)) return false;
   const got = getPointer(res.json, '/conversationId');
   if (got === sent) return true;
-  ctx.findings.fail({ code: 'CONVERSATION_CHANGED', endpoint, response: res, instancePath: '/conversationId', schemaPath: 'docs: conversationId "ID of an existing conversation to continue"', received: got, documented: sent });
+  ctx.findings.fail({
+    code: 'CONVERSATION_CHANGED',
+    endpoint,
+    response: res,
+    instancePath: '/conversationId',
+    schemaPath: 'docs: conversationId "ID of an existing conversation to continue"',
+    received: got,
+    documented: sent,
+  });
   return false;
 }
 
@@ -16,14 +33,23 @@ function historyLength(ctx: CheckContext, res: ApiResponse): number | undefined 
   if (pointer === undefined) return undefined;
   const history = getPointer(res.json, pointer);
   if (Array.isArray(history)) return history.length;
-  ctx.findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: 'getConversationById', response: res, instancePath: pointer, schemaPath: 'target profile: conversation.historyPointer', received: history, documented: 'an array (the conversation history)' });
+  ctx.findings.fail({
+    code: 'SCHEMA_VIOLATION',
+    endpoint: 'getConversationById',
+    response: res,
+    instancePath: pointer,
+    schemaPath: 'target profile: conversation.historyPointer',
+    received: history,
+    documented: 'an array (the conversation history)',
+  });
   return undefined;
 }
 
 defineCheck(
   {
     id: 'conversation-continuation',
-    title: 'Continuing with conversationId (sync and background) keeps the id and grows the history in getConversationById',
+    title:
+      'Continuing with conversationId (sync and background) keeps the id and grows the history in getConversationById',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
     needs: ['workflow:conversational', 'writes'],
   },
@@ -38,17 +64,36 @@ defineCheck(
     if (!ctx.expect.status(before, 200)) return;
     const n0 = historyLength(ctx, before);
 
-    const sync = await ctx.api.post('executeWorkflow', executeBody(ctx, 'conversational', { conversationId: id }));
+    const sync = await ctx.api.post(
+      'executeWorkflow',
+      executeBody(ctx, 'conversational', { conversationId: id }),
+    );
     expectSameId(ctx, sync, 'executeWorkflow', id);
-    const bg = await ctx.api.post('executeWorkflowBackground', executeBody(ctx, 'conversational', { conversationId: id }));
+    const bg = await ctx.api.post(
+      'executeWorkflowBackground',
+      executeBody(ctx, 'conversational', { conversationId: id }),
+    );
     expectSameId(ctx, bg, 'executeWorkflowBackground', id);
 
     const done = await pollConversation(ctx, wf.workflowId, id);
     if (done.state === 'error') return void ctx.expect.status(done.last, 200);
     const n1 = historyLength(ctx, done.last);
-    ctx.findings.observe('history', { before: n0 ?? null, after: n1 ?? null, pointer: conversationReading(ctx).historyPointer ?? null });
+    ctx.findings.observe('history', {
+      before: n0 ?? null,
+      after: n1 ?? null,
+      pointer: conversationReading(ctx).historyPointer ?? null,
+    });
     if (n0 !== undefined && n1 !== undefined && n1 !== n0 + 2) {
-      ctx.findings.fail({ code: 'HISTORY_NOT_GROWN', endpoint: 'getConversationById', response: done.last, instancePath: conversationReading(ctx).historyPointer ?? '', schemaPath: 'docs: "All API executions are saved as conversations"', received: `${n1} entries`, receivedIsDescription: true, documented: `${n0 + 2} entries (${n0} + one sync + one background continuation)` });
+      ctx.findings.fail({
+        code: 'HISTORY_NOT_GROWN',
+        endpoint: 'getConversationById',
+        response: done.last,
+        instancePath: conversationReading(ctx).historyPointer ?? '',
+        schemaPath: 'docs: "All API executions are saved as conversations"',
+        received: `${n1} entries`,
+        receivedIsDescription: true,
+        documented: `${n0 + 2} entries (${n0} + one sync + one background continuation)`,
+      });
     }
   },
 );

@@ -3,7 +3,8 @@ import { defineCheck, executeBody, executeResponseSchema, workflow } from './kit
 defineCheck(
   {
     id: 'execute-success',
-    title: 'executeWorkflow: 200, JSON, {conversationId, output, creditUsage} with the workflow\'s output components',
+    title:
+      "executeWorkflow: 200, JSON, {conversationId, output, creditUsage} with the workflow's output components",
     endpoints: ['executeWorkflow'],
     needs: ['workflow:fast', 'writes'],
   },
@@ -12,7 +13,11 @@ defineCheck(
     const res = await ctx.api.post('executeWorkflow', executeBody(ctx));
     if (!ctx.expect.status(res, 200)) return;
     ctx.expect.contentType(res);
-    ctx.expect.schema(res, executeResponseSchema(wf), 'execute-response.schema.json+workflows.fast.outputComponents');
+    ctx.expect.schema(
+      res,
+      executeResponseSchema(wf),
+      'execute-response.schema.json+workflows.fast.outputComponents',
+    );
     ctx.findings.observe('durationMs', Math.round(res.durationMs));
   },
 );

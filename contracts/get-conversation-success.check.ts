@@ -1,9 +1,17 @@
-import { conversationReading, defineCheck, executeBody, expectCompletedConversation, getPointer, workflow } from './kit/index.js';
+import {
+  conversationReading,
+  defineCheck,
+  executeBody,
+  expectCompletedConversation,
+  getPointer,
+  workflow,
+} from './kit/index.js';
 
 defineCheck(
   {
     id: 'get-conversation-success',
-    title: 'getConversationById after a sync execution: 200, JSON, completed status, output and creditUsage read through the profile',
+    title:
+      'getConversationById after a sync execution: 200, JSON, completed status, output and creditUsage read through the profile',
     endpoints: ['executeWorkflow', 'getConversationById'],
     needs: ['workflow:fast', 'writes'],
   },
@@ -13,7 +21,15 @@ defineCheck(
     const conversationId = getPointer(exec.json, '/conversationId');
     if (!ctx.expect.status(exec, 200)) return;
     if (typeof conversationId !== 'string') {
-      ctx.findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: 'executeWorkflow', response: exec, instancePath: '/conversationId', schemaPath: 'execute-response.schema.json#/required', received: conversationId, documented: 'a conversationId string' });
+      ctx.findings.fail({
+        code: 'SCHEMA_VIOLATION',
+        endpoint: 'executeWorkflow',
+        response: exec,
+        instancePath: '/conversationId',
+        schemaPath: 'execute-response.schema.json#/required',
+        received: conversationId,
+        documented: 'a conversationId string',
+      });
       return;
     }
     const res = await ctx.api.post('getConversationById', { workflowId: wf.workflowId, conversationId });
@@ -22,7 +38,15 @@ defineCheck(
     const read = conversationReading(ctx);
     const status = getPointer(res.json, read.statusPointer);
     if (typeof status !== 'string' || !read.completedValues.includes(status)) {
-      ctx.findings.fail({ code: 'UNEXPECTED_VALUE', endpoint: 'getConversationById', response: res, instancePath: read.statusPointer, schemaPath: 'target profile: conversation.completedValues', received: status, documented: read.completedValues });
+      ctx.findings.fail({
+        code: 'UNEXPECTED_VALUE',
+        endpoint: 'getConversationById',
+        response: res,
+        instancePath: read.statusPointer,
+        schemaPath: 'target profile: conversation.completedValues',
+        received: status,
+        documented: read.completedValues,
+      });
     }
     expectCompletedConversation(ctx, res, 'fast');
   },

@@ -36,15 +36,24 @@ export function isLoopback(host: string): boolean {
 
 function check(name: string, value: number, ok: boolean, range: string): number {
   if (!ok || !Number.isFinite(value)) {
-    throw new HarnessError('HARNESS_ERR_REFERENCE_OPTION', `reference option ${name}=${String(value)} is out of range (${range})`);
+    throw new HarnessError(
+      'HARNESS_ERR_REFERENCE_OPTION',
+      `reference option ${name}=${String(value)} is out of range (${range})`,
+    );
   }
   return value;
 }
 
-export function resolveOptions(options: ReferenceOptions = {}): { resolved: ResolvedOptions; keys: ReferenceKeys } {
+export function resolveOptions(options: ReferenceOptions = {}): {
+  resolved: ResolvedOptions;
+  keys: ReferenceKeys;
+} {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) {
-    throw new HarnessError('HARNESS_ERR_REFERENCE_NOT_LOOPBACK', `refusing to listen on ${host}: the reference deployment listens on loopback only`);
+    throw new HarnessError(
+      'HARNESS_ERR_REFERENCE_NOT_LOOPBACK',
+      `refusing to listen on ${host}: the reference deployment listens on loopback only`,
+    );
   }
   const port = options.port ?? 0;
   const timeScale = options.timeScale ?? 1;
@@ -58,7 +67,12 @@ export function resolveOptions(options: ReferenceOptions = {}): { resolved: Reso
     port: check('port', port, Number.isInteger(port) && port >= 0 && port <= 65535, 'integer 0–65535'),
     timeScale: check('timeScale', timeScale, timeScale > 0 && timeScale <= 1000, '> 0, ≤ 1000'),
     faults: Object.freeze([...new Set(options.faults ?? [])]),
-    seed: check('seed', seed, Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff, 'integer 0–4294967295'),
+    seed: check(
+      'seed',
+      seed,
+      Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff,
+      'integer 0–4294967295',
+    ),
     syncLimitMs: check('syncLimitMs', syncLimitMs, syncLimitMs > 0, '> 0'),
     retention: check('retention', retention, Number.isInteger(retention) && retention >= 1, 'integer ≥ 1'),
     extraLatencyMs: check('extraLatencyMs', extraLatencyMs, extraLatencyMs >= 0, '≥ 0'),

@@ -2,7 +2,11 @@ import type { TargetProfile, Workflow } from '../src/types/generated/target-prof
 import type { ResolvedOptions } from './options.js';
 import type { WorkflowDefinition, WorkflowRole } from './workflows/index.js';
 
-export const KEY_ENV = { full: 'HARNESS_REFERENCE_KEY', noPermission: 'HARNESS_REFERENCE_KEY_NO_PERMISSION', noCredits: 'HARNESS_REFERENCE_KEY_NO_CREDITS' } as const;
+export const KEY_ENV = {
+  full: 'HARNESS_REFERENCE_KEY',
+  noPermission: 'HARNESS_REFERENCE_KEY_NO_PERMISSION',
+  noCredits: 'HARNESS_REFERENCE_KEY_NO_CREDITS',
+} as const;
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
@@ -19,8 +23,13 @@ function workflow(wf: WorkflowDefinition, timeScale: number): Workflow {
 }
 
 /** The TargetProfile (schemas/target-profile.schema.json) of one running instance. */
-export function buildProfile(url: string, options: ResolvedOptions, catalogue: readonly WorkflowDefinition[]): TargetProfile {
-  const byRole = (role: WorkflowRole): WorkflowDefinition | undefined => catalogue.find((wf) => wf.role === role);
+export function buildProfile(
+  url: string,
+  options: ResolvedOptions,
+  catalogue: readonly WorkflowDefinition[],
+): TargetProfile {
+  const byRole = (role: WorkflowRole): WorkflowDefinition | undefined =>
+    catalogue.find((wf) => wf.role === role);
   const fast = byRole('fast');
   if (fast === undefined) throw new Error('the reference catalogue has no workflow with role "fast"');
   const slow = byRole('slow');
@@ -33,7 +42,11 @@ export function buildProfile(url: string, options: ResolvedOptions, catalogue: r
     baseUrl: url,
     apiKeyEnv: KEY_ENV.full,
     extraKeys: { noPermission: KEY_ENV.noPermission, noCredits: KEY_ENV.noCredits },
-    endpoints: { executeWorkflow: '/api/executeWorkflow', executeWorkflowBackground: '/api/executeWorkflowBackground', getConversationById: '/api/getConversationById' },
+    endpoints: {
+      executeWorkflow: '/api/executeWorkflow',
+      executeWorkflowBackground: '/api/executeWorkflowBackground',
+      getConversationById: '/api/getConversationById',
+    },
     workflows: {
       fast: workflow(fast, ts),
       ...(slow === undefined ? {} : { slow: workflow(slow, ts) }),
@@ -41,8 +54,13 @@ export function buildProfile(url: string, options: ResolvedOptions, catalogue: r
     },
     syncLimit: { limitMs, timeoutStatus: 504, completesAfterTimeout: true },
     conversation: {
-      statusPointer: '/status', completedValues: ['completed'], failedValues: ['failed'], outputPointer: '/output',
-      creditUsagePointer: '/creditUsage', historyPointer: '/turns', useReferenceSchema: true,
+      statusPointer: '/status',
+      completedValues: ['completed'],
+      failedValues: ['failed'],
+      outputPointer: '/output',
+      creditUsagePointer: '/creditUsage',
+      historyPointer: '/turns',
+      useReferenceSchema: true,
     },
     // The slow workflow's sample runs ~45 s unscaled; poll in proportion, with floors a loaded 2-core machine can keep.
     polling: {

@@ -11,7 +11,11 @@ import { resolveOptions, type ReferenceOptions, type ResolvedOptions } from './o
 import { buildProfile, KEY_ENV } from './profile.js';
 import { buildServer } from './server/build-server.js';
 import type { ReferenceState } from './server/state.js';
-import { executeRequestValidator, getConversationRequestValidator, inputValidator } from './server/validators.js';
+import {
+  executeRequestValidator,
+  getConversationRequestValidator,
+  inputValidator,
+} from './server/validators.js';
 import { CATALOGUE, catalogueKey } from './workflows/index.js';
 
 /** How long answers to drained requests may take to flush before their sockets are cut. */
@@ -34,10 +38,16 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
   const { resolved, keys } = resolveOptions(options);
   const faults = resolveFaults(resolved.faults);
   for (const key of [keys.full, keys.noPermission, keys.noCredits]) registerSecret(key);
-  const hooks: FaultHooks[] = faults.map((f) => f.hooks({ rng: createRng(deriveSeed(resolved.seed, `fault:${f.name}`)) }));
+  const hooks: FaultHooks[] = faults.map((f) =>
+    f.hooks({ rng: createRng(deriveSeed(resolved.seed, `fault:${f.name}`)) }),
+  );
   const holds = hooks.flatMap((h) => (h.holdExecution === undefined ? [] : [h.holdExecution.bind(h)]));
   const versions = new Map<string, number[]>();
-  for (const wf of CATALOGUE) versions.set(wf.id, [...(versions.get(wf.id) ?? []), wf.version].sort((a, b) => a - b));
+  for (const wf of CATALOGUE)
+    versions.set(
+      wf.id,
+      [...(versions.get(wf.id) ?? []), wf.version].sort((a, b) => a - b),
+    );
   // Compile every validator now, not on the first request.
   executeRequestValidator();
   getConversationRequestValidator();
@@ -64,7 +74,11 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
   try {
     await app.listen({ host: resolved.host, port: resolved.port });
   } catch (error) {
-    throw new HarnessError('HARNESS_ERR_REFERENCE_LISTEN', `cannot listen on ${resolved.host}:${resolved.port}: ${(error as Error).message}`, { cause: error });
+    throw new HarnessError(
+      'HARNESS_ERR_REFERENCE_LISTEN',
+      `cannot listen on ${resolved.host}:${resolved.port}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -77,7 +91,11 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
     keys: frozenKeys,
     options: resolved,
     profile: () => buildProfile(url, resolved, CATALOGUE),
-    keyEnv: () => ({ [KEY_ENV.full]: keys.full, [KEY_ENV.noPermission]: keys.noPermission, [KEY_ENV.noCredits]: keys.noCredits }),
+    keyEnv: () => ({
+      [KEY_ENV.full]: keys.full,
+      [KEY_ENV.noPermission]: keys.noPermission,
+      [KEY_ENV.noCredits]: keys.noCredits,
+    }),
     close() {
       closing ??= (async () => {
         // Stop accepting first; in-flight sync requests finish (or fail with 'shutdown') during the drain.

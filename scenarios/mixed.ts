@@ -17,7 +17,9 @@ export function continueConversation(): void {
   const role = ENV.target.workflows.conversational === undefined ? 'fast' : 'conversational';
   let conversationId: string | undefined;
   for (let turn = 0; turn < 3; turn++) {
-    const res = call('executeWorkflow', role, executeBody(role, conversationId), { tags: { turn: String(turn) } });
+    const res = call('executeWorkflow', role, executeBody(role, conversationId), {
+      tags: { turn: String(turn) },
+    });
     const body = validateResponse('executeWorkflow', role, res) as { conversationId?: unknown } | undefined;
     const id = typeof body?.conversationId === 'string' ? body.conversationId : undefined;
     if (conversationId !== undefined) {

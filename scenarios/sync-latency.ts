@@ -11,7 +11,11 @@ export { handleSummary } from './lib/summary.js';
 
 export function syncLatency(): void {
   const res = call('executeWorkflow', 'fast', executeBody('fast'));
-  workflowLatency.add(res.timings.duration, { endpoint: 'executeWorkflow', workflow: 'fast', workflow_id: workflow('fast').workflowId });
+  workflowLatency.add(res.timings.duration, {
+    endpoint: 'executeWorkflow',
+    workflow: 'fast',
+    workflow_id: workflow('fast').workflowId,
+  });
   validateResponse('executeWorkflow', 'fast', res);
 }
 

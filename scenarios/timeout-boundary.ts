@@ -5,7 +5,13 @@ import exec from 'k6/execution';
 import { call, executeBody } from './lib/api.js';
 import { validateResponse } from './lib/contract.js';
 import { ENV, syncLimitMs } from './lib/env.js';
-import { clientTimeouts, completedAfterTimeout, serverTimeouts, syncCalls, workflowLatency } from './lib/metrics.js';
+import {
+  clientTimeouts,
+  completedAfterTimeout,
+  serverTimeouts,
+  syncCalls,
+  workflowLatency,
+} from './lib/metrics.js';
 import { pollUntilDone } from './lib/polling.js';
 import { scenarioOptions } from './lib/profiles.js';
 
@@ -15,20 +21,32 @@ export { handleSummary } from './lib/summary.js';
 /** k6's error code for a request that hit its own timeout. */
 const REQUEST_TIMEOUT = 1050;
 
-export type TimeoutClass = 'answered_below_limit' | 'answered_past_limit' | 'server_timeout' | 'client_timeout' | 'other_error';
+export type TimeoutClass =
+  'answered_below_limit' | 'answered_past_limit' | 'server_timeout' | 'client_timeout' | 'other_error';
 
-export function classify(status: number, errorCode: number, durationMs: number, limitMs: number, timeoutStatus: number | undefined): TimeoutClass {
+export function classify(
+  status: number,
+  errorCode: number,
+  durationMs: number,
+  limitMs: number,
+  timeoutStatus: number | undefined,
+): TimeoutClass {
   if (errorCode === REQUEST_TIMEOUT) return 'client_timeout';
   if (status === 0) return 'other_error';
-  if (timeoutStatus !== undefined ? status === timeoutStatus : status === 504 || status === 408) return 'server_timeout';
-  if (status >= 200 && status < 300) return durationMs < limitMs ? 'answered_below_limit' : 'answered_past_limit';
+  if (timeoutStatus !== undefined ? status === timeoutStatus : status === 504 || status === 408)
+    return 'server_timeout';
+  if (status >= 200 && status < 300)
+    return durationMs < limitMs ? 'answered_below_limit' : 'answered_past_limit';
   return 'other_error';
 }
 
 export async function timeoutBoundary(): Promise<void> {
   const limit = syncLimitMs();
   const timeoutStatus = ENV.target.syncLimit?.timeoutStatus;
-  const res = call('executeWorkflow', 'slow', executeBody('slow', undefined, exec.scenario.iterationInTest), { timeoutMs: Math.max(3 * limit, 1000), expected: timeoutStatus === undefined ? [504] : [timeoutStatus] });
+  const res = call('executeWorkflow', 'slow', executeBody('slow', undefined, exec.scenario.iterationInTest), {
+    timeoutMs: Math.max(3 * limit, 1000),
+    expected: timeoutStatus === undefined ? [504] : [timeoutStatus],
+  });
   const cls = classify(res.status, res.error_code, res.timings.duration, limit, timeoutStatus);
   const tags = { endpoint: 'executeWorkflow', workflow: 'slow', class: cls };
   syncCalls.add(1, tags);

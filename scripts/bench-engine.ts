@@ -15,12 +15,25 @@ import { buildScenarios, runLoad, type LoadConfig } from '../src/load/index.js';
 import { endpointUrl, startEmbedded } from '../src/target/index.js';
 import { executeResponse } from '../scenarios/generated/validators.js';
 
-const { values } = parseArgs({ options: { vus: { type: 'string', default: '200' }, seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, lag: { type: 'boolean', default: false }, 'lag-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    vus: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '3' },
+    lag: { type: 'boolean', default: false },
+    'lag-only': { type: 'boolean', default: false },
+  },
+});
 const vus = Number(values.vus);
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 
-interface Row { readonly name: string; readonly rps: number; readonly p99: number; readonly rssMb: number | undefined }
+interface Row {
+  readonly name: string;
+  readonly rps: number;
+  readonly p99: number;
+  readonly rssMb: number | undefined;
+}
 
 /** Peak resident memory of a process, sampled from /proc while it runs (Linux). */
 function sampleRss(pid: number): { stop(): number | undefined } {
@@ -29,7 +42,9 @@ function sampleRss(pid: number): { stop(): number | undefined } {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
       if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb / 1024);
-    } catch { /* the process has exited */ }
+    } catch {
+      /* the process has exited */
+    }
   };
   const timer = setInterval(read, 100);
   return { stop: () => (clearInterval(timer), peak) };
@@ -37,15 +52,34 @@ function sampleRss(pid: number): { stop(): number | undefined } {
 
 const target = await startEmbedded({ timeScale: 0.001, faults: [], seed: 1 });
 const reportsDir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
-const config: LoadConfig = { timeScale: 0.001, faults: [], seed: 1, engine: 'local', loadProfile: 'smoke', reportsDir, ci: true };
+const config: LoadConfig = {
+  timeScale: 0.001,
+  faults: [],
+  seed: 1,
+  engine: 'local',
+  loadProfile: 'smoke',
+  reportsDir,
+  ci: true,
+};
 const executor = JSON.stringify({ executor: 'constant-vus', vus, duration: `${seconds}s` });
 
 async function engineRow(name: string, validate: boolean, vuCount: number = vus): Promise<Row> {
   let rss: { stop(): number | undefined } | undefined;
   const r = await runLoad(config, {
-    scenario: 'sync-latency', target, validate, log: () => undefined, onEngineOutput: () => undefined,
-    onEngineStart: (pid) => { rss = sampleRss(pid); },
-    extraEnv: { HARNESS_EXECUTOR: vuCount === vus ? executor : JSON.stringify({ executor: 'constant-vus', vus: vuCount, duration: '3s' }) },
+    scenario: 'sync-latency',
+    target,
+    validate,
+    log: () => undefined,
+    onEngineOutput: () => undefined,
+    onEngineStart: (pid) => {
+      rss = sampleRss(pid);
+    },
+    extraEnv: {
+      HARNESS_EXECUTOR:
+        vuCount === vus
+          ? executor
+          : JSON.stringify({ executor: 'constant-vus', vus: vuCount, duration: '3s' }),
+    },
   });
   const peak = rss?.stop();
   const points = (await readSamples(join(r.runDir.path, 'samples.json.gz'))).points;
@@ -59,11 +93,22 @@ function autocannonRow(): Promise<Row> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
-        url: endpointUrl(target.profile, 'executeWorkflow'), method: 'POST', connections: vus, duration: seconds,
+        url: endpointUrl(target.profile, 'executeWorkflow'),
+        method: 'POST',
+        connections: vus,
+        duration: seconds,
         headers: { 'content-type': 'application/json', 'x-api-key': target.keys.main },
         body: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
       },
-      (error: Error | null, result) => (error ? reject(error) : resolve({ name: 'autocannon', rps: result.requests.average, p99: result.latency.p99, rssMb: undefined })),
+      (error: Error | null, result) =>
+        error
+          ? reject(error)
+          : resolve({
+              name: 'autocannon',
+              rps: result.requests.average,
+              p99: result.latency.p99,
+              rssMb: undefined,
+            }),
     );
   });
 }
@@ -72,13 +117,15 @@ function autocannonRow(): Promise<Row> {
 async function validatorMicros(): Promise<number> {
   const wf = target.profile.workflows.fast;
   const res = await fetch(endpointUrl(target.profile, 'executeWorkflow'), {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': target.keys.main },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': target.keys.main },
     body: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
   });
   const text = await res.text();
   const n = 50_000;
   const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) if (!executeResponse(JSON.parse(text))) throw new Error('reference response does not validate');
+  for (let i = 0; i < n; i++)
+    if (!executeResponse(JSON.parse(text))) throw new Error('reference response does not validate');
   return Number(process.hrtime.bigint() - start) / 1000 / n;
 }
 
@@ -92,11 +139,35 @@ async function lagRow(seconds: number): Promise<string> {
   try {
     const slow = real.profile.workflows.slow;
     if (slow === undefined) throw new Error('the reference has no slow workflow');
-    const profile = { ...real.profile, workflows: { ...real.profile.workflows, slow: { ...slow, sampleInput: { ...slow.sampleInput, 'Target Seconds': seconds }, expectedDurationMs: seconds * 1000 } } };
-    const r = await runLoad({ ...config, timeScale: 1 }, {
-      scenario: 'background-polling', target: { ...real, profile }, log: () => undefined, onEngineOutput: () => undefined,
-      extraEnv: { HARNESS_TARGET: JSON.stringify(profile), HARNESS_EXECUTOR: JSON.stringify({ executor: 'per-vu-iterations', vus: 4, iterations: 3, maxDuration: '5m' }) },
-    });
+    const profile = {
+      ...real.profile,
+      workflows: {
+        ...real.profile.workflows,
+        slow: {
+          ...slow,
+          sampleInput: { ...slow.sampleInput, 'Target Seconds': seconds },
+          expectedDurationMs: seconds * 1000,
+        },
+      },
+    };
+    const r = await runLoad(
+      { ...config, timeScale: 1 },
+      {
+        scenario: 'background-polling',
+        target: { ...real, profile },
+        log: () => undefined,
+        onEngineOutput: () => undefined,
+        extraEnv: {
+          HARNESS_TARGET: JSON.stringify(profile),
+          HARNESS_EXECUTOR: JSON.stringify({
+            executor: 'per-vu-iterations',
+            vus: 4,
+            iterations: 3,
+            maxDuration: '5m',
+          }),
+        },
+      },
+    );
     const lag = r.run.detectionLag;
     const polls = r.run.pollsPerExecution;
     return `${`${seconds} s workflow`.padEnd(14)} ${String(lag?.executions ?? 0).padStart(5)} ${String(lag?.medianMs ?? '–').padStart(10)} ${String(lag?.p95Ms ?? '–').padStart(8)} ${String(polls?.median ?? '–').padStart(12)} ${String(polls?.max ?? '–').padStart(9)}`;
@@ -108,7 +179,9 @@ async function lagRow(seconds: number): Promise<string> {
 try {
   await buildScenarios({ names: ['sync-latency', 'background-polling'] });
   if (values.lag === true || values['lag-only'] === true) {
-    console.log(`\ndetection lag at time scale 1 (4 VUs x 3 executions; lognormal sigma 0.08 around the target)\n${'workload'.padEnd(14)} ${'execs'.padStart(5)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'polls median'.padStart(12)} ${'polls max'.padStart(9)}`);
+    console.log(
+      `\ndetection lag at time scale 1 (4 VUs x 3 executions; lognormal sigma 0.08 around the target)\n${'workload'.padEnd(14)} ${'execs'.padStart(5)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'polls median'.padStart(12)} ${'polls max'.padStart(9)}`,
+    );
     for (const s of [1, 5]) console.log(await lagRow(s));
   }
   if (values['lag-only'] !== true) await throughputTable();
@@ -128,17 +201,33 @@ async function throughputTable(): Promise<void> {
     bares.push(await engineRow('local engine, no validation', false));
     fulls.push(await engineRow('local engine + validation', true));
   }
-  const median = (rows: Row[]): Row => [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)] ?? rows[0];
-  console.log(`runs (req/s): no validation ${bares.map((r) => r.rps.toFixed(0)).join(', ')}; validation ${fulls.map((r) => r.rps.toFixed(0)).join(', ')}`);
+  const median = (rows: Row[]): Row =>
+    [...rows].sort((a, b) => a.rps - b.rps)[Math.floor(rows.length / 2)] ?? rows[0];
+  console.log(
+    `runs (req/s): no validation ${bares.map((r) => r.rps.toFixed(0)).join(', ')}; validation ${fulls.map((r) => r.rps.toFixed(0)).join(', ')}`,
+  );
   const full = median(fulls);
   const bare = median(bares);
   const cannon = await autocannonRow();
-  const perVu = (row: Row): string => (row.rssMb === undefined || baseline.rssMb === undefined ? '–' : `${((row.rssMb - baseline.rssMb) / vus).toFixed(2)} (${(row.rssMb / vus).toFixed(2)} gross)`);
-  console.log(`\n${vus} VUs / connections, ${seconds} s each, same reference (time scale 0.001), 2 shared cores\n`);
-  console.log(`${'run'.padEnd(30)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs autocannon'.padStart(14)}  MB per VU (marginal)`);
+  const perVu = (row: Row): string =>
+    row.rssMb === undefined || baseline.rssMb === undefined
+      ? '–'
+      : `${((row.rssMb - baseline.rssMb) / vus).toFixed(2)} (${(row.rssMb / vus).toFixed(2)} gross)`;
+  console.log(
+    `\n${vus} VUs / connections, ${seconds} s each, same reference (time scale 0.001), 2 shared cores\n`,
+  );
+  console.log(
+    `${'run'.padEnd(30)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs autocannon'.padStart(14)}  MB per VU (marginal)`,
+  );
   for (const row of [full, bare, cannon]) {
-    console.log(`${row.name.padEnd(30)} ${row.rps.toFixed(0).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${`${(row.rps / cannon.rps).toFixed(2)}×`.padStart(14)}  ${row === cannon ? '–' : perVu(row)}`);
+    console.log(
+      `${row.name.padEnd(30)} ${row.rps.toFixed(0).padStart(8)} ${row.p99.toFixed(1).padStart(8)} ${`${(row.rps / cannon.rps).toFixed(2)}×`.padStart(14)}  ${row === cannon ? '–' : perVu(row)}`,
+    );
   }
-  console.log(`\nvalidation cost: ${(100 * (1 - full.rps / bare.rps)).toFixed(1)} % of throughput (goal ≤ 15 %); in-process: ${micros.toFixed(2)} µs per response (JSON.parse + precompiled validator)`);
-  console.log(`local engine vs autocannon: ${(full.rps / cannon.rps).toFixed(2)}× (goal ≥ 0.5×); peak RSS ${full.rssMb?.toFixed(0) ?? '?'} MB, 1-VU baseline ${baseline.rssMb?.toFixed(0) ?? '?'} MB (goal ≤ 2 MB per VU)`);
+  console.log(
+    `\nvalidation cost: ${(100 * (1 - full.rps / bare.rps)).toFixed(1)} % of throughput (goal ≤ 15 %); in-process: ${micros.toFixed(2)} µs per response (JSON.parse + precompiled validator)`,
+  );
+  console.log(
+    `local engine vs autocannon: ${(full.rps / cannon.rps).toFixed(2)}× (goal ≥ 0.5×); peak RSS ${full.rssMb?.toFixed(0) ?? '?'} MB, 1-VU baseline ${baseline.rssMb?.toFixed(0) ?? '?'} MB (goal ≤ 2 MB per VU)`,
+  );
 }

@@ -5,7 +5,8 @@ import { ROOT, buildScenarios } from '../src/load/build.js';
 
 try {
   const bundles = await buildScenarios();
-  for (const b of bundles) console.log(`${relative(ROOT, b.path).padEnd(40)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KiB`);
+  for (const b of bundles)
+    console.log(`${relative(ROOT, b.path).padEnd(40)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KiB`);
 } catch (error) {
   if (!isHarnessError(error)) throw error;
   console.error(error.format());

@@ -15,7 +15,8 @@ for (const file of readdirSync(genDir).sort()) {
   if (!file.endsWith('.ts') || file === 'generator.ts') continue;
   const mod = (await import(pathToFileURL(join(genDir, file)).href)) as Record<string, unknown>;
   for (const value of Object.values(mod)) {
-    if (typeof value === 'object' && value !== null && 'generate' in value && 'name' in value) generators.push(value as Generator);
+    if (typeof value === 'object' && value !== null && 'generate' in value && 'name' in value)
+      generators.push(value as Generator);
   }
 }
 
@@ -36,7 +37,9 @@ for (const gen of generators) {
   }
 }
 if (stale.length > 0) {
-  console.error(`HARNESS_ERR_GENERATED_STALE: ${stale.length} generated file(s) do not match their generator:\n  ${stale.join('\n  ')}\n  hint: run \`npm run gen\` and commit the result.`);
+  console.error(
+    `HARNESS_ERR_GENERATED_STALE: ${stale.length} generated file(s) do not match their generator:\n  ${stale.join('\n  ')}\n  hint: run \`npm run gen\` and commit the result.`,
+  );
   process.exit(1);
 }
 if (check) console.log(`generated files up to date (${generators.map((g) => g.name).join(', ')})`);

@@ -34,7 +34,13 @@ const rows = [
   measure('engine.add, http_req_duration + sub-metric (exact)', () => {
     const engine = createMetricsEngine();
     engine.setThresholds({ 'http_req_duration{endpoint:a}': ['p(95)<500'] });
-    for (let i = 0; i < N; i++) engine.add({ metric: 'http_req_duration', time: i, value: value(i), tags: { endpoint: 'a', expected_response: 'true' } });
+    for (let i = 0; i < N; i++)
+      engine.add({
+        metric: 'http_req_duration',
+        time: i,
+        value: value(i),
+        tags: { endpoint: 'a', expected_response: 'true' },
+      });
     const p95 = (engine.evaluateThresholds(1, { final: true }).results[0]?.ok ?? false) ? 1 : 0;
     return [engine, p95];
   }),
@@ -74,7 +80,8 @@ function evalCost(): string {
 
 const header = ['store', 'MB', 'bytes/sample', 'ns/add'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+const line = (cells: string[]): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(`${N.toLocaleString('en')} trend samples\n`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));

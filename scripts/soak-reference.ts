@@ -31,7 +31,13 @@ const intervalMs = Number(values['interval-ms']);
 const maxGrowthMb = Number(values['max-growth-mb']);
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const ref = await startReference({ port: 0, timeScale: Number(values['time-scale']), faults: [], seed: 1, retention });
+const ref = await startReference({
+  port: 0,
+  timeScale: Number(values['time-scale']),
+  faults: [],
+  seed: 1,
+  retention,
+});
 const fast = ref.profile().workflows.fast;
 const body = JSON.stringify({ workflowId: fast.workflowId, version: fast.version, input: fast.sampleInput });
 const headers = { 'content-type': 'application/json', 'x-api-key': ref.keys.full };
@@ -56,9 +62,17 @@ async function stored(): Promise<number> {
 async function sample(): Promise<void> {
   const conversations = await stored();
   const m = process.memoryUsage();
-  const row = { t: Math.round((Date.now() - started) / 100) / 10, requests, stored: conversations, rssMb: mb(m.rss), heapMb: mb(m.heapUsed) };
+  const row = {
+    t: Math.round((Date.now() - started) / 100) / 10,
+    requests,
+    stored: conversations,
+    rssMb: mb(m.rss),
+    heapMb: mb(m.heapUsed),
+  };
   samples.push(row);
-  console.log(`t=${row.t.toFixed(1).padStart(6)}s  requests=${String(row.requests).padStart(8)}  stored=${String(row.stored).padStart(7)}  rss=${row.rssMb.toFixed(1).padStart(7)} MB  heap=${row.heapMb.toFixed(1).padStart(7)} MB`);
+  console.log(
+    `t=${row.t.toFixed(1).padStart(6)}s  requests=${String(row.requests).padStart(8)}  stored=${String(row.stored).padStart(7)}  rss=${row.rssMb.toFixed(1).padStart(7)} MB  heap=${row.heapMb.toFixed(1).padStart(7)} MB`,
+  );
 }
 
 async function worker(index: number): Promise<void> {
@@ -66,7 +80,12 @@ async function worker(index: number): Promise<void> {
   while (Date.now() < deadline) {
     const path = n++ % 2 === 0 ? 'executeWorkflow' : 'executeWorkflowBackground';
     try {
-      const res = await fetch(`${ref.url}/api/${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${ref.url}/api/${path}`, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
     } catch {
@@ -92,5 +111,7 @@ const growth = warm !== undefined && last !== undefined ? Math.round((last.rssMb
 const statuses = Object.fromEntries([...statusCounts].sort((a, b) => a[0] - b[0]));
 const maxStored = Math.max(...samples.map((s) => s.stored));
 const ok = !(maxGrowthMb > 0 && growth > maxGrowthMb) && maxStored <= retention;
-console.log(`SOAK ${JSON.stringify({ seconds, retention, requests, transportErrors: errors, statuses, maxStored, peakRssMb: peak, growthAfterWarmupMb: growth, maxGrowthMb, ok })}`);
+console.log(
+  `SOAK ${JSON.stringify({ seconds, retention, requests, transportErrors: errors, statuses, maxStored, peakRssMb: peak, growthAfterWarmupMb: growth, maxGrowthMb, ok })}`,
+);
 process.exitCode = ok ? 0 : 1;

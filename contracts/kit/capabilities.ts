@@ -16,21 +16,31 @@ export function lacks(target: CheckTarget, need: Capability): string | undefined
   const p = target.profile;
   switch (need) {
     case 'workflow:fast':
-      return target.guessed.includes('workflows.fast') ? 'the target is a bare URL: its fast workflow and output components are unknown (give a targets/<name>.json profile)' : undefined;
+      return target.guessed.includes('workflows.fast')
+        ? 'the target is a bare URL: its fast workflow and output components are unknown (give a targets/<name>.json profile)'
+        : undefined;
     case 'workflow:slow':
       return p.workflows.slow === undefined ? 'the profile declares no workflows.slow' : undefined;
     case 'workflow:conversational':
-      return p.workflows.conversational === undefined ? 'the profile declares no workflows.conversational' : undefined;
+      return p.workflows.conversational === undefined
+        ? 'the profile declares no workflows.conversational'
+        : undefined;
     case 'key:noPermission':
-      return target.keys.noPermission === undefined ? 'the profile names no extraKeys.noPermission key' : undefined;
+      return target.keys.noPermission === undefined
+        ? 'the profile names no extraKeys.noPermission key'
+        : undefined;
     case 'key:noCredits':
       return target.keys.noCredits === undefined ? 'the profile names no extraKeys.noCredits key' : undefined;
     case 'syncLimit':
       return p.syncLimit === undefined ? 'the profile declares no syncLimit' : undefined;
     case 'history':
-      return p.conversation?.historyPointer === undefined ? 'the profile declares no conversation.historyPointer' : undefined;
+      return p.conversation?.historyPointer === undefined
+        ? 'the profile declares no conversation.historyPointer'
+        : undefined;
     case 'writes':
-      return p.readOnly === true ? 'the profile is readOnly: this check spends credits or creates conversations' : undefined;
+      return p.readOnly === true
+        ? 'the profile is readOnly: this check spends credits or creates conversations'
+        : undefined;
   }
 }
 

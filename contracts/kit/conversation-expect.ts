@@ -18,8 +18,20 @@ export function expectCompletedConversation(ctx: CheckContext, res: ApiResponse,
   if (read.useReferenceSchema) ctx.expect.schema(res, 'conversation.schema.json');
   if (wf !== undefined) {
     const output = getPointer(res.json, read.outputPointer);
-    ctx.expect.value(res, output, workflowOutputSchema(wf), `workflows.${role}.outputComponents`, read.outputPointer);
+    ctx.expect.value(
+      res,
+      output,
+      workflowOutputSchema(wf),
+      `workflows.${role}.outputComponents`,
+      read.outputPointer,
+    );
   }
   const credit = getPointer(res.json, read.creditUsagePointer);
-  ctx.expect.value(res, credit, 'common.schema.json#/$defs/CreditUsage', 'CreditUsage', read.creditUsagePointer);
+  ctx.expect.value(
+    res,
+    credit,
+    'common.schema.json#/$defs/CreditUsage',
+    'CreditUsage',
+    read.creditUsagePointer,
+  );
 }

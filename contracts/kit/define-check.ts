@@ -50,40 +50,68 @@ declare module 'vitest' {
 export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promise<void>): void {
   const target = getTarget();
   // Never below three requests' worth, so raising requestTimeoutMs cannot turn a slow answer into a test timeout.
-  const timeout = Math.max(meta.timeoutMs?.(target) ?? 0, (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
-  test(meta.id, async (t) => {
-    const record: CheckRecord = { id: meta.id, title: meta.title, endpoints: [...meta.endpoints], failures: [], observations: {} };
-    t.task.meta.harness = record;
-    const reason = firstLack(target, meta.needs);
-    if (reason !== undefined) {
-      record.skipReason = reason;
-      t.skip(reason);
-      return;
-    }
-    const findings = new Findings(meta.id);
-    const skip = (why: string): never => {
-      throw new SkipSignal(why);
-    };
-    const ctx: CheckContext = { target, profile: target.profile, api: createClient(target), expect: new Expectations(findings), findings, seed: target.seed, skip };
-    try {
-      await body(ctx);
-    } catch (error) {
-      if (error instanceof SkipSignal) {
-        // Failures seen before the skip still count.
-        if (findings.failures.length === 0) {
-          record.skipReason = error.message;
-          t.skip(error.message);
-          return;
-        }
-      } else if (error instanceof TransportError) {
-        findings.fail({ code: 'TRANSPORT', endpoint: error.endpoint, request: error.request, status: null, schemaPath: 'transport', received: error.message, receivedIsDescription: true, documented: 'an HTTP response' });
-      } else {
-        throw error;
+  const timeout =
+    Math.max(meta.timeoutMs?.(target) ?? 0, (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
+  test(
+    meta.id,
+    async (t) => {
+      const record: CheckRecord = {
+        id: meta.id,
+        title: meta.title,
+        endpoints: [...meta.endpoints],
+        failures: [],
+        observations: {},
+      };
+      t.task.meta.harness = record;
+      const reason = firstLack(target, meta.needs);
+      if (reason !== undefined) {
+        record.skipReason = reason;
+        t.skip(reason);
+        return;
       }
-    } finally {
-      record.failures = findings.failures;
-      record.observations = findings.observations;
-    }
-    if (findings.failures.length > 0) throw new Error(findings.failures.map((f) => f.message).join('\n'));
-  }, timeout);
+      const findings = new Findings(meta.id);
+      const skip = (why: string): never => {
+        throw new SkipSignal(why);
+      };
+      const ctx: CheckContext = {
+        target,
+        profile: target.profile,
+        api: createClient(target),
+        expect: new Expectations(findings),
+        findings,
+        seed: target.seed,
+        skip,
+      };
+      try {
+        await body(ctx);
+      } catch (error) {
+        if (error instanceof SkipSignal) {
+          // Failures seen before the skip still count.
+          if (findings.failures.length === 0) {
+            record.skipReason = error.message;
+            t.skip(error.message);
+            return;
+          }
+        } else if (error instanceof TransportError) {
+          findings.fail({
+            code: 'TRANSPORT',
+            endpoint: error.endpoint,
+            request: error.request,
+            status: null,
+            schemaPath: 'transport',
+            received: error.message,
+            receivedIsDescription: true,
+            documented: 'an HTTP response',
+          });
+        } else {
+          throw error;
+        }
+      } finally {
+        record.failures = findings.failures;
+        record.observations = findings.observations;
+      }
+      if (findings.failures.length > 0) throw new Error(findings.failures.map((f) => f.message).join('\n'));
+    },
+    timeout,
+  );
 }

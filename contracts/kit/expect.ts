@@ -15,10 +15,22 @@ export class Expectations {
   constructor(private readonly findings: Findings) {}
 
   status(res: ApiResponse, expected: ExpectedStatus): boolean {
-    const ok = expected === '2xx' ? res.status >= 200 && res.status < 300 : typeof expected === 'number' ? res.status === expected : expected.includes(res.status);
+    const ok =
+      expected === '2xx'
+        ? res.status >= 200 && res.status < 300
+        : typeof expected === 'number'
+          ? res.status === expected
+          : expected.includes(res.status);
     if (!ok) {
       const documented = typeof expected === 'object' ? expected.join(' or ') : expected;
-      this.findings.fail({ code: statusFailureCode(res.status), endpoint: res.endpoint, response: res, schemaPath: 'status', ...receivedStatus(res), documented });
+      this.findings.fail({
+        code: statusFailureCode(res.status),
+        endpoint: res.endpoint,
+        response: res,
+        schemaPath: 'status',
+        ...receivedStatus(res),
+        documented,
+      });
     }
     return ok;
   }
@@ -26,22 +38,46 @@ export class Expectations {
   contentType(res: ApiResponse): boolean {
     const ok = res.contentType !== undefined && /^application\/(.+\+)?json\b/i.test(res.contentType);
     if (!ok) {
-      this.findings.fail({ code: 'WRONG_CONTENT_TYPE', endpoint: res.endpoint, response: res, schemaPath: 'header:content-type', received: res.contentType ?? ABSENT, documented: 'application/json' });
+      this.findings.fail({
+        code: 'WRONG_CONTENT_TYPE',
+        endpoint: res.endpoint,
+        response: res,
+        schemaPath: 'header:content-type',
+        received: res.contentType ?? ABSENT,
+        documented: 'application/json',
+      });
     }
     return ok;
   }
 
   /** Body against a schema file in schemas/ or an inline (workflow-composed) schema. */
-  schema(res: ApiResponse, schema: string | AnySchemaObject, label: string = typeof schema === 'string' ? schema : 'inline'): boolean {
+  schema(
+    res: ApiResponse,
+    schema: string | AnySchemaObject,
+    label: string = typeof schema === 'string' ? schema : 'inline',
+  ): boolean {
     if (res.json === undefined) {
-      this.findings.fail({ code: 'NOT_JSON', endpoint: res.endpoint, response: res, schemaPath: typeof schema === 'string' ? schema : label, received: res.text.slice(0, 200), documented: 'a JSON body' });
+      this.findings.fail({
+        code: 'NOT_JSON',
+        endpoint: res.endpoint,
+        response: res,
+        schemaPath: typeof schema === 'string' ? schema : label,
+        received: res.text.slice(0, 200),
+        documented: 'a JSON body',
+      });
       return false;
     }
     return this.value(res, res.json, schema, label, '');
   }
 
   /** A value found inside a body (e.g. via a profile pointer) against a schema. */
-  value(res: ApiResponse, value: unknown, schema: string | AnySchemaObject, label: string, at: string): boolean {
+  value(
+    res: ApiResponse,
+    value: unknown,
+    schema: string | AnySchemaObject,
+    label: string,
+    at: string,
+  ): boolean {
     const errors = validateBody(schema, value);
     for (const error of errors) this.schemaFailure(res, value, error, label, at);
     return errors.length === 0;
@@ -57,7 +93,13 @@ export class Expectations {
     return status && type && body;
   }
 
-  private schemaFailure(res: ApiResponse, body: unknown, error: ErrorObject, label: string, at: string): void {
+  private schemaFailure(
+    res: ApiResponse,
+    body: unknown,
+    error: ErrorObject,
+    label: string,
+    at: string,
+  ): void {
     let instancePath = at + error.instancePath;
     let received: unknown = getPointer(body, error.instancePath);
     let documented: unknown = `${error.keyword}: ${error.message ?? 'invalid'}`;
@@ -69,6 +111,14 @@ export class Expectations {
     } else if (error.keyword === 'type') {
       documented = `type ${String((error.params as { type: unknown }).type)}`;
     }
-    this.findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: res.endpoint, response: res, instancePath, schemaPath: schemaLocation(label, error), received, documented });
+    this.findings.fail({
+      code: 'SCHEMA_VIOLATION',
+      endpoint: res.endpoint,
+      response: res,
+      instancePath,
+      schemaPath: schemaLocation(label, error),
+      received,
+      documented,
+    });
   }
 }

@@ -32,7 +32,8 @@ export class Findings {
     const instancePath = input.instancePath ?? '';
     const received = toJson(input.received);
     const documented = toJson(input.documented);
-    const where = instancePath !== '' ? instancePath : input.schemaPath === 'status' ? 'status' : input.schemaPath;
+    const where =
+      instancePath !== '' ? instancePath : input.schemaPath === 'status' ? 'status' : input.schemaPath;
     const request = input.request ?? input.response?.request;
     this.failures.push({
       code: input.code,

@@ -34,7 +34,11 @@ export interface ApiResponse {
 
 /** No response arrived (refused, reset, timed out): the kit turns it into a TRANSPORT failure. */
 export class TransportError extends Error {
-  constructor(readonly endpoint: EndpointName, readonly request: RequestSummary, message: string) {
+  constructor(
+    readonly endpoint: EndpointName,
+    readonly request: RequestSummary,
+    message: string,
+  ) {
     super(message);
     this.name = 'TransportError';
   }
@@ -61,16 +65,30 @@ export function createClient(target: CheckTarget): ApiClient {
     requests,
     async post(endpoint, body, options = {}) {
       const url = endpointUrl(target.profile, endpoint);
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+      };
       const key = keyFor(target, options.key ?? 'main');
       if (key !== undefined) headers['x-api-key'] = key;
       const text = options.rawBody ?? JSON.stringify(body);
-      const summary: RequestSummary = { method: 'POST', path: new URL(url).pathname, headers: redactHeaders(headers), body: text.slice(0, BODY_SUMMARY_CHARS) };
+      const summary: RequestSummary = {
+        method: 'POST',
+        path: new URL(url).pathname,
+        headers: redactHeaders(headers),
+        body: text.slice(0, BODY_SUMMARY_CHARS),
+      };
       requests.push(summary);
       const started = performance.now();
       const timeoutMs = options.timeoutMs ?? target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
       try {
-        const res = await fetch(url, { method: 'POST', headers, body: text, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: text,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'manual',
+        });
         const resText = await readBounded(res, endpoint, summary);
         const retryAfter = res.headers.get('retry-after');
         return {
@@ -86,9 +104,12 @@ export function createClient(target: CheckTarget): ApiClient {
       } catch (error) {
         if (error instanceof TransportError) throw error;
         const e = error as Error & { cause?: { code?: string } };
-        const why = e.name !== 'TimeoutError' ? (e.cause?.code ?? e.message)
-          : options.timeoutMs === undefined ? boundHit('requestTimeoutMs', timeoutMs)
-          : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
+        const why =
+          e.name !== 'TimeoutError'
+            ? (e.cause?.code ?? e.message)
+            : options.timeoutMs === undefined
+              ? boundHit('requestTimeoutMs', timeoutMs)
+              : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
         throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`);
       }
     },
@@ -96,7 +117,12 @@ export function createClient(target: CheckTarget): ApiClient {
 }
 
 async function readBounded(res: Response, endpoint: EndpointName, summary: RequestSummary): Promise<string> {
-  const tooLarge = (): TransportError => new TransportError(endpoint, summary, `${summary.method} ${summary.path}: response body larger than ${MAX_BODY_BYTES} bytes`);
+  const tooLarge = (): TransportError =>
+    new TransportError(
+      endpoint,
+      summary,
+      `${summary.method} ${summary.path}: response body larger than ${MAX_BODY_BYTES} bytes`,
+    );
   if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     await res.body?.cancel();
     throw tooLarge();

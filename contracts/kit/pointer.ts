@@ -5,7 +5,8 @@ export function getPointer(value: unknown, pointer: string): unknown {
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(current)) current = current[Number(token)];
-    else if (typeof current === 'object' && current !== null) current = (current as Record<string, unknown>)[token];
+    else if (typeof current === 'object' && current !== null)
+      current = (current as Record<string, unknown>)[token];
     else return undefined;
   }
   return current;

@@ -26,9 +26,19 @@ export function conversationReading(ctx: CheckContext) {
   };
 }
 
-export function pollingBudget(ctx: Pick<CheckContext, 'profile'>): { initialIntervalMs: number; backoff: number; maxIntervalMs: number; budgetMs: number } {
+export function pollingBudget(ctx: Pick<CheckContext, 'profile'>): {
+  initialIntervalMs: number;
+  backoff: number;
+  maxIntervalMs: number;
+  budgetMs: number;
+} {
   const p = ctx.profile.polling ?? {};
-  return { initialIntervalMs: p.initialIntervalMs ?? 100, backoff: p.backoff ?? 1.5, maxIntervalMs: p.maxIntervalMs ?? 2000, budgetMs: p.budgetMs ?? 120_000 };
+  return {
+    initialIntervalMs: p.initialIntervalMs ?? 100,
+    backoff: p.backoff ?? 1.5,
+    maxIntervalMs: p.maxIntervalMs ?? 2000,
+    budgetMs: p.budgetMs ?? 120_000,
+  };
 }
 
 /**
@@ -36,7 +46,11 @@ export function pollingBudget(ctx: Pick<CheckContext, 'profile'>): { initialInte
  * spent; never longer than the budget (plus one request), so a stuck conversation is
  * reported with the last status seen instead of hanging the run.
  */
-export async function pollConversation(ctx: CheckContext, workflowId: string, conversationId: string): Promise<PollOutcome> {
+export async function pollConversation(
+  ctx: CheckContext,
+  workflowId: string,
+  conversationId: string,
+): Promise<PollOutcome> {
   const read = conversationReading(ctx);
   const budget = pollingBudget(ctx);
   const started = performance.now();
@@ -46,10 +60,13 @@ export async function pollConversation(ctx: CheckContext, workflowId: string, co
     const last = await ctx.api.post('getConversationById', { workflowId, conversationId });
     polls++;
     const elapsedMs = performance.now() - started;
-    if (last.status < 200 || last.status >= 300) return { state: 'error', lastStatus: undefined, last, elapsedMs, polls };
+    if (last.status < 200 || last.status >= 300)
+      return { state: 'error', lastStatus: undefined, last, elapsedMs, polls };
     const lastStatus = getPointer(last.json, read.statusPointer);
-    if (typeof lastStatus === 'string' && read.completedValues.includes(lastStatus)) return { state: 'completed', lastStatus, last, elapsedMs, polls };
-    if (typeof lastStatus === 'string' && read.failedValues.includes(lastStatus)) return { state: 'failed', lastStatus, last, elapsedMs, polls };
+    if (typeof lastStatus === 'string' && read.completedValues.includes(lastStatus))
+      return { state: 'completed', lastStatus, last, elapsedMs, polls };
+    if (typeof lastStatus === 'string' && read.failedValues.includes(lastStatus))
+      return { state: 'failed', lastStatus, last, elapsedMs, polls };
     if (elapsedMs + interval > budget.budgetMs) return { state: 'stuck', lastStatus, last, elapsedMs, polls };
     await new Promise((resolve) => setTimeout(resolve, interval));
     interval = Math.min(interval * budget.backoff, budget.maxIntervalMs);

@@ -8,7 +8,14 @@ export interface Mutation {
   readonly value?: unknown;
 }
 
-const SAMPLES: Readonly<Record<string, unknown>> = { string: 'harness', number: 7, boolean: true, null: null, object: { harness: 1 }, array: ['harness'] };
+const SAMPLES: Readonly<Record<string, unknown>> = {
+  string: 'harness',
+  number: 7,
+  boolean: true,
+  null: null,
+  object: { harness: 1 },
+  array: ['harness'],
+};
 
 interface PropertyRule {
   readonly field: string;
@@ -17,7 +24,10 @@ interface PropertyRule {
 }
 
 /** Required fields and their JSON types, following $refs into common.schema.json. */
-export function requestRules(file = 'execute-request.schema.json'): { required: readonly string[]; properties: readonly PropertyRule[] } {
+export function requestRules(file = 'execute-request.schema.json'): {
+  required: readonly string[];
+  properties: readonly PropertyRule[];
+} {
   const schemas = new Map(loadSchemas().map((s) => [s.file, s.schema]));
   const root = schemas.get(file);
   if (root === undefined) throw new Error(`schemas/${file} not found`);
@@ -26,7 +36,8 @@ export function requestRules(file = 'execute-request.schema.json'): { required: 
     if (typeof ref !== 'string') return node;
     const [refFile, pointer = ''] = ref.split('#');
     let target: unknown = schemas.get(refFile === '' || refFile === undefined ? file : refFile);
-    for (const token of pointer.split('/').filter((t) => t !== '')) target = (target as Record<string, unknown>)[token];
+    for (const token of pointer.split('/').filter((t) => t !== ''))
+      target = (target as Record<string, unknown>)[token];
     return resolve(target as Record<string, unknown>);
   };
   const props = (root.properties ?? {}) as Record<string, Record<string, unknown>>;

@@ -12,6 +12,11 @@ export function statusFailureCode(status: number, otherwise = 'WRONG_STATUS'): s
 }
 
 /** The status as `received`; with the Retry-After header, when sent, as a description ("429 (Retry-After: 7)"). */
-export function receivedStatus(res: Pick<ApiResponse, 'status' | 'retryAfter'>): { received: unknown; receivedIsDescription?: true } {
-  return res.retryAfter === undefined ? { received: res.status } : { received: `${res.status} (Retry-After: ${res.retryAfter})`, receivedIsDescription: true };
+export function receivedStatus(res: Pick<ApiResponse, 'status' | 'retryAfter'>): {
+  received: unknown;
+  receivedIsDescription?: true;
+} {
+  return res.retryAfter === undefined
+    ? { received: res.status }
+    : { received: `${res.status} (Retry-After: ${res.retryAfter})`, receivedIsDescription: true };
 }

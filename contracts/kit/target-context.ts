@@ -23,7 +23,10 @@ declare module 'vitest' {
 
 export function getTarget(): CheckTarget {
   const target = inject('harnessTarget');
-  if (target === undefined) throw new Error('contracts/ run without a target: run them through `harness verify` (src/verify), not plain vitest');
+  if (target === undefined)
+    throw new Error(
+      'contracts/ run without a target: run them through `harness verify` (src/verify), not plain vitest',
+    );
   return target;
 }
 

@@ -24,6 +24,8 @@ export function validateBody(schema: string | AnySchemaObject, body: unknown): r
 
 /** Where the rule lives, readable: "execute-response.schema.json#/properties/creditUsage/type". */
 export function schemaLocation(label: string, error: ErrorObject): string {
-  const path = error.schemaPath.startsWith(SCHEMA_BASE) ? error.schemaPath.slice(SCHEMA_BASE.length) : `${label}${error.schemaPath}`;
+  const path = error.schemaPath.startsWith(SCHEMA_BASE)
+    ? error.schemaPath.slice(SCHEMA_BASE.length)
+    : `${label}${error.schemaPath}`;
   return path;
 }

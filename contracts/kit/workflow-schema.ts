@@ -25,17 +25,24 @@ export function componentSchema(type: ComponentType): AnySchemaObject {
 }
 
 /** Every declared component present with its type, composed with the generic WorkflowInput/Output. */
-function componentsSchema(generic: 'WorkflowInput' | 'WorkflowOutput', components: Workflow['inputComponents']): AnySchemaObject {
+function componentsSchema(
+  generic: 'WorkflowInput' | 'WorkflowOutput',
+  components: Workflow['inputComponents'],
+): AnySchemaObject {
   return {
     allOf: [{ $ref: `${SCHEMA_BASE}common.schema.json#/$defs/${generic}` }],
     type: 'object',
     required: Object.keys(components),
-    properties: Object.fromEntries(Object.entries(components).map(([name, type]) => [name, componentSchema(type)])),
+    properties: Object.fromEntries(
+      Object.entries(components).map(([name, type]) => [name, componentSchema(type)]),
+    ),
   };
 }
 
-export const workflowInputSchema = (wf: Workflow): AnySchemaObject => componentsSchema('WorkflowInput', wf.inputComponents);
-export const workflowOutputSchema = (wf: Workflow): AnySchemaObject => componentsSchema('WorkflowOutput', wf.outputComponents);
+export const workflowInputSchema = (wf: Workflow): AnySchemaObject =>
+  componentsSchema('WorkflowInput', wf.inputComponents);
+export const workflowOutputSchema = (wf: Workflow): AnySchemaObject =>
+  componentsSchema('WorkflowOutput', wf.outputComponents);
 
 /** execute-response.schema.json with `output` narrowed to the workflow's output components. */
 export function executeResponseSchema(wf: Workflow): AnySchemaObject {

@@ -39,7 +39,14 @@ export class Accounts {
     this.full = { name: 'full', credits: Number.POSITIVE_INFINITY, denied: new Set() };
     this.entries = [
       { digest: digest(keys.full), account: this.full },
-      { digest: digest(keys.noPermission), account: { name: 'noPermission', credits: Number.POSITIVE_INFINITY, denied: new Set([DENIED_FOR_NO_PERMISSION]) } },
+      {
+        digest: digest(keys.noPermission),
+        account: {
+          name: 'noPermission',
+          credits: Number.POSITIVE_INFINITY,
+          denied: new Set([DENIED_FOR_NO_PERMISSION]),
+        },
+      },
       { digest: digest(keys.noCredits), account: { name: 'noCredits', credits: 0, denied: new Set() } },
     ];
   }

@@ -52,16 +52,35 @@ export class Executor {
     return this.pending.size;
   }
 
-  start(conversation: ConversationRecord, wf: WorkflowDefinition, input: Readonly<Record<string, unknown>>, mode: TurnRecord['mode'], account: Account): Started {
+  start(
+    conversation: ConversationRecord,
+    wf: WorkflowDefinition,
+    input: Readonly<Record<string, unknown>>,
+    mode: TurnRecord['mode'],
+    account: Account,
+  ): Started {
     const rng = this.stream(wf);
     const unscaledMs = wf.durationMs(rng, input);
     const durationMs = unscaledMs * this.options.timeScale + this.options.extraLatencyMs;
     // Drawn now, so each execution's outcome depends only on its order among this workflow's starts.
     const runRng = createRng(Math.floor(rng.next() * 4294967296));
-    const history: HistoryTurn[] = conversation.turns.map((t) => ({ input: t.input, output: t.output, status: t.status }));
+    const history: HistoryTurn[] = conversation.turns.map((t) => ({
+      input: t.input,
+      output: t.output,
+      status: t.status,
+    }));
     const turn: TurnRecord = {
-      mode, status: 'queued', input, output: null, executionPath: [], errors: [], warnings: [], creditUsage: 0,
-      queuedAt: now(), startedAt: null, finishedAt: null,
+      mode,
+      status: 'queued',
+      input,
+      output: null,
+      executionPath: [],
+      errors: [],
+      warnings: [],
+      creditUsage: 0,
+      queuedAt: now(),
+      startedAt: null,
+      finishedAt: null,
     };
     conversation.turns.push(turn);
     conversation.version = wf.version;
@@ -116,7 +135,9 @@ export class Executor {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
-        new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); }),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        }),
       ]);
       clearTimeout(timer);
     }

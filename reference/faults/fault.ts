@@ -7,8 +7,17 @@ export type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getCon
 
 /** Why the server chose an answer, so a fault can target one case (e.g. 'workflow-not-found'). */
 export type AnswerReason =
-  | 'ok' | 'unauthorized' | 'bad-request' | 'workflow-not-found' | 'conversation-not-found'
-  | 'forbidden' | 'invalid-input' | 'insufficient-credits' | 'sync-timeout' | 'not-found' | 'internal';
+  | 'ok'
+  | 'unauthorized'
+  | 'bad-request'
+  | 'workflow-not-found'
+  | 'conversation-not-found'
+  | 'forbidden'
+  | 'invalid-input'
+  | 'insufficient-credits'
+  | 'sync-timeout'
+  | 'not-found'
+  | 'internal';
 
 /** An answer before serialisation: faults may rewrite any part of it. */
 export interface Answer {

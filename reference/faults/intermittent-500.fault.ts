@@ -8,6 +8,8 @@ export const fault: FaultDefinition = {
   violates: 'all endpoints: status 500 is not a documented status (documented: 200, 400, 401, 403, 404)',
   hooks: () => ({
     answer: (answer, ctx) =>
-      ctx.requestIndex % EVERY === 0 ? { ...answer, status: 500, body: { error: 'internal server error (fault intermittent-500)' } } : answer,
+      ctx.requestIndex % EVERY === 0
+        ? { ...answer, status: 500, body: { error: 'internal server error (fault intermittent-500)' } }
+        : answer,
   }),
 };

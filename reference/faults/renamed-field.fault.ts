@@ -6,7 +6,8 @@ export const fault: FaultDefinition = {
   violates: 'executeWorkflow and executeWorkflowBackground 200: /creditUsage missing (sent as /credits)',
   hooks: () => ({
     answer(answer, ctx) {
-      if (answer.reason !== 'ok' || ctx.endpoint === 'getConversationById' || !isObject(answer.body)) return answer;
+      if (answer.reason !== 'ok' || ctx.endpoint === 'getConversationById' || !isObject(answer.body))
+        return answer;
       const { creditUsage, ...rest } = answer.body;
       return { ...answer, body: { ...rest, credits: creditUsage } };
     },

@@ -5,6 +5,9 @@ export const fault: FaultDefinition = {
   title: 'JSON bodies are labelled text/plain',
   violates: 'all endpoints, every answer: header content-type must be application/json',
   hooks: () => ({
-    answer: (answer) => ({ ...answer, headers: { ...answer.headers, 'content-type': 'text/plain; charset=utf-8' } }),
+    answer: (answer) => ({
+      ...answer,
+      headers: { ...answer.headers, 'content-type': 'text/plain; charset=utf-8' },
+    }),
   }),
 };

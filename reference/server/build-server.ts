@@ -1,4 +1,9 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Account } from '../engine/accounts.js';
 import type { Answer, AnswerContext, Endpoint } from '../faults/index.js';
 import { fail, send } from './answer.js';
@@ -20,14 +25,20 @@ declare module 'fastify' {
 }
 
 function answerContext(request: FastifyRequest, body?: Record<string, unknown>): AnswerContext {
-  return { endpoint: request.routeOptions.config.endpoint, requestBody: body, requestIndex: request.refIndex };
+  return {
+    endpoint: request.routeOptions.config.endpoint,
+    requestBody: body,
+    requestIndex: request.refIndex,
+  };
 }
 
 function asObject(raw: unknown): Record<string, unknown> | undefined {
   if (!Buffer.isBuffer(raw)) return undefined;
   try {
     const value: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -39,34 +50,59 @@ function asObject(raw: unknown): Record<string, unknown> | undefined {
  * and parsed by the handlers, so every body problem is a documented 400.
  */
 export function buildServer(state: ReferenceState): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: false, forceCloseConnections: 'idle' });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
   app.decorateRequest('refAccount', null);
   app.decorateRequest('refIndex', 0);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const intercepts = state.hooks.flatMap((h) => (h.intercept === undefined ? [] : [h.intercept.bind(h)]));
-  const authHooks = state.hooks.flatMap((h) => (h.authenticate === undefined ? [] : [h.authenticate.bind(h)]));
+  const authHooks = state.hooks.flatMap((h) =>
+    h.authenticate === undefined ? [] : [h.authenticate.bind(h)],
+  );
 
   const onRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
     request.refIndex = ++state.requestCount;
     const endpoint = request.routeOptions.config.endpoint;
-    for (const intercept of intercepts) if (intercept({ endpoint, request, reply, requestIndex: request.refIndex })) return;
+    for (const intercept of intercepts)
+      if (intercept({ endpoint, request, reply, requestIndex: request.refIndex })) return;
     const header = request.headers['x-api-key'];
     let account = state.accounts.resolve(typeof header === 'string' ? header : undefined);
     for (const authenticate of authHooks) account = authenticate(account, state.accounts.full);
     if (account === undefined) {
-      send(reply, state, fail(401, 'unauthorized', 'invalid or missing API key: send a valid key in the x-api-key header'), answerContext(request));
+      send(
+        reply,
+        state,
+        fail(401, 'unauthorized', 'invalid or missing API key: send a valid key in the x-api-key header'),
+        answerContext(request),
+      );
       return;
     }
     request.refAccount = account;
     done();
   };
 
-  const route = (endpoint: Endpoint, handle: (account: Account, contentType: string | undefined, raw: unknown) => Answer | Promise<Answer>): void => {
+  const route = (
+    endpoint: Endpoint,
+    handle: (account: Account, contentType: string | undefined, raw: unknown) => Answer | Promise<Answer>,
+  ): void => {
     app.post(`/api/${endpoint}`, { config: { endpoint }, onRequest }, async (request, reply) => {
-      const answer = await handle(request.refAccount as Account, request.headers['content-type'], request.body);
-      return send(reply, state, answer, answerContext(request, state.answerHooks.length === 0 ? undefined : asObject(request.body)));
+      const answer = await handle(
+        request.refAccount as Account,
+        request.headers['content-type'],
+        request.body,
+      );
+      return send(
+        reply,
+        state,
+        answer,
+        answerContext(request, state.answerHooks.length === 0 ? undefined : asObject(request.body)),
+      );
     });
   };
   route('executeWorkflow', (account, type, raw) => executeSync(state, account, type, raw));
@@ -75,7 +111,12 @@ export function buildServer(state: ReferenceState): FastifyInstance {
   registerGroundTruth(app, state);
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}` }));
+    reply
+      .code(404)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(
+        JSON.stringify({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+      );
   });
   // Body too large, unreadable body, …: stay inside the documented statuses (400), never 413/415.
   app.setErrorHandler((error: FastifyError, request, reply) => {

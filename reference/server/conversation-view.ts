@@ -1,12 +1,21 @@
 import type { Conversation, ConversationTurn } from '../../src/types/generated/conversation.js';
 import type { ConversationRecord, TurnRecord } from '../engine/conversation-store.js';
 
-const iso = (epochMs: number | null): string | null => (epochMs === null ? null : new Date(epochMs).toISOString());
+const iso = (epochMs: number | null): string | null =>
+  epochMs === null ? null : new Date(epochMs).toISOString();
 
 function turnView(t: TurnRecord): ConversationTurn {
   return {
-    status: t.status, mode: t.mode, input: t.input, output: t.output, executionPath: [...t.executionPath],
-    errors: [...t.errors], warnings: [...t.warnings], creditUsage: t.creditUsage, startedAt: iso(t.startedAt), finishedAt: iso(t.finishedAt),
+    status: t.status,
+    mode: t.mode,
+    input: t.input,
+    output: t.output,
+    executionPath: [...t.executionPath],
+    errors: [...t.errors],
+    warnings: [...t.warnings],
+    creditUsage: t.creditUsage,
+    startedAt: iso(t.startedAt),
+    finishedAt: iso(t.finishedAt),
   };
 }
 
@@ -36,7 +45,12 @@ export function executionsView(c: ConversationRecord): Record<string, unknown> {
     conversationId: c.id,
     workflowId: c.workflowId,
     turns: c.turns.map((t, index) => ({
-      index, mode: t.mode, status: t.status, queuedAt: t.queuedAt, startedAt: t.startedAt, finishedAt: t.finishedAt,
+      index,
+      mode: t.mode,
+      status: t.status,
+      queuedAt: t.queuedAt,
+      startedAt: t.startedAt,
+      finishedAt: t.finishedAt,
       durationMs: t.startedAt !== null && t.finishedAt !== null ? t.finishedAt - t.startedAt : null,
     })),
   };

@@ -26,28 +26,46 @@ function accept(state: ReferenceState, account: Account, body: Record<string, un
   const wf = state.workflows.get(catalogueKey(workflowId, version));
   if (wf === undefined) {
     const versions = state.versions.get(workflowId);
-    const message = versions === undefined ? `workflow "${workflowId}" not found` : `workflow "${workflowId}" has no version ${version} (versions: ${versions.join(', ')})`;
+    const message =
+      versions === undefined
+        ? `workflow "${workflowId}" not found`
+        : `workflow "${workflowId}" has no version ${version} (versions: ${versions.join(', ')})`;
     return fail(404, 'workflow-not-found', message);
   }
-  if (account.denied.has(wf.id)) return fail(403, 'forbidden', `this API key has no permission to execute workflow "${wf.id}"`);
+  if (account.denied.has(wf.id))
+    return fail(403, 'forbidden', `this API key has no permission to execute workflow "${wf.id}"`);
   let conversation: ConversationRecord | undefined;
   if (typeof body.conversationId === 'string') {
     conversation = state.store.get(body.conversationId);
     if (conversation === undefined || conversation.workflowId !== wf.id) {
-      return fail(404, 'conversation-not-found', `conversation "${body.conversationId}" not found for workflow "${wf.id}"`);
+      return fail(
+        404,
+        'conversation-not-found',
+        `conversation "${body.conversationId}" not found for workflow "${wf.id}"`,
+      );
     }
-    if (conversation.account !== account.name) return fail(403, 'forbidden', `conversation "${body.conversationId}" belongs to another account`);
+    if (conversation.account !== account.name)
+      return fail(403, 'forbidden', `conversation "${body.conversationId}" belongs to another account`);
   }
   const input = body.input as Record<string, unknown>;
   const badInput = validateOr400(inputValidator(wf), input, 'input');
   if (badInput !== undefined) return badInput;
   if (account.credits < wf.creditCost) {
-    return fail(400, 'insufficient-credits', `insufficient credits: workflow "${wf.id}" costs ${wf.creditCost}, this key's account has ${account.credits} left`);
+    return fail(
+      400,
+      'insufficient-credits',
+      `insufficient credits: workflow "${wf.id}" costs ${wf.creditCost}, this key's account has ${account.credits} left`,
+    );
   }
   return { wf, conversation, input };
 }
 
-function startTurn(state: ReferenceState, account: Account, accepted: Accepted, mode: TurnRecord['mode']): { conversation: ConversationRecord; started: ReturnType<ReferenceState['executor']['start']> } {
+function startTurn(
+  state: ReferenceState,
+  account: Account,
+  accepted: Accepted,
+  mode: TurnRecord['mode'],
+): { conversation: ConversationRecord; started: ReturnType<ReferenceState['executor']['start']> } {
   const { wf, input } = accepted;
   let conversation = accepted.conversation;
   if (conversation === undefined) conversation = state.store.create(wf.id, wf.version, account.name);
@@ -55,7 +73,12 @@ function startTurn(state: ReferenceState, account: Account, accepted: Accepted, 
   return { conversation, started: state.executor.start(conversation, wf, input, mode, account) };
 }
 
-export async function executeSync(state: ReferenceState, account: Account, contentType: string | undefined, raw: unknown): Promise<Answer> {
+export async function executeSync(
+  state: ReferenceState,
+  account: Account,
+  contentType: string | undefined,
+  raw: unknown,
+): Promise<Answer> {
   const parsed = parseJsonObject(contentType, raw);
   if ('answer' in parsed) return parsed.answer;
   const { body } = parsed;
@@ -63,18 +86,37 @@ export async function executeSync(state: ReferenceState, account: Account, conte
   if (!('wf' in accepted)) return accepted;
   const { conversation, started } = startTurn(state, account, accepted, 'sync');
   // Fast path: when the armed timer ends well inside the limit there is nothing to race.
-  const turn = started.plannedMs < state.syncLimitMs * 0.5 ? await started.done : await raceLimit(started.done, state.syncLimitMs);
+  const turn =
+    started.plannedMs < state.syncLimitMs * 0.5
+      ? await started.done
+      : await raceLimit(started.done, state.syncLimitMs);
   if (turn === undefined) {
-    return fail(504, 'sync-timeout', `execution did not finish within the sync limit of ${Math.round(state.syncLimitMs)} ms; it continues in the background: poll getConversationById with this conversationId`, { conversationId: conversation.id });
+    return fail(
+      504,
+      'sync-timeout',
+      `execution did not finish within the sync limit of ${Math.round(state.syncLimitMs)} ms; it continues in the background: poll getConversationById with this conversationId`,
+      { conversationId: conversation.id },
+    );
   }
   if (turn.status === 'failed') {
     // A failed run is still an answered execution (200); the conversation carries the details.
-    return ok({ conversationId: conversation.id, output: {}, creditUsage: turn.creditUsage, status: 'failed', errors: turn.errors });
+    return ok({
+      conversationId: conversation.id,
+      output: {},
+      creditUsage: turn.creditUsage,
+      status: 'failed',
+      errors: turn.errors,
+    });
   }
   return ok({ conversationId: conversation.id, output: turn.output ?? {}, creditUsage: turn.creditUsage });
 }
 
-export function executeBackground(state: ReferenceState, account: Account, contentType: string | undefined, raw: unknown): Answer {
+export function executeBackground(
+  state: ReferenceState,
+  account: Account,
+  contentType: string | undefined,
+  raw: unknown,
+): Answer {
   const parsed = parseJsonObject(contentType, raw);
   if ('answer' in parsed) return parsed.answer;
   const { body } = parsed;

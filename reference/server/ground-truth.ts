@@ -18,12 +18,23 @@ export function registerGroundTruth(app: FastifyInstance, state: ReferenceState)
       retention: state.options.retention,
       conversations: state.store.size,
       inFlight: state.executor.inFlight,
-      workflows: [...state.workflows.values()].map((wf) => ({ id: wf.id, version: wf.version, title: wf.title, role: wf.role ?? null })),
+      workflows: [...state.workflows.values()].map((wf) => ({
+        id: wf.id,
+        version: wf.version,
+        title: wf.title,
+        role: wf.role ?? null,
+      })),
     }),
   );
-  app.get<{ Params: { conversationId: string } }>('/__reference/executions/:conversationId', (request, reply) => {
-    const conversation = state.store.get(request.params.conversationId);
-    if (conversation === undefined) return reply.code(404).send({ error: `conversation "${request.params.conversationId}" not found (or evicted)` });
-    return reply.send({ ...executionsView(conversation), status: conversationView(conversation).status });
-  });
+  app.get<{ Params: { conversationId: string } }>(
+    '/__reference/executions/:conversationId',
+    (request, reply) => {
+      const conversation = state.store.get(request.params.conversationId);
+      if (conversation === undefined)
+        return reply
+          .code(404)
+          .send({ error: `conversation "${request.params.conversationId}" not found (or evicted)` });
+      return reply.send({ ...executionsView(conversation), status: conversationView(conversation).status });
+    },
+  );
 }

@@ -13,24 +13,40 @@ export type Parsed = { readonly body: Record<string, unknown> } | { readonly ans
 
 export function parseJsonObject(contentType: string | undefined, raw: unknown): Parsed {
   if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
-    return { answer: fail(400, 'bad-request', `Content-Type must be application/json (got ${contentType === undefined ? 'none' : JSON.stringify(contentType)})`) };
+    return {
+      answer: fail(
+        400,
+        'bad-request',
+        `Content-Type must be application/json (got ${contentType === undefined ? 'none' : JSON.stringify(contentType)})`,
+      ),
+    };
   }
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
-  if (text.trim() === '') return { answer: fail(400, 'bad-request', 'request body is empty; send a JSON object') };
+  if (text.trim() === '')
+    return { answer: fail(400, 'bad-request', 'request body is empty; send a JSON object') };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { answer: fail(400, 'bad-request', `malformed JSON body: ${(error as Error).message}`) };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { answer: fail(400, 'bad-request', 'request body must be a JSON object') };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { answer: fail(400, 'bad-request', 'request body must be a JSON object') };
   return { body: value as Record<string, unknown> };
 }
 
 /** A 400 answer naming each problem, or undefined when the value is valid. */
-export function validateOr400(validate: ValidateFunction, value: unknown, subject: string): Answer | undefined {
+export function validateOr400(
+  validate: ValidateFunction,
+  value: unknown,
+  subject: string,
+): Answer | undefined {
   if (validate(value)) return undefined;
-  return fail(400, subject === 'input' ? 'invalid-input' : 'bad-request', (validate.errors ?? []).map((e) => describe(e, subject)).join('; '));
+  return fail(
+    400,
+    subject === 'input' ? 'invalid-input' : 'bad-request',
+    (validate.errors ?? []).map((e) => describe(e, subject)).join('; '),
+  );
 }
 
 function describe(error: ErrorObject, subject: string): string {

@@ -4,7 +4,11 @@ import { discoverExports } from '../discover.js';
 import type { WorkflowDefinition } from './workflow.js';
 
 async function discover(): Promise<readonly WorkflowDefinition[]> {
-  const modules = await discoverExports<readonly WorkflowDefinition[]>([dirname(fileURLToPath(import.meta.url))], /\.workflow\.(ts|js)$/, 'workflows');
+  const modules = await discoverExports<readonly WorkflowDefinition[]>(
+    [dirname(fileURLToPath(import.meta.url))],
+    /\.workflow\.(ts|js)$/,
+    'workflows',
+  );
   const all = modules.flatMap((m) => m.value);
   const seen = new Set<string>();
   for (const wf of all) {

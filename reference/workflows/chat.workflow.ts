@@ -16,7 +16,10 @@ export const workflows: readonly WorkflowDefinition[] = [
     run({ input, history }) {
       const turn = history.length + 1;
       const first = history[0]?.input.Message as string | undefined;
-      const reply = first === undefined ? `You said: ${String(input.Message)}` : `You said: ${String(input.Message)} (you first said: ${first})`;
+      const reply =
+        first === undefined
+          ? `You said: ${String(input.Message)}`
+          : `You said: ${String(input.Message)} (you first said: ${first})`;
       return { output: { Reply: reply, Turn: turn }, executionPath: ['input', 'recall', 'reply', 'output'] };
     },
   },

@@ -19,7 +19,9 @@ export function inputSchema(wf: WorkflowDefinition): object {
   const optional = new Set(wf.optionalInputs ?? []);
   return {
     type: 'object',
-    properties: Object.fromEntries(Object.entries(wf.inputComponents).map(([name, type]) => [name, componentSchema(type)])),
+    properties: Object.fromEntries(
+      Object.entries(wf.inputComponents).map(([name, type]) => [name, componentSchema(type)]),
+    ),
     required: Object.keys(wf.inputComponents).filter((name) => !optional.has(name)),
     additionalProperties: false,
   };

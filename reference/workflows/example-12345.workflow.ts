@@ -18,7 +18,10 @@ const v1: WorkflowDefinition = {
     // A deterministic function of the input, so a checker can compare outputs across runs.
     const risk = Math.max(0, Math.min(100, Math.round(age * 1.5 + (name.length % 7) * 3)));
     return {
-      output: { 'Analysis Results': `Detailed findings for ${name} (age ${age}): risk ${risk < 50 ? 'low' : 'elevated'}`, 'Risk Score': risk },
+      output: {
+        'Analysis Results': `Detailed findings for ${name} (age ${age}): risk ${risk < 50 ? 'low' : 'elevated'}`,
+        'Risk Score': risk,
+      },
       executionPath: ['input', 'analyse', 'score', 'output'],
     };
   },

@@ -15,9 +15,19 @@ export const workflows: readonly WorkflowDefinition[] = [
     run({ input, rng }) {
       const warnings = rng.chance(0.3) ? ['upstream answered slowly; used a cached value'] : [];
       if (rng.chance(0.25)) {
-        return { output: null, executionPath: ['input', 'call-upstream'], errors: ['step "call-upstream" failed: upstream timed out'], warnings, failed: true };
+        return {
+          output: null,
+          executionPath: ['input', 'call-upstream'],
+          errors: ['step "call-upstream" failed: upstream timed out'],
+          warnings,
+          failed: true,
+        };
       }
-      return { output: { Answer: `answer to ${String(input.Query)}` }, executionPath: ['input', 'call-upstream', 'output'], warnings };
+      return {
+        output: { Answer: `answer to ${String(input.Query)}` },
+        executionPath: ['input', 'call-upstream', 'output'],
+        warnings,
+      };
     },
   },
 ];

@@ -17,7 +17,10 @@ export const workflows: readonly WorkflowDefinition[] = [
     version: 1,
     title: 'Long-running report (lognormal, median 20 s, tail to ~60 s)',
     role: 'slow',
-    inputComponents: { Task: 'text', 'Target Seconds': { type: 'number', minimum: 0, maximum: MAX_TARGET_SECONDS } },
+    inputComponents: {
+      Task: 'text',
+      'Target Seconds': { type: 'number', minimum: 0, maximum: MAX_TARGET_SECONDS },
+    },
     optionalInputs: ['Target Seconds'],
     outputComponents: { Report: 'text', 'Elapsed Seconds': 'number' },
     sampleInput: { Task: 'quarterly report', 'Target Seconds': 45 },
@@ -28,10 +31,15 @@ export const workflows: readonly WorkflowDefinition[] = [
     durationMs(rng, input) {
       const target = input['Target Seconds'];
       // sigma 0.08: 45 s stays above 30 s beyond 5 sigma.
-      return typeof target === 'number' ? rng.lognormal(target * 1000, 0.08) : rng.lognormal(MEDIAN_MS, SIGMA);
+      return typeof target === 'number'
+        ? rng.lognormal(target * 1000, 0.08)
+        : rng.lognormal(MEDIAN_MS, SIGMA);
     },
     run: ({ input, durationMs }) => ({
-      output: { Report: `Report on ${String(input.Task)}: done`, 'Elapsed Seconds': Math.round(durationMs / 100) / 10 },
+      output: {
+        Report: `Report on ${String(input.Task)}: done`,
+        'Elapsed Seconds': Math.round(durationMs / 100) / 10,
+      },
       executionPath: ['input', 'gather', 'analyse', 'write', 'output'],
     }),
   },

@@ -32,7 +32,9 @@ function params(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): R
     tags: { endpoint, workflow: role, ...options.tags },
     responseType: 'text',
     ...(options.timeoutMs === undefined ? {} : { timeout: `${Math.ceil(options.timeoutMs)}ms` }),
-    ...(options.expected === undefined ? {} : { responseCallback: http.expectedStatuses({ min: 200, max: 299 }, ...options.expected) }),
+    ...(options.expected === undefined
+      ? {}
+      : { responseCallback: http.expectedStatuses({ min: 200, max: 299 }, ...options.expected) }),
   };
 }
 
@@ -40,8 +42,16 @@ function params(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): R
 export function executeBody(role: WorkflowRole, conversationId?: string, iteration?: number): ExecuteRequest {
   const wf = workflow(role);
   const inputs = wf.loadInputs;
-  const input = iteration === undefined || inputs === undefined ? wf.sampleInput : (inputs[iteration % inputs.length] ?? wf.sampleInput);
-  return { workflowId: wf.workflowId, version: wf.version, input, ...(conversationId === undefined ? {} : { conversationId }) };
+  const input =
+    iteration === undefined || inputs === undefined
+      ? wf.sampleInput
+      : (inputs[iteration % inputs.length] ?? wf.sampleInput);
+  return {
+    workflowId: wf.workflowId,
+    version: wf.version,
+    input,
+    ...(conversationId === undefined ? {} : { conversationId }),
+  };
 }
 
 /** POST an endpoint and wait (k6's blocking call: one request per VU at a time). */
@@ -50,11 +60,19 @@ export function call(endpoint: Endpoint, role: WorkflowRole, body: unknown, opti
 }
 
 /** The same as a Promise, for async code that must not block its VU's event loop. */
-export function callAsync(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Promise<Res> {
+export function callAsync(
+  endpoint: Endpoint,
+  role: WorkflowRole,
+  body: unknown,
+  options: CallOptions = {},
+): Promise<Res> {
   return http.asyncRequest('POST', url(endpoint), JSON.stringify(body), params(endpoint, role, options));
 }
 
-export function conversationRequest(role: WorkflowRole, conversationId: string): { workflowId: string; conversationId: string } {
+export function conversationRequest(
+  role: WorkflowRole,
+  conversationId: string,
+): { workflowId: string; conversationId: string } {
   return { workflowId: workflow(role).workflowId, conversationId };
 }
 

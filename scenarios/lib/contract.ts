@@ -1,6 +1,12 @@
 // Response validation inside a VU: the precompiled validators (no schema compiled at
 // run time) plus the workflow's own output components, recorded as `contract_violations`.
-import { backgroundResponse, conversation, errorBody, executeResponse, type PrecompiledValidator } from '../generated/validators.js';
+import {
+  backgroundResponse,
+  conversation,
+  errorBody,
+  executeResponse,
+  type PrecompiledValidator,
+} from '../generated/validators.js';
 import type { ComponentType } from '../../src/types/generated/target-profile.js';
 import { type Endpoint, type Res, jsonBody } from './api.js';
 import { ENV, type WorkflowRole, workflow } from './env.js';
@@ -26,7 +32,11 @@ function matchesComponent(type: ComponentType, value: unknown): boolean {
       return typeof value === 'object' && value !== null && !Array.isArray(value);
     default:
       // A JSON Schema component: only its `type` is checked here (no compiling in a VU).
-      return typeof type !== 'object' || typeof type.type !== 'string' || matchesComponent(type.type === 'string' ? 'text' : (type.type as ComponentType), value);
+      return (
+        typeof type !== 'object' ||
+        typeof type.type !== 'string' ||
+        matchesComponent(type.type === 'string' ? 'text' : (type.type as ComponentType), value)
+      );
   }
 }
 
@@ -34,7 +44,9 @@ function matchesComponent(type: ComponentType, value: unknown): boolean {
 export function outputMatches(role: WorkflowRole, output: unknown): boolean {
   if (typeof output !== 'object' || output === null) return false;
   const record = output as Record<string, unknown>;
-  return Object.entries(workflow(role).outputComponents).every(([key, type]) => type === 'any' ? key in record : matchesComponent(type, record[key]));
+  return Object.entries(workflow(role).outputComponents).every(([key, type]) =>
+    type === 'any' ? key in record : matchesComponent(type, record[key]),
+  );
 }
 
 /**
@@ -49,10 +61,14 @@ export function validateResponse(endpoint: Endpoint, role: WorkflowRole, res: Re
   const tags = { endpoint, workflow: role };
   let ok: boolean;
   if (res.status >= 200 && res.status < 300) {
-    const schemaApplies = endpoint !== 'getConversationById' || ENV.target.conversation?.useReferenceSchema === true;
+    const schemaApplies =
+      endpoint !== 'getConversationById' || ENV.target.conversation?.useReferenceSchema === true;
     ok = body !== undefined && (!schemaApplies || SUCCESS[endpoint](body));
     if (ok && endpoint === 'executeWorkflow') ok = outputMatches(role, (body as { output?: unknown }).output);
-    const credits = endpoint === 'executeWorkflow' ? (body as { creditUsage?: unknown } | undefined)?.creditUsage : undefined;
+    const credits =
+      endpoint === 'executeWorkflow'
+        ? (body as { creditUsage?: unknown } | undefined)?.creditUsage
+        : undefined;
     if (typeof credits === 'number' && Number.isFinite(credits)) creditsUsed.add(credits, tags);
   } else {
     ok = body !== undefined && errorBody(body);

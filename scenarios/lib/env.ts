@@ -27,7 +27,15 @@ const DOCS_TARGET: TargetProfile = {
   name: 'docs-example',
   baseUrl: 'http://127.0.0.1:8080',
   apiKeyEnv: 'HARNESS_API_KEY',
-  workflows: { fast: { workflowId: '12345', version: 1, sampleInput: { 'First Name': 'John', Age: 30 }, inputComponents: {}, outputComponents: {} } },
+  workflows: {
+    fast: {
+      workflowId: '12345',
+      version: 1,
+      sampleInput: { 'First Name': 'John', Age: 30 },
+      inputComponents: {},
+      outputComponents: {},
+    },
+  },
 };
 const PROFILES: readonly LoadProfileName[] = ['smoke', 'load', 'stress', 'soak', 'nightly'];
 
@@ -52,7 +60,8 @@ function readEnv(): ScenarioEnv {
   const profile = (__ENV.HARNESS_PROFILE || 'smoke') as LoadProfileName;
   if (!PROFILES.includes(profile)) fail(`HARNESS_PROFILE=${profile} is not one of ${PROFILES.join('|')}`);
   const timeScale = Number(__ENV.HARNESS_TIME_SCALE || '1');
-  if (!(timeScale > 0 && timeScale <= 1)) fail(`HARNESS_TIME_SCALE=${__ENV.HARNESS_TIME_SCALE} must be in (0, 1]`);
+  if (!(timeScale > 0 && timeScale <= 1))
+    fail(`HARNESS_TIME_SCALE=${__ENV.HARNESS_TIME_SCALE} must be in (0, 1]`);
   const polling = { ...target.polling, ...jsonEnv<Polling>('HARNESS_POLLING') };
   return {
     baseUrl: (__ENV.BASE_URL || target.baseUrl).replace(/\/+$/, ''),

@@ -48,7 +48,10 @@ export function pollDelays(expected: Expectation | undefined): number[] {
   const delays: number[] = [];
   let elapsed = 0;
   if (expected !== undefined && expected.ms > 0) {
-    const lead = expected.spreadMs === undefined ? expected.ms * 0.85 : Math.max(expected.ms * 0.5, expected.ms - 2 * expected.spreadMs);
+    const lead =
+      expected.spreadMs === undefined
+        ? expected.ms * 0.85
+        : Math.max(expected.ms * 0.5, expected.ms - 2 * expected.spreadMs);
     elapsed = Math.min(lead, p.budgetMs);
     delays.push(elapsed);
   }
@@ -66,7 +69,10 @@ export function pollDelays(expected: Expectation | undefined): number[] {
 // expectedDurationMs is a typical value, while the inputs a scenario sends may run longer or shorter.
 const learned = new Map<WorkflowRole, Expectation>();
 
-export function expectedDuration(role: WorkflowRole, fromProfile: number | undefined): Expectation | undefined {
+export function expectedDuration(
+  role: WorkflowRole,
+  fromProfile: number | undefined,
+): Expectation | undefined {
   return learned.get(role) ?? (fromProfile === undefined ? undefined : { ms: fromProfile });
 }
 
@@ -74,12 +80,19 @@ export function learnDuration(role: WorkflowRole, observedMs: number): void {
   const prev = learned.get(role);
   if (prev === undefined) return void learned.set(role, { ms: observedMs });
   const deviation = Math.abs(observedMs - prev.ms);
-  learned.set(role, { ms: 0.7 * prev.ms + 0.3 * observedMs, spreadMs: prev.spreadMs === undefined ? deviation : 0.7 * prev.spreadMs + 0.3 * deviation });
+  learned.set(role, {
+    ms: 0.7 * prev.ms + 0.3 * observedMs,
+    spreadMs: prev.spreadMs === undefined ? deviation : 0.7 * prev.spreadMs + 0.3 * deviation,
+  });
 }
 
 const sleepMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function pollUntilDone(role: WorkflowRole, conversationId: string, expected: Expectation | undefined): Promise<PollResult> {
+export async function pollUntilDone(
+  role: WorkflowRole,
+  conversationId: string,
+  expected: Expectation | undefined,
+): Promise<PollResult> {
   const conv = ENV.target.conversation ?? {};
   const completed = conv.completedValues ?? ['completed'];
   const failed = conv.failedValues ?? ['failed'];
@@ -95,9 +108,12 @@ export async function pollUntilDone(role: WorkflowRole, conversationId: string, 
     const status = pointer(body, conv.statusPointer ?? '/status');
     lastStatus = typeof status === 'string' ? status : lastStatus;
     const creditValue = pointer(body, conv.creditUsagePointer ?? '/creditUsage');
-    const credits = typeof creditValue === 'number' && Number.isFinite(creditValue) ? { credits: creditValue } : {};
-    if (lastStatus !== undefined && completed.includes(lastStatus)) return { outcome: 'completed', polls, seenAt, lastStatus, ...credits };
-    if (lastStatus !== undefined && failed.includes(lastStatus)) return { outcome: 'failed', polls, seenAt, lastStatus, ...credits };
+    const credits =
+      typeof creditValue === 'number' && Number.isFinite(creditValue) ? { credits: creditValue } : {};
+    if (lastStatus !== undefined && completed.includes(lastStatus))
+      return { outcome: 'completed', polls, seenAt, lastStatus, ...credits };
+    if (lastStatus !== undefined && failed.includes(lastStatus))
+      return { outcome: 'failed', polls, seenAt, lastStatus, ...credits };
   }
   return { outcome: 'stuck', polls, seenAt: Date.now(), lastStatus };
 }

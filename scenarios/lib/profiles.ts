@@ -7,7 +7,12 @@ export type ScenarioName = 'sync-latency' | 'timeout-boundary' | 'background-pol
 type Executors = Record<ScenarioName, Scenario>;
 
 const arrival = (rate: number, duration: string, maxVUs: number): Scenario => ({
-  executor: 'constant-arrival-rate', rate, timeUnit: '1s', duration, preAllocatedVUs: Math.min(maxVUs, Math.max(2, Math.ceil(rate / 4))), maxVUs,
+  executor: 'constant-arrival-rate',
+  rate,
+  timeUnit: '1s',
+  duration,
+  preAllocatedVUs: Math.min(maxVUs, Math.max(2, Math.ceil(rate / 4))),
+  maxVUs,
 });
 
 const TABLE: Record<LoadProfileName, Executors> = {
@@ -26,8 +31,17 @@ const TABLE: Record<LoadProfileName, Executors> = {
   },
   stress: {
     'sync-latency': {
-      executor: 'ramping-arrival-rate', startRate: 10, timeUnit: '1s', preAllocatedVUs: 50, maxVUs: 1000,
-      stages: [{ target: 100, duration: '1m' }, { target: 400, duration: '2m' }, { target: 400, duration: '2m' }, { target: 0, duration: '30s' }],
+      executor: 'ramping-arrival-rate',
+      startRate: 10,
+      timeUnit: '1s',
+      preAllocatedVUs: 50,
+      maxVUs: 1000,
+      stages: [
+        { target: 100, duration: '1m' },
+        { target: 400, duration: '2m' },
+        { target: 400, duration: '2m' },
+        { target: 0, duration: '30s' },
+      ],
     },
     'timeout-boundary': { executor: 'constant-vus', vus: 50, duration: '3m' },
     'background-polling': arrival(50, '3m', 2000),
@@ -61,13 +75,13 @@ export function thresholds(name: ScenarioName): Thresholds {
     },
     'timeout-boundary': {
       // A timeout answer is documented behaviour; an unanswered call is not.
-      'client_timeouts': ['rate<0.05'],
+      client_timeouts: ['rate<0.05'],
     },
     'background-polling': {
       'http_req_duration{endpoint:executeWorkflowBackground}': ['p(95)<1000'],
       'http_req_duration{endpoint:getConversationById}': ['p(95)<1000'],
-      'executions_completed': ['rate>0.99'],
-      'time_to_completion': [`p(95)<${Math.round(ENV.polling.budgetMs)}`],
+      executions_completed: ['rate>0.99'],
+      time_to_completion: [`p(95)<${Math.round(ENV.polling.budgetMs)}`],
     },
     mixed: {
       'http_req_duration{endpoint:executeWorkflow,workflow:fast}': [`p(95)<${syncP95}`],
@@ -77,7 +91,11 @@ export function thresholds(name: ScenarioName): Thresholds {
   };
   // A violation is a defect, not noise: stop early instead of loading a broken deployment.
   // And a run in which no request was ever answered (a hanging target) must not pass silently.
-  const base: Thresholds = { contract_violations: [{ threshold: 'rate==0', abortOnFail: true, delayAbortEval: '1s' }], http_reqs: ['count>0'], ...own[name] };
+  const base: Thresholds = {
+    contract_violations: [{ threshold: 'rate==0', abortOnFail: true, delayAbortEval: '1s' }],
+    http_reqs: ['count>0'],
+    ...own[name],
+  };
   return { ...base, ...(ENV.target.thresholds ?? {}) };
 }
 

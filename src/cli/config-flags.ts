@@ -10,18 +10,48 @@ import { HarnessError } from '../errors/index.js';
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 const FLAGS = {
-  target: () => new Option('--target <name|url>', 'targets/<name>.json or a bare URL (key in HARNESS_API_KEY); default: the embedded reference deployment'),
-  profile: () => new Option('--profile <profile>', 'load profile').choices(['smoke', 'load', 'stress', 'soak', 'nightly']),
-  engine: () => new Option('--engine <engine>', "k6 = K6_BIN or k6 on PATH (>= 1.0); local = this project's engine (not k6); auto = k6 when present").choices(['auto', 'k6', 'local']),
-  timeScale: () => new Option('--time-scale <s>', 'embedded reference: multiply every duration and the 30 s sync limit (default 0.02)'),
+  target: () =>
+    new Option(
+      '--target <name|url>',
+      'targets/<name>.json or a bare URL (key in HARNESS_API_KEY); default: the embedded reference deployment',
+    ),
+  profile: () =>
+    new Option('--profile <profile>', 'load profile').choices(['smoke', 'load', 'stress', 'soak', 'nightly']),
+  engine: () =>
+    new Option(
+      '--engine <engine>',
+      "k6 = K6_BIN or k6 on PATH (>= 1.0); local = this project's engine (not k6); auto = k6 when present",
+    ).choices(['auto', 'k6', 'local']),
+  timeScale: () =>
+    new Option(
+      '--time-scale <s>',
+      'embedded reference: multiply every duration and the 30 s sync limit (default 0.02)',
+    ),
   realTime: () => new Option('--real-time', 'embedded reference: time scale 1 (real durations; slow)'),
-  fault: () => new Option('--fault <name>', 'embedded reference: enable a fault mode (repeatable; `harness serve --list-faults`)').argParser(collect),
-  seed: () => new Option('--seed <n>', 'seed for generated inputs and the reference; printed so a run can be reproduced'),
+  fault: () =>
+    new Option(
+      '--fault <name>',
+      'embedded reference: enable a fault mode (repeatable; `harness serve --list-faults`)',
+    ).argParser(collect),
+  seed: () =>
+    new Option(
+      '--seed <n>',
+      'seed for generated inputs and the reference; printed so a run can be reproduced',
+    ),
   reportsDir: () => new Option('--reports-dir <dir>', 'where run folders are written (default reports)'),
   ci: () => new Option('--ci', 'quiet, machine-readable console output (also when CI=true)'),
-  requestTimeout: () => new Option('--request-timeout <ms>', 'bound on each check request (requestTimeoutMs, default 10000)'),
-  connectTimeout: () => new Option('--connect-timeout <ms>', 'bound on the connect probe before any work (connectTimeoutMs, default 3000)'),
-  loadTimeout: () => new Option('--load-timeout <ms>', "bound on the load engine process (loadTimeoutMs, default: the profile's planned duration + a margin)"),
+  requestTimeout: () =>
+    new Option('--request-timeout <ms>', 'bound on each check request (requestTimeoutMs, default 10000)'),
+  connectTimeout: () =>
+    new Option(
+      '--connect-timeout <ms>',
+      'bound on the connect probe before any work (connectTimeoutMs, default 3000)',
+    ),
+  loadTimeout: () =>
+    new Option(
+      '--load-timeout <ms>',
+      "bound on the load engine process (loadTimeoutMs, default: the profile's planned duration + a margin)",
+    ),
 } as const;
 
 export type ConfigFlag = keyof typeof FLAGS;
@@ -38,7 +68,9 @@ export function numberFlag(flag: string, raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value)) {
-    throw new HarnessError('HARNESS_ERR_USAGE', `${flag} ${JSON.stringify(raw)} is not a number`, { hint: `Pass a number, e.g. ${flag} 42.` });
+    throw new HarnessError('HARNESS_ERR_USAGE', `${flag} ${JSON.stringify(raw)} is not a number`, {
+      hint: `Pass a number, e.g. ${flag} 42.`,
+    });
   }
   return value;
 }
@@ -48,7 +80,9 @@ const text = (raw: unknown): string | undefined => (typeof raw === 'string' ? ra
 /** The flags layer from what commander parsed; `extra` adds settings a command fixes itself. */
 export function configFromFlags(parsed: Readonly<Parsed>, extra: ConfigLayer = {}): Readonly<HarnessConfig> {
   if (parsed.realTime === true && parsed.timeScale !== undefined) {
-    throw new HarnessError('HARNESS_ERR_USAGE', '--real-time and --time-scale contradict each other', { hint: 'Pass one of them.' });
+    throw new HarnessError('HARNESS_ERR_USAGE', '--real-time and --time-scale contradict each other', {
+      hint: 'Pass one of them.',
+    });
   }
   const faults = parsed.fault;
   const layer: ConfigLayer = {

@@ -17,9 +17,12 @@ export async function buildProgram(): Promise<Command> {
     // We print usage errors ourselves, with a code and a hint.
     .configureOutput({ outputError: () => undefined });
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { command?: CommandModule };
-    if (mod.command === undefined) throw new HarnessError('HARNESS_ERR_INTERNAL', `src/cli/commands/${file} exports no \`command\``);
+    if (mod.command === undefined)
+      throw new HarnessError('HARNESS_ERR_INTERNAL', `src/cli/commands/${file} exports no \`command\``);
     mod.command.register(program);
   }
   return program;
@@ -34,16 +37,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0.
       if (error.exitCode === 0) return 0;
-      process.stderr.write(`HARNESS_ERR_USAGE: ${error.message.replace(/^error: /, '')}\n  hint: run the command with --help to see its options.\n`);
+      process.stderr.write(
+        `HARNESS_ERR_USAGE: ${error.message.replace(/^error: /, '')}\n  hint: run the command with --help to see its options.\n`,
+      );
       return 2;
     }
     if (isHarnessError(error)) {
       process.stderr.write(`${error.format()}\n`);
-      if (process.env.HARNESS_DEBUG === '1' && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+      if (process.env.HARNESS_DEBUG === '1' && error.stack !== undefined)
+        process.stderr.write(`${error.stack}\n`);
       return 2;
     }
     const e = error instanceof Error ? error : new Error(String(error));
-    process.stderr.write(`HARNESS_ERR_INTERNAL: ${e.message}\n  hint: re-run with HARNESS_DEBUG=1 for the stack trace and report it.\n`);
+    process.stderr.write(
+      `HARNESS_ERR_INTERNAL: ${e.message}\n  hint: re-run with HARNESS_DEBUG=1 for the stack trace and report it.\n`,
+    );
     if (process.env.HARNESS_DEBUG === '1' && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return 2;
   }

@@ -2,7 +2,14 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HarnessError } from '../errors/index.js';
 import { readSamples, seriesOf, type RawSample, type SampleSet } from './samples.js';
-import { bootstrapRelativeChange, mannWhitneyU, seededRandom, quantile, type BootstrapInterval, type RankTest } from './stats.js';
+import {
+  bootstrapRelativeChange,
+  mannWhitneyU,
+  seededRandom,
+  quantile,
+  type BootstrapInterval,
+  type RankTest,
+} from './stats.js';
 
 export type Verdict = 'regression' | 'improvement' | 'no-change' | 'insufficient-data';
 
@@ -47,9 +54,13 @@ const SKIPPED = /^http_req_(blocked|connecting|tls_handshaking|sending|receiving
 export async function readRunSamples(runDir: string): Promise<SampleSet> {
   let files: string[];
   try {
-    files = readdirSync(runDir).filter((f) => /^samples.*\.json(\.gz)?$/.test(f)).sort();
+    files = readdirSync(runDir)
+      .filter((f) => /^samples.*\.json(\.gz)?$/.test(f))
+      .sort();
   } catch {
-    throw new HarnessError('HARNESS_ERR_RUN_NOT_FOUND', `no run folder at ${runDir}`, { hint: 'List runs with `ls reports/`; name one by its id or path.' });
+    throw new HarnessError('HARNESS_ERR_RUN_NOT_FOUND', `no run folder at ${runDir}`, {
+      hint: 'List runs with `ls reports/`; name one by its id or path.',
+    });
   }
   if (files.length === 0) await readSamples(join(runDir, 'samples.json.gz'));
   const points: RawSample[] = [];
@@ -67,7 +78,10 @@ export function groupTrends(set: SampleSet): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (const p of set.points) {
     const decl = set.metrics.get(p.metric);
-    const isTimeTrend = decl === undefined ? p.metric === 'http_req_duration' : decl.type === 'trend' && decl.contains === 'time';
+    const isTimeTrend =
+      decl === undefined
+        ? p.metric === 'http_req_duration'
+        : decl.type === 'trend' && decl.contains === 'time';
     if (!isTimeTrend || SKIPPED.test(p.metric) || !Number.isFinite(p.value)) continue;
     const key = `${p.metric}\u0000${seriesOf(p)}`;
     let list = groups.get(key);
@@ -82,11 +96,18 @@ export function groupTrends(set: SampleSet): Map<string, number[]> {
  * CI's lower bound of the relative p95 change above minEffect AND a significant
  * rank test, so one noisy tail sample cannot page anyone.
  */
-export async function compareRuns(baselineDir: string, currentDir: string, options: CompareOptions = {}): Promise<ComparisonResult> {
+export async function compareRuns(
+  baselineDir: string,
+  currentDir: string,
+  options: CompareOptions = {},
+): Promise<ComparisonResult> {
   const minEffect = options.minEffect ?? 0.1;
   const alpha = options.alpha ?? 0.05;
   const seed = options.seed ?? 1;
-  const [base, cur] = [groupTrends(await readRunSamples(baselineDir)), groupTrends(await readRunSamples(currentDir))];
+  const [base, cur] = [
+    groupTrends(await readRunSamples(baselineDir)),
+    groupTrends(await readRunSamples(currentDir)),
+  ];
   const comparisons: MetricComparison[] = [];
   for (const key of [...base.keys()].filter((k) => cur.has(k)).sort()) {
     const [metric = '', endpoint = ''] = key.split('\u0000');
@@ -100,12 +121,23 @@ export async function compareRuns(baselineDir: string, currentDir: string, optio
     else if (change.lower > minEffect && rank.pGreater < alpha) verdict = 'regression';
     else if (change.upper < -minEffect && lowRank.pGreater < alpha) verdict = 'improvement';
     comparisons.push({
-      metric, endpoint, baselineCount: b.length, currentCount: c.length,
-      baselineP95: quantile(b, 0.95), currentP95: quantile(c, 0.95), change, rank, verdict,
+      metric,
+      endpoint,
+      baselineCount: b.length,
+      currentCount: c.length,
+      baselineP95: quantile(b, 0.95),
+      currentP95: quantile(c, 0.95),
+      change,
+      rank,
+      verdict,
     });
   }
   return {
-    baselineRun: basename(baselineDir), currentRun: basename(currentDir), minEffect, alpha, comparisons,
+    baselineRun: basename(baselineDir),
+    currentRun: basename(currentDir),
+    minEffect,
+    alpha,
+    comparisons,
     regressions: comparisons.filter((c) => c.verdict === 'regression').length,
   };
 }

@@ -26,7 +26,14 @@ export interface SampleSet {
 interface JsonLine {
   type?: string;
   metric?: string;
-  data?: { time?: string; value?: number; tags?: Record<string, string> | null; name?: string; type?: string; contains?: string };
+  data?: {
+    time?: string;
+    value?: number;
+    tags?: Record<string, string> | null;
+    name?: string;
+    type?: string;
+    contains?: string;
+  };
 }
 
 /**
@@ -55,8 +62,18 @@ export async function readSamples(file: string): Promise<SampleSet & { readonly 
       continue;
     }
     const data = parsed.data;
-    if (parsed.type === 'Point' && typeof parsed.metric === 'string' && data !== undefined && typeof data.value === 'number') {
-      points.push({ metric: parsed.metric, time: Date.parse(data.time ?? ''), value: data.value, tags: data.tags ?? {} });
+    if (
+      parsed.type === 'Point' &&
+      typeof parsed.metric === 'string' &&
+      data !== undefined &&
+      typeof data.value === 'number'
+    ) {
+      points.push({
+        metric: parsed.metric,
+        time: Date.parse(data.time ?? ''),
+        value: data.value,
+        tags: data.tags ?? {},
+      });
     } else if (parsed.type === 'Metric' && data !== undefined) {
       const name = data.name ?? parsed.metric ?? '';
       metrics.set(name, { name, type: data.type ?? 'trend', contains: data.contains ?? 'default' });

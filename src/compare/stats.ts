@@ -62,7 +62,11 @@ export function bootstrapRelativeChange(
     changes[i] = quantileSorted(bufC.sort(), q) / quantileSorted(bufB.sort(), q) - 1;
   }
   changes.sort();
-  return { estimate, lower: quantileSorted(changes, alpha / 2), upper: quantileSorted(changes, 1 - alpha / 2) };
+  return {
+    estimate,
+    lower: quantileSorted(changes, alpha / 2),
+    upper: quantileSorted(changes, 1 - alpha / 2),
+  };
 }
 
 export interface RankTest {
@@ -76,10 +80,12 @@ export interface RankTest {
 export function mannWhitneyU(baseline: readonly number[], current: readonly number[]): RankTest {
   const n1 = current.length;
   const n2 = baseline.length;
-  const all = [...current.map((v) => ({ v, cur: true })), ...baseline.map((v) => ({ v, cur: false }))].sort((a, b) => a.v - b.v);
+  const all = [...current.map((v) => ({ v, cur: true })), ...baseline.map((v) => ({ v, cur: false }))].sort(
+    (a, b) => a.v - b.v,
+  );
   let rankSumCur = 0;
   let tieTerm = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j + 1 < all.length && all[j + 1].v === all[i].v) j += 1;
     const avgRank = (i + j + 2) / 2;
@@ -101,7 +107,8 @@ export function mannWhitneyU(baseline: readonly number[], current: readonly numb
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
   const erf = 1 - poly * Math.exp(-x * x);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }

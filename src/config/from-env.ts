@@ -11,17 +11,25 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigLayer {
   if (env.HARNESS_ENGINE) layer.engine = env.HARNESS_ENGINE as ConfigLayer['engine'];
   if (env.HARNESS_PROFILE) layer.loadProfile = env.HARNESS_PROFILE as ConfigLayer['loadProfile'];
   if (env.CI === 'true' || env.CI === '1') layer.ci = true;
-  if (env.HARNESS_FAULTS) layer.faults = env.HARNESS_FAULTS.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (env.HARNESS_REQUEST_TIMEOUT_MS) layer.requestTimeoutMs = parseNumber('HARNESS_REQUEST_TIMEOUT_MS', env.HARNESS_REQUEST_TIMEOUT_MS);
-  if (env.HARNESS_CONNECT_TIMEOUT_MS) layer.connectTimeoutMs = parseNumber('HARNESS_CONNECT_TIMEOUT_MS', env.HARNESS_CONNECT_TIMEOUT_MS);
-  if (env.HARNESS_LOAD_TIMEOUT_MS) layer.loadTimeoutMs = parseNumber('HARNESS_LOAD_TIMEOUT_MS', env.HARNESS_LOAD_TIMEOUT_MS);
+  if (env.HARNESS_FAULTS)
+    layer.faults = env.HARNESS_FAULTS.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  if (env.HARNESS_REQUEST_TIMEOUT_MS)
+    layer.requestTimeoutMs = parseNumber('HARNESS_REQUEST_TIMEOUT_MS', env.HARNESS_REQUEST_TIMEOUT_MS);
+  if (env.HARNESS_CONNECT_TIMEOUT_MS)
+    layer.connectTimeoutMs = parseNumber('HARNESS_CONNECT_TIMEOUT_MS', env.HARNESS_CONNECT_TIMEOUT_MS);
+  if (env.HARNESS_LOAD_TIMEOUT_MS)
+    layer.loadTimeoutMs = parseNumber('HARNESS_LOAD_TIMEOUT_MS', env.HARNESS_LOAD_TIMEOUT_MS);
   return layer;
 }
 
 function parseNumber(name: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isFinite(value)) {
-    throw new HarnessError('HARNESS_ERR_CONFIG_INVALID', `${name}=${JSON.stringify(raw)} is not a number`, { hint: `Set ${name} to a number or unset it.` });
+    throw new HarnessError('HARNESS_ERR_CONFIG_INVALID', `${name}=${JSON.stringify(raw)} is not a number`, {
+      hint: `Set ${name} to a number or unset it.`,
+    });
   }
   return value;
 }

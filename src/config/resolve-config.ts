@@ -18,14 +18,22 @@ export interface ConfigSources {
  * validated against schemas/harness-config.schema.json and deeply frozen.
  */
 export function resolveConfig(sources: ConfigSources = {}): Readonly<HarnessConfig> {
-  const layers: ConfigLayer[] = [DEFAULTS, sources.profile ?? {}, fromEnv(sources.env ?? process.env), sources.flags ?? {}];
+  const layers: ConfigLayer[] = [
+    DEFAULTS,
+    sources.profile ?? {},
+    fromEnv(sources.env ?? process.env),
+    sources.flags ?? {},
+  ];
   const merged: Record<string, unknown> = {};
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer)) if (value !== undefined) merged[key] = value;
   }
   const { valid, errors } = new ContractValidator().validate('harness-config.schema.json', merged);
   if (!valid) {
-    const lines = errors.map((e) => `${e.instancePath === '' ? '(config)' : e.instancePath.slice(1)} ${e.message ?? 'is invalid'}${e.params !== undefined && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+    const lines = errors.map(
+      (e) =>
+        `${e.instancePath === '' ? '(config)' : e.instancePath.slice(1)} ${e.message ?? 'is invalid'}${e.params !== undefined && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    );
     throw new HarnessError('HARNESS_ERR_CONFIG_INVALID', `invalid configuration: ${lines.join('; ')}`);
   }
   return deepFreeze(merged as unknown as HarnessConfig);

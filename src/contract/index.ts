@@ -1,2 +1,9 @@
-export { createAjv, loadSchemas, listSchemaFiles, SCHEMAS_DIR, SCHEMA_BASE, type LoadedSchema } from './schema-registry.js';
+export {
+  createAjv,
+  loadSchemas,
+  listSchemaFiles,
+  SCHEMAS_DIR,
+  SCHEMA_BASE,
+  type LoadedSchema,
+} from './schema-registry.js';
 export { ContractValidator, type ValidationOutcome } from './validate.js';

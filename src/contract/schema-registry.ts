@@ -22,21 +22,27 @@ export interface LoadedSchema {
 }
 
 export function listSchemaFiles(dir: string = SCHEMAS_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort();
 }
 
 export function loadSchemas(dir: string = SCHEMAS_DIR): LoadedSchema[] {
   return listSchemaFiles(dir).map((file) => {
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as AnySchemaObject;
     if (typeof schema.$id !== 'string') {
-      throw new HarnessError('HARNESS_ERR_SCHEMA_COMPILE', `schemas/${file} has no $id`, { hint: `Add "$id": "${SCHEMA_BASE}${file}".` });
+      throw new HarnessError('HARNESS_ERR_SCHEMA_COMPILE', `schemas/${file} has no $id`, {
+        hint: `Add "$id": "${SCHEMA_BASE}${file}".`,
+      });
     }
     return { file, id: schema.$id, schema };
   });
 }
 
 /** A fresh ajv (draft 2020-12, strict, formats) with every schema in schemas/ added. */
-export function createAjv(options: { allErrors?: boolean; code?: { source?: boolean; esm?: boolean } } = {}): Ajv2020 {
+export function createAjv(
+  options: { allErrors?: boolean; code?: { source?: boolean; esm?: boolean } } = {},
+): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? true, code: options.code ?? {} });
   addFormats(ajv);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });

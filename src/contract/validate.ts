@@ -33,7 +33,9 @@ export class ContractValidator {
     if (fn === undefined) {
       fn = this.ajv.getSchema(id);
       if (fn === undefined) {
-        throw new HarnessError('HARNESS_ERR_SCHEMA_COMPILE', `no schema with $id ${id}`, { hint: 'Name a file that exists in schemas/.' });
+        throw new HarnessError('HARNESS_ERR_SCHEMA_COMPILE', `no schema with $id ${id}`, {
+          hint: 'Name a file that exists in schemas/.',
+        });
       }
       this.cache.set(id, fn);
     }

@@ -9,7 +9,8 @@ export const ERROR_CODES = {
     hint: 'Run the command with --help to see its options.',
   },
   HARNESS_ERR_CONFIG_INVALID: {
-    meaning: 'The resolved configuration (flags > env > profile > defaults) does not match schemas/harness-config.schema.json.',
+    meaning:
+      'The resolved configuration (flags > env > profile > defaults) does not match schemas/harness-config.schema.json.',
     hint: 'Fix the named setting; each setting is documented in schemas/harness-config.schema.json.',
   },
   HARNESS_ERR_SCHEMA_COMPILE: {
@@ -21,7 +22,8 @@ export const ERROR_CODES = {
     hint: 'Run `npm run gen` and commit the result.',
   },
   HARNESS_ERR_KEY_MISSING: {
-    meaning: 'The environment variable that should hold an API key is unset or empty (or its _FILE cannot be read).',
+    meaning:
+      'The environment variable that should hold an API key is unset or empty (or its _FILE cannot be read).',
     hint: 'export the variable named in the message (or NAME_FILE=/path/to/keyfile) before running.',
   },
   HARNESS_ERR_RUN_NOT_FOUND: {
@@ -49,15 +51,18 @@ export const ERROR_CODES = {
     hint: 'Check that the deployment is running and reachable, or fix baseUrl in the target profile.',
   },
   HARNESS_ERR_ENGINE_UNSUPPORTED: {
-    meaning: 'A k6 script uses a module, option, executor or API the local engine does not implement (it never ignores one silently).',
+    meaning:
+      'A k6 script uses a module, option, executor or API the local engine does not implement (it never ignores one silently).',
     hint: 'Run the script with Grafana k6 (`--engine k6`, K6_BIN or k6 on PATH), or keep to the subset in src/engine/local/README.md.',
   },
   HARNESS_ERR_ENGINE_SCRIPT: {
-    meaning: 'The local engine cannot load a k6 script: file missing, syntax error, or an exception in its init context or setup().',
+    meaning:
+      'The local engine cannot load a k6 script: file missing, syntax error, or an exception in its init context or setup().',
     hint: 'Fix the script at the position named in the message; check it runs with `node bin/local-engine.mjs run <script>`.',
   },
   HARNESS_ERR_ENGINE_OPTIONS: {
-    meaning: 'A k6 option has an invalid value for the local engine (e.g. a malformed duration, vus < 1, a scenario without its required fields).',
+    meaning:
+      'A k6 option has an invalid value for the local engine (e.g. a malformed duration, vus < 1, a scenario without its required fields).',
     hint: 'Fix the named option as k6 documents it (durations like "30s", "1m30s"; executors need their required fields).',
   },
   HARNESS_ERR_UNKNOWN_FAULT: {
@@ -77,19 +82,23 @@ export const ERROR_CODES = {
     hint: 'Pick another --port (0 chooses a free one) or stop the process using it.',
   },
   HARNESS_ERR_THRESHOLD_INVALID: {
-    meaning: 'A threshold in options.thresholds has invalid syntax, an aggregation its metric type lacks, or names a metric that is never defined.',
+    meaning:
+      'A threshold in options.thresholds has invalid syntax, an aggregation its metric type lacks, or names a metric that is never defined.',
     hint: 'Write thresholds as k6 does: "metric{tag:value}": ["p(95)<500"] or [{ threshold: "rate<0.01", abortOnFail: true, delayAbortEval: "10s" }]; counters take count|rate, gauges value, rates rate, trends avg|min|max|med|p(N).',
   },
   HARNESS_ERR_METRIC_INVALID: {
-    meaning: 'A script redefines a metric with another type, uses an invalid metric name, or adds a non-finite value.',
+    meaning:
+      'A script redefines a metric with another type, uses an invalid metric name, or adds a non-finite value.',
     hint: 'Give each custom metric one type and a name of 1–128 letters, digits, spaces or ._!?/&#()<>%- characters, and add only finite numbers.',
   },
   HARNESS_ERR_BUNDLE_INVALID: {
-    meaning: 'A scenario does not bundle into a self-contained k6 script (an esbuild error, a `require(`, a Node builtin or an import other than k6/*).',
+    meaning:
+      'A scenario does not bundle into a self-contained k6 script (an esbuild error, a `require(`, a Node builtin or an import other than k6/*).',
     hint: 'Scenarios import only k6, k6/*, scenarios/lib and scenarios/generated; run `npm run gen` if the validators are stale, then `npm run build:scenarios`.',
   },
   HARNESS_ERR_K6_UNAVAILABLE: {
-    meaning: '--engine k6 was asked for, but no usable Grafana k6 (K6_BIN or k6 on PATH, version 1.0 or newer) was found.',
+    meaning:
+      '--engine k6 was asked for, but no usable Grafana k6 (K6_BIN or k6 on PATH, version 1.0 or newer) was found.',
     hint: 'Install k6 ≥ 1.0 (OS package, grafana/k6 container image, or grafana/setup-k6-action in CI) and put it on PATH or in K6_BIN, or use --engine local.',
   },
   HARNESS_ERR_SCENARIO_UNKNOWN: {
@@ -97,7 +106,8 @@ export const ERROR_CODES = {
     hint: 'Use one of the names listed in the message, or `all`.',
   },
   HARNESS_ERR_SCENARIO_ENV: {
-    meaning: 'A k6 scenario was started with an invalid __ENV value (HARNESS_PROFILE, HARNESS_TIME_SCALE, or JSON in HARNESS_TARGET / HARNESS_POLLING / HARNESS_EXECUTOR).',
+    meaning:
+      'A k6 scenario was started with an invalid __ENV value (HARNESS_PROFILE, HARNESS_TIME_SCALE, or JSON in HARNESS_TARGET / HARNESS_POLLING / HARNESS_EXECUTOR).',
     hint: 'Run scenarios through `harness load`, or pass -e HARNESS_PROFILE=smoke|load|stress|soak|nightly and valid JSON, as README "Load scenarios" lists.',
   },
   HARNESS_ERR_INTERNAL: {

@@ -16,7 +16,13 @@ export function saveBaseline(reportsDir: string, runDir: string, now: Date = new
   const dest = join(baselinesDir(reportsDir), slug, basename(runDir));
   rmSync(join(baselinesDir(reportsDir), slug), { recursive: true, force: true });
   cpSync(runDir, dest, { recursive: true, dereference: true });
-  const record: BaselineRecord = { target: manifest.target.name, profile: manifest.profile, runId: manifest.runId, path: dest, savedAt: now.toISOString() };
+  const record: BaselineRecord = {
+    target: manifest.target.name,
+    profile: manifest.profile,
+    runId: manifest.runId,
+    path: dest,
+    savedAt: now.toISOString(),
+  };
   const history = new History(historyFile(reportsDir));
   try {
     history.setBaseline(record);
@@ -37,7 +43,10 @@ export function findBaseline(reportsDir: string, runDir: string): BaselineRecord
     history.close();
   }
   if (record === undefined || !existsSync(record.path)) {
-    throw new HarnessError('HARNESS_ERR_BASELINE_MISSING', `no baseline saved for target ${JSON.stringify(manifest.target.name)} at profile ${manifest.profile}`);
+    throw new HarnessError(
+      'HARNESS_ERR_BASELINE_MISSING',
+      `no baseline saved for target ${JSON.stringify(manifest.target.name)} at profile ${manifest.profile}`,
+    );
   }
   return record;
 }

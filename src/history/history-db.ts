@@ -57,11 +57,14 @@ export class History {
 
   record(run: RunRecord, metrics: Readonly<Record<string, number>>): void {
     const del = this.db.prepare('DELETE FROM metrics WHERE run_id = ?');
-    const ins = this.db.prepare('INSERT INTO metrics (run_id, target, profile, git_commit, time, metric, value) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.db.prepare(
+      'INSERT INTO metrics (run_id, target, profile, git_commit, time, metric, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     this.db.transaction(() => {
       del.run(run.runId);
       for (const [metric, value] of Object.entries(metrics)) {
-        if (Number.isFinite(value)) ins.run(run.runId, run.target, run.profile, run.gitCommit, run.time, metric, value);
+        if (Number.isFinite(value))
+          ins.run(run.runId, run.target, run.profile, run.gitCommit, run.time, metric, value);
       }
     })();
   }
@@ -69,26 +72,34 @@ export class History {
   /** The last `limit` values of a metric for a target+profile, oldest first. */
   trend(target: string, profile: string, metric: string, limit = 20): TrendPoint[] {
     const rows = this.db
-      .prepare('SELECT run_id AS runId, time, git_commit AS gitCommit, value FROM metrics WHERE target = ? AND profile = ? AND metric = ? ORDER BY time DESC, run_id DESC LIMIT ?')
+      .prepare(
+        'SELECT run_id AS runId, time, git_commit AS gitCommit, value FROM metrics WHERE target = ? AND profile = ? AND metric = ? ORDER BY time DESC, run_id DESC LIMIT ?',
+      )
       .all(target, profile, metric, limit) as TrendPoint[];
     return rows.reverse();
   }
 
   /** Metric names recorded for a target+profile. */
   metricNames(target: string, profile: string): string[] {
-    const rows = this.db.prepare('SELECT DISTINCT metric FROM metrics WHERE target = ? AND profile = ? ORDER BY metric').all(target, profile) as { metric: string }[];
+    const rows = this.db
+      .prepare('SELECT DISTINCT metric FROM metrics WHERE target = ? AND profile = ? ORDER BY metric')
+      .all(target, profile) as { metric: string }[];
     return rows.map((r) => r.metric);
   }
 
   setBaseline(record: BaselineRecord): void {
     this.db
-      .prepare('INSERT INTO baselines (target, profile, run_id, path, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (target, profile) DO UPDATE SET run_id = excluded.run_id, path = excluded.path, saved_at = excluded.saved_at')
+      .prepare(
+        'INSERT INTO baselines (target, profile, run_id, path, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (target, profile) DO UPDATE SET run_id = excluded.run_id, path = excluded.path, saved_at = excluded.saved_at',
+      )
       .run(record.target, record.profile, record.runId, record.path, record.savedAt);
   }
 
   baseline(target: string, profile: string): BaselineRecord | undefined {
     return this.db
-      .prepare('SELECT target, profile, run_id AS runId, path, saved_at AS savedAt FROM baselines WHERE target = ? AND profile = ?')
+      .prepare(
+        'SELECT target, profile, run_id AS runId, path, saved_at AS savedAt FROM baselines WHERE target = ? AND profile = ?',
+      )
       .get(target, profile) as BaselineRecord | undefined;
   }
 

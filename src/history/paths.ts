@@ -17,7 +17,9 @@ const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
 /** Run ids under reportsDir, oldest first (ids sort by time). */
 export function listRuns(reportsDir: string): string[] {
   if (!existsSync(reportsDir)) return [];
-  return readdirSync(reportsDir).filter((name) => RUN_ID.test(name) && lstatSync(join(reportsDir, name)).isDirectory()).sort();
+  return readdirSync(reportsDir)
+    .filter((name) => RUN_ID.test(name) && lstatSync(join(reportsDir, name)).isDirectory())
+    .sort();
 }
 
 /** A run named by id, by path, or nothing / "latest" for the newest; returns its folder. */
@@ -26,11 +28,20 @@ export function resolveRunDir(reportsDir: string, run?: string): string {
   if (run === undefined || run === 'latest') candidates.push(join(reportsDir, 'latest'));
   else candidates.push(isAbsolute(run) ? run : join(reportsDir, run), resolve(run));
   for (const candidate of candidates) {
-    if (existsSync(candidate) && lstatSync(realpathSync(candidate)).isDirectory()) return realpathSync(candidate);
+    if (existsSync(candidate) && lstatSync(realpathSync(candidate)).isDirectory())
+      return realpathSync(candidate);
   }
   const runs = listRuns(reportsDir);
-  if ((run === undefined || run === 'latest') && runs.length > 0) return resolve(reportsDir, runs[runs.length - 1]);
-  throw new HarnessError('HARNESS_ERR_RUN_NOT_FOUND', `no run ${run === undefined ? '(latest)' : JSON.stringify(basename(run))} under ${reportsDir}`, {
-    hint: runs.length === 0 ? 'Run `npx harness run` first.' : `Known runs: ${runs.slice(-5).join(', ')}${runs.length > 5 ? ', …' : ''}.`,
-  });
+  if ((run === undefined || run === 'latest') && runs.length > 0)
+    return resolve(reportsDir, runs[runs.length - 1]);
+  throw new HarnessError(
+    'HARNESS_ERR_RUN_NOT_FOUND',
+    `no run ${run === undefined ? '(latest)' : JSON.stringify(basename(run))} under ${reportsDir}`,
+    {
+      hint:
+        runs.length === 0
+          ? 'Run `npx harness run` first.'
+          : `Known runs: ${runs.slice(-5).join(', ')}${runs.length > 5 ? ', …' : ''}.`,
+    },
+  );
 }

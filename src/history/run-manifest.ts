@@ -32,7 +32,11 @@ export function readManifest(runDir: string): RunManifest {
     formatVersion: '1.0.0',
     runId: src.runId ?? basename(runDir),
     startedAt: src.startedAt ?? new Date(0).toISOString(),
-    target: { name: src.target?.name ?? 'unknown', baseUrl: src.target?.baseUrl ?? '', embedded: src.target?.embedded ?? false },
+    target: {
+      name: src.target?.name ?? 'unknown',
+      baseUrl: src.target?.baseUrl ?? '',
+      embedded: src.target?.embedded ?? false,
+    },
     profile: src.profile ?? 'unknown',
     engine: engine ?? 'unknown',
     ...(src.seed === undefined ? {} : { seed: src.seed }),

@@ -14,7 +14,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const CHUNK = 64 * 1024;
 
 /** Answers one request the broken way `mode` prescribes. */
-export function respond(mode: HostileMode, req: IncomingMessage, res: ServerResponse, options: HostileOptions): void {
+export function respond(
+  mode: HostileMode,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HostileOptions,
+): void {
   switch (mode) {
     case 'reset':
       res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': '200' });
@@ -39,11 +44,23 @@ export function respond(mode: HostileMode, req: IncomingMessage, res: ServerResp
       return;
     case 'rate-limited':
     case 'rate-limited-retry-after':
-      send(res, 429, JSON_TYPE, '{"error":"Too many requests"}', mode.endsWith('retry-after') ? { 'retry-after': String(options.retryAfterSeconds) } : {});
+      send(
+        res,
+        429,
+        JSON_TYPE,
+        '{"error":"Too many requests"}',
+        mode.endsWith('retry-after') ? { 'retry-after': String(options.retryAfterSeconds) } : {},
+      );
       return;
     case 'unavailable':
     case 'unavailable-retry-after':
-      send(res, 503, JSON_TYPE, '{"error":"Service unavailable"}', mode.endsWith('retry-after') ? { 'retry-after': String(options.retryAfterSeconds) } : {});
+      send(
+        res,
+        503,
+        JSON_TYPE,
+        '{"error":"Service unavailable"}',
+        mode.endsWith('retry-after') ? { 'retry-after': String(options.retryAfterSeconds) } : {},
+      );
       return;
     case 'redirect-loop':
       res.writeHead(307, { location: req.url ?? '/', 'content-length': '0' });
@@ -52,8 +69,18 @@ export function respond(mode: HostileMode, req: IncomingMessage, res: ServerResp
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra });
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': String(Buffer.byteLength(body)),
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -72,7 +99,10 @@ function hugeBody(res: ServerResponse, bytes: number): void {
   const head = '{"conversationId":"c-huge","output":{"Analysis Results":"';
   const tail = '","Risk Score":1},"creditUsage":1}';
   const fill = Math.max(0, bytes - head.length - tail.length);
-  res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': String(head.length + fill + tail.length) });
+  res.writeHead(200, {
+    'content-type': JSON_TYPE,
+    'content-length': String(head.length + fill + tail.length),
+  });
   res.write(head);
   const chunk = Buffer.alloc(CHUNK, 'a');
   let left = fill;

@@ -17,7 +17,10 @@ export interface Bundle {
 
 /** Scenario entry points: scenarios/*.ts (lib/ and generated/ are imported, never run). */
 export function listScenarios(dir: string = SCENARIOS_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => basename(f, '.ts')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => basename(f, '.ts'))
+    .sort();
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -28,7 +31,11 @@ const noNodeBuiltins: Plugin = {
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
       if (!NODE_BUILTINS.has(args.path)) return undefined;
-      return { errors: [{ text: `${args.importer} imports the Node builtin "${args.path}", which k6 does not have` }] };
+      return {
+        errors: [
+          { text: `${args.importer} imports the Node builtin "${args.path}", which k6 does not have` },
+        ],
+      };
     });
   },
 };
@@ -39,16 +46,23 @@ export function assertSelfContained(name: string, code: string): void {
   // A call, not the word inside a string (ajv's runtime helpers carry their own source as text).
   if (/(^|[^'"`\w$.])require\s*\(/m.test(code)) problems.push('a `require(` call');
   const imports = [...code.matchAll(/(?:^|[;\n])\s*import\s[^'"]*?['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
-  for (const spec of imports) if (spec !== 'k6' && !spec.startsWith('k6/')) problems.push(`an import of "${spec}"`);
+  for (const spec of imports)
+    if (spec !== 'k6' && !spec.startsWith('k6/')) problems.push(`an import of "${spec}"`);
   if (problems.length > 0) {
-    throw new HarnessError('HARNESS_ERR_BUNDLE_INVALID', `dist/scenarios/${name}.js is not self-contained: it has ${problems.join(', ')}`, {
-      hint: 'Scenarios may import only k6, k6/*, scenarios/lib and scenarios/generated; run `npm run gen` if the validators are stale.',
-    });
+    throw new HarnessError(
+      'HARNESS_ERR_BUNDLE_INVALID',
+      `dist/scenarios/${name}.js is not self-contained: it has ${problems.join(', ')}`,
+      {
+        hint: 'Scenarios may import only k6, k6/*, scenarios/lib and scenarios/generated; run `npm run gen` if the validators are stale.',
+      },
+    );
   }
 }
 
 /** Bundles every scenario into dist/scenarios/<name>.js, one self-contained ESM file each. */
-export async function buildScenarios(options: { names?: readonly string[]; outDir?: string; sourceDir?: string } = {}): Promise<Bundle[]> {
+export async function buildScenarios(
+  options: { names?: readonly string[]; outDir?: string; sourceDir?: string } = {},
+): Promise<Bundle[]> {
   const outDir = options.outDir ?? BUNDLES_DIR;
   const sourceDir = options.sourceDir ?? SCENARIOS_DIR;
   const names = options.names ?? listScenarios(sourceDir);
@@ -74,9 +88,13 @@ export async function buildScenarios(options: { names?: readonly string[]; outDi
       tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'), // the scenarios' own settings (k6 types, no Node)
       plugins: [noNodeBuiltins], // a Node builtin fails the build here instead of inside a VU
     }).catch((error: unknown) => {
-      throw new HarnessError('HARNESS_ERR_BUNDLE_INVALID', `esbuild could not bundle scenarios/${name}.ts: ${error instanceof Error ? error.message : String(error)}`, {
-        hint: 'Fix the import or syntax error named above; scenarios import only k6, k6/*, scenarios/lib and scenarios/generated.',
-      });
+      throw new HarnessError(
+        'HARNESS_ERR_BUNDLE_INVALID',
+        `esbuild could not bundle scenarios/${name}.ts: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          hint: 'Fix the import or syntax error named above; scenarios import only k6, k6/*, scenarios/lib and scenarios/generated.',
+        },
+      );
     });
     const code = result.outputFiles[0]?.text ?? '';
     assertSelfContained(name, code);
@@ -91,7 +109,11 @@ export async function buildScenarios(options: { names?: readonly string[]; outDi
 
 /** True when a bundle is missing or older than any file under scenarios/ or schemas/. */
 export function bundlesStale(names: readonly string[], outDir: string = BUNDLES_DIR): boolean {
-  const newest = Math.max(...[SCENARIOS_DIR, join(SCENARIOS_DIR, 'lib'), join(SCENARIOS_DIR, 'generated')].flatMap((d) => readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs)));
+  const newest = Math.max(
+    ...[SCENARIOS_DIR, join(SCENARIOS_DIR, 'lib'), join(SCENARIOS_DIR, 'generated')].flatMap((d) =>
+      readdirSync(d).map((f) => statSync(join(d, f)).mtimeMs),
+    ),
+  );
   return names.some((n) => {
     try {
       return statSync(join(outDir, `${n}.js`)).mtimeMs < newest;

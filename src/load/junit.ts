@@ -2,7 +2,8 @@ import type { LoadRun } from '../types/generated/load-run.js';
 
 type Threshold = NonNullable<LoadRun['thresholds']>[number];
 
-const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Threshold results from k6's --summary-export file: `metrics[name].thresholds` maps each
@@ -10,10 +11,15 @@ const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
  * `{ ok }` (handleSummary's classic data). Both are read.
  */
 export function thresholdsFromExport(exported: unknown): Threshold[] {
-  const metrics = (exported as { metrics?: Record<string, { thresholds?: Record<string, boolean | { ok?: boolean }> }> } | undefined)?.metrics ?? {};
+  const metrics =
+    (
+      exported as
+        { metrics?: Record<string, { thresholds?: Record<string, boolean | { ok?: boolean }> }> } | undefined
+    )?.metrics ?? {};
   const out: Threshold[] = [];
   for (const [metric, m] of Object.entries(metrics)) {
-    for (const [expression, v] of Object.entries(m.thresholds ?? {})) out.push({ metric, expression, ok: typeof v === 'boolean' ? !v : v.ok !== false });
+    for (const [expression, v] of Object.entries(m.thresholds ?? {}))
+      out.push({ metric, expression, ok: typeof v === 'boolean' ? !v : v.ok !== false });
   }
   return out.sort((a, b) => a.metric.localeCompare(b.metric) || a.expression.localeCompare(b.expression));
 }

@@ -31,7 +31,16 @@ export const LOCAL_ENGINE_BIN = join(ROOT, 'bin', 'local-engine.mjs');
 
 /** The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. */
 export function engineArgs(run: EngineRun): string[] {
-  return ['run', '--new-machine-readable-summary', '--out', `json=${run.samplesOut}`, '--summary-export', run.summaryExport, ...(run.quiet === true ? ['--quiet'] : []), run.script];
+  return [
+    'run',
+    '--new-machine-readable-summary',
+    '--out',
+    `json=${run.samplesOut}`,
+    '--summary-export',
+    run.summaryExport,
+    ...(run.quiet === true ? ['--quiet'] : []),
+    run.script,
+  ];
 }
 
 /**
@@ -39,9 +48,21 @@ export function engineArgs(run: EngineRun): string[] {
  * 99 = thresholds crossed) and whether the harness had to stop it at run.timeoutMs. The child inherits this process's environment plus `run.env`,
  * so k6 puts the key into __ENV without it ever appearing in a process listing.
  */
-export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c))): Promise<EngineExit> {
-  const dashboard = choice.kind === 'k6' && run.dashboardOut !== undefined ? { K6_WEB_DASHBOARD: 'true', K6_WEB_DASHBOARD_EXPORT: run.dashboardOut, K6_WEB_DASHBOARD_OPEN: 'false' } : {};
-  const [command, prefix] = choice.kind === 'k6' ? [choice.binary ?? 'k6', []] : [process.execPath, [LOCAL_ENGINE_BIN]];
+export function runEngine(
+  choice: EngineChoice,
+  run: EngineRun,
+  onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c)),
+): Promise<EngineExit> {
+  const dashboard =
+    choice.kind === 'k6' && run.dashboardOut !== undefined
+      ? {
+          K6_WEB_DASHBOARD: 'true',
+          K6_WEB_DASHBOARD_EXPORT: run.dashboardOut,
+          K6_WEB_DASHBOARD_OPEN: 'false',
+        }
+      : {};
+  const [command, prefix] =
+    choice.kind === 'k6' ? [choice.binary ?? 'k6', []] : [process.execPath, [LOCAL_ENGINE_BIN]];
   const child = spawn(command, [...prefix, ...engineArgs(run)], {
     env: { ...process.env, ...run.env, ...dashboard },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,11 +72,14 @@ export function runEngine(choice: EngineChoice, run: EngineRun, onOutput: (chunk
   child.stderr.setEncoding('utf8').on('data', onOutput);
   let timedOut = false;
   let killer: NodeJS.Timeout | undefined;
-  const bound = run.timeoutMs === undefined ? undefined : setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGTERM');
-    killer = setTimeout(() => child.kill('SIGKILL'), run.killGraceMs ?? 5_000);
-  }, run.timeoutMs);
+  const bound =
+    run.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          child.kill('SIGTERM');
+          killer = setTimeout(() => child.kill('SIGKILL'), run.killGraceMs ?? 5_000);
+        }, run.timeoutMs);
   return new Promise((resolve, reject) => {
     const clear = (): void => {
       clearTimeout(bound);

@@ -16,7 +16,20 @@ import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
 
-export type LoadConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'engine' | 'loadProfile' | 'reportsDir' | 'ci' | 'loadTimeoutMs' | 'connectTimeoutMs' | 'requestTimeoutMs'>;
+export type LoadConfig = Pick<
+  HarnessConfig,
+  | 'target'
+  | 'timeScale'
+  | 'faults'
+  | 'seed'
+  | 'engine'
+  | 'loadProfile'
+  | 'reportsDir'
+  | 'ci'
+  | 'loadTimeoutMs'
+  | 'connectTimeoutMs'
+  | 'requestTimeoutMs'
+>;
 
 export interface LoadOptions {
   /** A scenario name (scenarios/<name>.ts) or 'all' (default): every scenario side by side. */
@@ -41,12 +54,21 @@ export interface LoadResult {
   readonly summary: Record<string, unknown> | undefined;
 }
 
-const FILES = { summary: 'load-summary.json', run: 'load-run.json', junit: 'load.junit.xml', samples: 'samples.json.gz', dashboard: 'load-dashboard.html' } as const;
+const FILES = {
+  summary: 'load-summary.json',
+  run: 'load-run.json',
+  junit: 'load.junit.xml',
+  samples: 'samples.json.gz',
+  dashboard: 'load-dashboard.html',
+} as const;
 
 function scenarioName(requested: string | undefined): string {
   const name = requested ?? 'all';
   const known = listScenarios();
-  if (!known.includes(name)) throw new HarnessError('HARNESS_ERR_SCENARIO_UNKNOWN', `no scenario "${name}"`, { hint: `Use one of: ${known.join(', ')}.` });
+  if (!known.includes(name))
+    throw new HarnessError('HARNESS_ERR_SCENARIO_UNKNOWN', `no scenario "${name}"`, {
+      hint: `Use one of: ${known.join(', ')}.`,
+    });
   return name;
 }
 
@@ -66,15 +88,41 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
   const startedAt = new Date();
   try {
     const runDir = options.runDir ?? createRunDir(config.reportsDir);
-    const paths = { summary: join(work, FILES.summary), export: join(work, 'export.json'), samples: join(work, FILES.samples), dashboard: join(work, FILES.dashboard) };
+    const paths = {
+      summary: join(work, FILES.summary),
+      export: join(work, 'export.json'),
+      samples: join(work, FILES.samples),
+      dashboard: join(work, FILES.dashboard),
+    };
     const env = scenarioEnv({
-      profile: target.profile, apiKey: target.keys.main, loadProfile: config.loadProfile, timeScale: config.timeScale,
-      embedded: target.embedded, summaryOut: paths.summary, ...(options.validate === undefined ? {} : { validate: options.validate }),
+      profile: target.profile,
+      apiKey: target.keys.main,
+      loadProfile: config.loadProfile,
+      timeScale: config.timeScale,
+      embedded: target.embedded,
+      summaryOut: paths.summary,
+      ...(options.validate === undefined ? {} : { validate: options.validate }),
     });
     Object.assign(env, options.extraEnv);
-    log(`load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`);
+    log(
+      `load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`,
+    );
     const bound = loadTimeoutMs(config);
-    const ended = await runEngine(engine, { script: join(BUNDLES_DIR, `${name}.js`), env, samplesOut: paths.samples, summaryExport: paths.export, dashboardOut: paths.dashboard, quiet: config.ci, timeoutMs: bound, killGraceMs: KILL_GRACE_MS, ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }) }, options.onEngineOutput);
+    const ended = await runEngine(
+      engine,
+      {
+        script: join(BUNDLES_DIR, `${name}.js`),
+        env,
+        samplesOut: paths.samples,
+        summaryExport: paths.export,
+        dashboardOut: paths.dashboard,
+        quiet: config.ci,
+        timeoutMs: bound,
+        killGraceMs: KILL_GRACE_MS,
+        ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }),
+      },
+      options.onEngineOutput,
+    );
     const failures: NonNullable<LoadRun['failures']> = [];
     if (ended.timedOut) {
       const message = `the load engine ran past its bound: ${boundHit('loadTimeoutMs', bound, 'not finished')}; stopped it (SIGTERM, SIGKILL after ${KILL_GRACE_MS} ms)`;
@@ -84,7 +132,9 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     // A stopped engine may leave half-written outputs: what cannot be read counts as absent.
     const read = (file: string): Record<string, unknown> | undefined => {
       try {
-        return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
+        return existsSync(file)
+          ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+          : undefined;
       } catch (error) {
         if (!ended.timedOut) throw error;
         return undefined;
@@ -92,18 +142,28 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     };
     const summary = read(paths.summary);
     const thresholds = thresholdsFromExport(read(paths.export));
-    const points = existsSync(paths.samples) ? (await readSamples(paths.samples).catch((error: unknown) => {
-      if (ended.timedOut) return { points: [] };
-      throw error;
-    })).points : [];
+    const points = existsSync(paths.samples)
+      ? (
+          await readSamples(paths.samples).catch((error: unknown) => {
+            if (ended.timedOut) return { points: [] };
+            throw error;
+          })
+        ).points
+      : [];
     const answered = points.filter((p) => p.metric === 'http_reqs').length;
-    if (answered === 0) log(`load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`);
+    if (answered === 0)
+      log(
+        `load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`,
+      );
     // k6 leaves a threshold on a metric that never got a sample unevaluated and exits 0; a run in
     // which nothing was answered, or whose exported thresholds show a crossing, is a 99 here.
     const crossed = thresholds.some((t) => !t.ok) || answered === 0;
     const engineExit = ended.code;
     const exitCode = ended.timedOut ? 99 : engineExit === 0 && crossed ? 99 : engineExit;
-    if (exitCode !== engineExit) log(`load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : 'a threshold was crossed'}: exit 99`);
+    if (exitCode !== engineExit)
+      log(
+        `load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : 'a threshold was crossed'}: exit 99`,
+      );
     const files: Record<string, string> = {};
     const keep = (role: string, file: string, content: string | Buffer): void => {
       runDir.write(file, content);
@@ -111,29 +171,53 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     };
     if (summary !== undefined) keep('summary', FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
     if (existsSync(paths.samples)) keep('samples', FILES.samples, readFileSync(paths.samples));
-    if (existsSync(paths.dashboard)) keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
+    if (existsSync(paths.dashboard))
+      keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
     const finishedAt = new Date();
-    keep('junit', FILES.junit, thresholdsJunit(`load ${name} (${config.loadProfile})`, [...thresholds, ...failures.map((f) => ({ metric: f.code, expression: f.message, ok: false }))], (finishedAt.getTime() - startedAt.getTime()) / 1000));
+    keep(
+      'junit',
+      FILES.junit,
+      thresholdsJunit(
+        `load ${name} (${config.loadProfile})`,
+        [...thresholds, ...failures.map((f) => ({ metric: f.code, expression: f.message, ok: false }))],
+        (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      ),
+    );
     files.run = FILES.run;
     const run: LoadRun = {
       runId: runDir.id,
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
-      engine: { kind: engine.kind, requested: engine.requested, reason: engine.reason, ...(engine.version === undefined ? {} : { version: engine.version }), ...(engine.binary === undefined ? {} : { binary: engine.binary }) },
-      target: { name: target.profile.name, baseUrl: target.profile.baseUrl, embedded: target.embedded, ...(target.embedded ? { timeScale: config.timeScale, faults: [...config.faults] } : {}) },
+      engine: {
+        kind: engine.kind,
+        requested: engine.requested,
+        reason: engine.reason,
+        ...(engine.version === undefined ? {} : { version: engine.version }),
+        ...(engine.binary === undefined ? {} : { binary: engine.binary }),
+      },
+      target: {
+        name: target.profile.name,
+        baseUrl: target.profile.baseUrl,
+        embedded: target.embedded,
+        ...(target.embedded ? { timeScale: config.timeScale, faults: [...config.faults] } : {}),
+      },
       profile: config.loadProfile,
       scenarios: name === 'all' ? [name, ...listScenarios().filter((s) => s !== 'all')] : [name],
       exitCode,
       ...(failures.length === 0 ? {} : { failures }),
       thresholdsPassed: exitCode === 0 && thresholds.every((t) => t.ok),
       thresholds,
-      ...(target.embedded ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) } : {}),
+      ...(target.embedded
+        ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
+        : {}),
       pollsPerExecution: pollsPerExecution(points),
       timeoutClasses: timeoutClasses(points),
       files,
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
-    log(`load: exit ${exitCode}${failures.length > 0 ? ` (${failures.map((f) => f.code).join(', ')})` : exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`);
+    log(
+      `load: exit ${exitCode}${failures.length > 0 ? ` (${failures.map((f) => f.code).join(', ')})` : exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`,
+    );
     return { exitCode, runDir, run, summary };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -31,13 +31,30 @@ export const VERSION_TIMEOUT_MS = 10_000;
 
 function probeK6(env: NodeJS.ProcessEnv, timeoutMs: number): Probe | undefined {
   const binary = env.K6_BIN !== undefined && env.K6_BIN !== '' ? env.K6_BIN : 'k6';
-  const result = spawnSync(binary, ['version'], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env });
+  const result = spawnSync(binary, ['version'], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+    env,
+  });
   // A hung binary is a problem worth naming even when it was only found on PATH.
-  if (result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT') return { binary, problem: `\`${binary} version\` gave ${boundHit('requestTimeoutMs', timeoutMs)}` };
-  if (result.error !== undefined) return binary === 'k6' ? undefined : { binary, problem: `K6_BIN=${binary} cannot run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})` };
+  if (result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT')
+    return { binary, problem: `\`${binary} version\` gave ${boundHit('requestTimeoutMs', timeoutMs)}` };
+  if (result.error !== undefined)
+    return binary === 'k6'
+      ? undefined
+      : {
+          binary,
+          problem: `K6_BIN=${binary} cannot run (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`,
+        };
   const version = parseK6Version(`${result.stdout}${result.stderr}`);
   if (version === undefined) return { binary, problem: `\`${binary} version\` printed no version` };
-  if (Number(version.split('.')[0]) < MIN_K6_MAJOR) return { binary, version, problem: `k6 ${version} is older than ${MIN_K6_MAJOR}.0 (no --new-machine-readable-summary)` };
+  if (Number(version.split('.')[0]) < MIN_K6_MAJOR)
+    return {
+      binary,
+      version,
+      problem: `k6 ${version} is older than ${MIN_K6_MAJOR}.0 (no --new-machine-readable-summary)`,
+    };
   return { binary, version };
 }
 
@@ -45,11 +62,22 @@ function probeK6(env: NodeJS.ProcessEnv, timeoutMs: number): Probe | undefined {
  * Picks the engine: k6 = K6_BIN or `k6` on PATH (≥ 1.0), local = this project's engine,
  * auto = k6 when a usable one is present, else local. The reason is printed and reported.
  */
-export function selectEngine(requested: EngineRequest, env: NodeJS.ProcessEnv = process.env, timeoutMs: number = VERSION_TIMEOUT_MS): EngineChoice {
-  if (requested === 'local') return { kind: 'local', requested, reason: 'local: requested with --engine local' };
+export function selectEngine(
+  requested: EngineRequest,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs: number = VERSION_TIMEOUT_MS,
+): EngineChoice {
+  if (requested === 'local')
+    return { kind: 'local', requested, reason: 'local: requested with --engine local' };
   const probe = probeK6(env, timeoutMs);
   if (probe !== undefined && probe.problem === undefined) {
-    return { kind: 'k6', requested, binary: probe.binary, ...(probe.version === undefined ? {} : { version: probe.version }), reason: `${requested}: k6 ${probe.version ?? '?'} at ${probe.binary}` };
+    return {
+      kind: 'k6',
+      requested,
+      binary: probe.binary,
+      ...(probe.version === undefined ? {} : { version: probe.version }),
+      reason: `${requested}: k6 ${probe.version ?? '?'} at ${probe.binary}`,
+    };
   }
   const why = probe?.problem ?? 'no k6 on PATH and K6_BIN unset';
   if (requested === 'k6') throw new HarnessError('HARNESS_ERR_K6_UNAVAILABLE', `--engine k6: ${why}`);

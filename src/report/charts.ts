@@ -12,14 +12,27 @@ export interface ChartSpec {
 const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
 const color = (i: number): string => COLORS[i % COLORS.length];
 const axes = (x: string, y: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  x: { title: { display: true, text: x }, ...extra }, y: { title: { display: true, text: y }, beginAtZero: true },
+  x: { title: { display: true, text: x }, ...extra },
+  y: { title: { display: true, text: y }, beginAtZero: true },
 });
 const base = { animation: false, responsive: true, maintainAspectRatio: false };
 
 export function percentileChart(summary: RunSummary): ChartSpec | undefined {
   if (summary.endpoints.length === 0) return undefined;
-  const ds = (['p50', 'p95', 'p99'] as const).map((k, i) => ({ label: k, backgroundColor: color(i), data: summary.endpoints.map((e) => round(e[k])) }));
-  return { id: 'chart-percentiles', title: 'Latency percentiles per endpoint (ms)', config: { type: 'bar', data: { labels: summary.endpoints.map((e) => e.endpoint), datasets: ds }, options: { ...base, scales: axes('endpoint', 'ms') } } };
+  const ds = (['p50', 'p95', 'p99'] as const).map((k, i) => ({
+    label: k,
+    backgroundColor: color(i),
+    data: summary.endpoints.map((e) => round(e[k])),
+  }));
+  return {
+    id: 'chart-percentiles',
+    title: 'Latency percentiles per endpoint (ms)',
+    config: {
+      type: 'bar',
+      data: { labels: summary.endpoints.map((e) => e.endpoint), datasets: ds },
+      options: { ...base, scales: axes('endpoint', 'ms') },
+    },
+  };
 }
 
 export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
@@ -28,13 +41,21 @@ export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec |
   const top = Math.max(...summary.endpoints.map((e) => e.p99)) * 1.1 || 1;
   const bins = 24;
   const width = top / bins;
-  const labels = Array.from({ length: bins }, (_, i) => `${round(i * width)}–${round((i + 1) * width)}${i === bins - 1 ? '+' : ''}`);
+  const labels = Array.from(
+    { length: bins },
+    (_, i) => `${round(i * width)}–${round((i + 1) * width)}${i === bins - 1 ? '+' : ''}`,
+  );
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(bins).fill(0);
-    for (const p of points) if (seriesOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
+    for (const p of points)
+      if (seriesOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
     return { label: e.endpoint, backgroundColor: color(i), data: counts };
   });
-  return { id: 'chart-histogram', title: 'Latency histogram (requests per bucket, ms)', config: { type: 'bar', data: { labels, datasets }, options: { ...base, scales: axes('ms', 'requests') } } };
+  return {
+    id: 'chart-histogram',
+    title: 'Latency histogram (requests per bucket, ms)',
+    config: { type: 'bar', data: { labels, datasets }, options: { ...base, scales: axes('ms', 'requests') } },
+  };
 }
 
 export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
@@ -46,22 +67,63 @@ export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec 
   const n = Math.floor((Math.max(...points.map((p) => p.time)) - start) / 1000 / bucketS) + 1;
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(n).fill(0);
-    for (const p of points) if (seriesOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
-    return { label: e.endpoint, borderColor: color(i), backgroundColor: color(i), data: counts.map((c) => round(c / bucketS)), tension: 0.2 };
+    for (const p of points)
+      if (seriesOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
+    return {
+      label: e.endpoint,
+      borderColor: color(i),
+      backgroundColor: color(i),
+      data: counts.map((c) => round(c / bucketS)),
+      tension: 0.2,
+    };
   });
-  return { id: 'chart-throughput', title: 'Throughput over time (req/s)', config: { type: 'line', data: { labels: Array.from({ length: n }, (_, i) => i * bucketS), datasets }, options: { ...base, scales: axes('seconds since start', 'req/s') } } };
+  return {
+    id: 'chart-throughput',
+    title: 'Throughput over time (req/s)',
+    config: {
+      type: 'line',
+      data: { labels: Array.from({ length: n }, (_, i) => i * bucketS), datasets },
+      options: { ...base, scales: axes('seconds since start', 'req/s') },
+    },
+  };
 }
 
 /** `lag`: load-run.json's detectionLag (poll that saw completion minus the reference's recorded finish). */
-export function completionCdfChart(summary: RunSummary, lag?: { medianMs?: number | null; p95Ms?: number | null }): ChartSpec | undefined {
+export function completionCdfChart(
+  summary: RunSummary,
+  lag?: { medianMs?: number | null; p95Ms?: number | null },
+): ChartSpec | undefined {
   const times = summary.completionTimes;
   if (times.length === 0) return undefined;
   const step = Math.max(1, Math.floor(times.length / 200));
-  const data = times.map((t, i) => ({ x: round(t), y: round((i + 1) / times.length, 4) })).filter((_, i) => i % step === 0 || i === times.length - 1);
+  const data = times
+    .map((t, i) => ({ x: round(t), y: round((i + 1) / times.length, 4) }))
+    .filter((_, i) => i % step === 0 || i === times.length - 1);
   return {
     id: 'chart-completion',
     title: `Background executions: time to completion seen (CDF)${typeof lag?.medianMs === 'number' ? ` — detection lag median ${lag.medianMs} ms, p95 ${lag.p95Ms ?? '—'} ms` : ''}`,
-    config: { type: 'scatter', data: { datasets: [{ label: 'share completed', data, showLine: true, borderColor: color(2), backgroundColor: color(2), pointRadius: 0 }] }, options: { ...base, scales: { x: { type: 'linear', title: { display: true, text: 'ms since submit' } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+    config: {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: 'share completed',
+            data,
+            showLine: true,
+            borderColor: color(2),
+            backgroundColor: color(2),
+            pointRadius: 0,
+          },
+        ],
+      },
+      options: {
+        ...base,
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'ms since submit' } },
+          y: { min: 0, max: 1, title: { display: true, text: 'share' } },
+        },
+      },
+    },
   };
 }
 
@@ -71,7 +133,9 @@ export function completionCdfChart(summary: RunSummary, lag?: { medianMs?: numbe
  * (fast / slow / …, labelled with its median time to answer), else by time to answer.
  */
 export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
-  const sync = set.points.filter((p) => p.metric === 'http_req_duration' && endpointOf(p) === 'executeWorkflow');
+  const sync = set.points.filter(
+    (p) => p.metric === 'http_req_duration' && endpointOf(p) === 'executeWorkflow',
+  );
   if (sync.length === 0) return undefined;
   const declared = sync.some((p) => p.tags.workflow_duration_ms !== undefined);
   const byRole = !declared && sync.some((p) => p.tags.workflow !== undefined);
@@ -82,7 +146,8 @@ export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
     b.values.push(value);
     if (timedOut) b.timeouts += 1;
   };
-  const measure = (p: (typeof sync)[number]): number => (declared ? Number(p.tags.workflow_duration_ms) : p.value);
+  const measure = (p: (typeof sync)[number]): number =>
+    declared ? Number(p.tags.workflow_duration_ms) : p.value;
   const max = Math.max(...sync.map(measure));
   const width = max / 10 || 1;
   for (const p of sync) {
@@ -92,12 +157,43 @@ export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
       add(`${round(i * width)}–${round((i + 1) * width)} ms`, i, p.value, isTimeout(p.tags));
     }
   }
-  const rows = [...buckets.entries()].sort(([la, a], [lb, b]) => (byRole ? median(a.values) - median(b.values) : a.order - b.order) || la.localeCompare(lb));
-  const labels = rows.map(([label, b]) => (byRole ? `${label} (median ${round(median(b.values))} ms, n=${b.values.length})` : `${label} (n=${b.values.length})`));
-  const axis = declared ? 'workflow duration' : byRole ? 'workflow (by median time to answer)' : 'time to answer';
+  const rows = [...buckets.entries()].sort(
+    ([la, a], [lb, b]) =>
+      (byRole ? median(a.values) - median(b.values) : a.order - b.order) || la.localeCompare(lb),
+  );
+  const labels = rows.map(([label, b]) =>
+    byRole
+      ? `${label} (median ${round(median(b.values))} ms, n=${b.values.length})`
+      : `${label} (n=${b.values.length})`,
+  );
+  const axis = declared
+    ? 'workflow duration'
+    : byRole
+      ? 'workflow (by median time to answer)'
+      : 'time to answer';
   return {
-    id: 'chart-timeouts', title: `executeWorkflow: timeout share by ${axis}`,
-    config: { type: 'bar', data: { labels, datasets: [{ label: 'timeout share', backgroundColor: color(3), data: rows.map(([, b]) => round(b.timeouts / b.values.length, 4)) }] }, options: { ...base, scales: { x: { title: { display: true, text: axis } }, y: { min: 0, max: 1, title: { display: true, text: 'share' } } } } },
+    id: 'chart-timeouts',
+    title: `executeWorkflow: timeout share by ${axis}`,
+    config: {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: [
+          {
+            label: 'timeout share',
+            backgroundColor: color(3),
+            data: rows.map(([, b]) => round(b.timeouts / b.values.length, 4)),
+          },
+        ],
+      },
+      options: {
+        ...base,
+        scales: {
+          x: { title: { display: true, text: axis } },
+          y: { min: 0, max: 1, title: { display: true, text: 'share' } },
+        },
+      },
+    },
   };
 }
 
@@ -111,11 +207,24 @@ export function trendChart(trend: Readonly<Record<string, readonly TrendPoint[]>
   if (series.length === 0) return undefined;
   const runs = [...new Set(series.flatMap(([, pts]) => pts.map((p) => p.runId)))].sort();
   const datasets = series.map(([metric, pts], i) => ({
-    label: metric, borderColor: color(i), backgroundColor: color(i),
-    data: runs.map((r) => { const hit = pts.find((p) => p.runId === r); return hit === undefined ? null : round(hit.value); }),
+    label: metric,
+    borderColor: color(i),
+    backgroundColor: color(i),
+    data: runs.map((r) => {
+      const hit = pts.find((p) => p.runId === r);
+      return hit === undefined ? null : round(hit.value);
+    }),
     spanGaps: true,
   }));
-  return { id: 'chart-trend', title: `Recent trend: p95 per endpoint over the last ${runs.length} run(s) (ms)`, config: { type: 'line', data: { labels: runs, datasets }, options: { ...base, scales: axes('run', 'ms') } } };
+  return {
+    id: 'chart-trend',
+    title: `Recent trend: p95 per endpoint over the last ${runs.length} run(s) (ms)`,
+    config: {
+      type: 'line',
+      data: { labels: runs, datasets },
+      options: { ...base, scales: axes('run', 'ms') },
+    },
+  };
 }
 
 function round(x: number, digits = 2): number {

@@ -1,10 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { completionCdfChart, histogramChart, percentileChart, throughputChart, timeoutShareChart, trendChart, type ChartSpec } from './charts.js';
+import {
+  completionCdfChart,
+  histogramChart,
+  percentileChart,
+  throughputChart,
+  timeoutShareChart,
+  trendChart,
+  type ChartSpec,
+} from './charts.js';
 import { escapeHtml as e, jsonForScript } from './html-escape.js';
 import type { ReportData } from './report-data.js';
-import { comparisonSection, contractSection, latencySection, loadRunSection, metadataSection } from './sections.js';
+import {
+  comparisonSection,
+  contractSection,
+  latencySection,
+  loadRunSection,
+  metadataSection,
+} from './sections.js';
 
 let chartJs: string | undefined;
 
@@ -12,7 +26,10 @@ let chartJs: string | undefined;
 function chartLibrary(): string {
   if (chartJs === undefined) {
     const main = createRequire(import.meta.url).resolve('chart.js');
-    chartJs = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
+    chartJs = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8').replace(
+      /<\/script/gi,
+      '<\\/script',
+    );
   }
   return chartJs;
 }
@@ -34,7 +51,16 @@ code{background:#f6f8fa;padding:0 3px}.status{font-size:18px;padding:8px;border-
 export function chartSpecs(data: ReportData): ChartSpec[] {
   const specs: (ChartSpec | undefined)[] = [];
   if (data.summary !== undefined && data.samples !== undefined) {
-    specs.push(percentileChart(data.summary), histogramChart(data.samples, data.summary), throughputChart(data.samples, data.summary), completionCdfChart(data.summary, data.loadRun?.detectionLag as { medianMs?: number | null; p95Ms?: number | null } | undefined), timeoutShareChart(data.samples));
+    specs.push(
+      percentileChart(data.summary),
+      histogramChart(data.samples, data.summary),
+      throughputChart(data.samples, data.summary),
+      completionCdfChart(
+        data.summary,
+        data.loadRun?.detectionLag as { medianMs?: number | null; p95Ms?: number | null } | undefined,
+      ),
+      timeoutShareChart(data.samples),
+    );
   }
   specs.push(trendChart(data.trend));
   return specs.filter((s): s is ChartSpec => s !== undefined);
@@ -47,9 +73,20 @@ export function renderReport(data: ReportData): string {
   const failedChecks = data.verify?.summary.failed ?? 0;
   const regressions = data.comparison?.regressions ?? 0;
   const ok = failedChecks === 0 && regressions === 0 && (m.exitCode ?? 0) === 0;
-  const used = data.loadRun?.engine as string | { kind?: string; version?: string; reason?: string } | undefined;
-  const engine = typeof used === 'object' ? [used.kind, used.version, used.reason === undefined ? undefined : `(${used.reason})`].filter((x) => x !== undefined).join(' ') : used;
-  const charts = specs.map((s) => `<div><h3>${e(s.title)}</h3><div class="chart"><canvas id="${e(s.id)}" role="img" aria-label="${e(s.title)}"></canvas></div></div>`).join('');
+  const used = data.loadRun?.engine as
+    string | { kind?: string; version?: string; reason?: string } | undefined;
+  const engine =
+    typeof used === 'object'
+      ? [used.kind, used.version, used.reason === undefined ? undefined : `(${used.reason})`]
+          .filter((x) => x !== undefined)
+          .join(' ')
+      : used;
+  const charts = specs
+    .map(
+      (s) =>
+        `<div><h3>${e(s.title)}</h3><div class="chart"><canvas id="${e(s.id)}" role="img" aria-label="${e(s.title)}"></canvas></div></div>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(`Harness report ${m.runId} — ${m.target.name}`)}</title><style>${STYLE}</style></head>

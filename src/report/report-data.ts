@@ -30,7 +30,8 @@ export interface ReportExtras {
 }
 
 export async function loadReportData(runDir: string, extras: ReportExtras = {}): Promise<ReportData> {
-  const hasSamples = existsSync(runDir) && readdirSync(runDir).some((f) => /^samples.*\.json(\.gz)?$/.test(f));
+  const hasSamples =
+    existsSync(runDir) && readdirSync(runDir).some((f) => /^samples.*\.json(\.gz)?$/.test(f));
   const samples = hasSamples ? await readRunSamples(runDir) : undefined;
   return {
     runDir,

@@ -65,24 +65,37 @@ export function summarizeSamples(set: SampleSet): RunSummary {
         syncCalls += 1;
         if (isTimeout(p.tags)) syncTimeouts += 1;
       }
-    } else if (COMPLETION_METRIC.test(p.metric) && set.metrics.get(p.metric)?.type !== 'rate' && set.metrics.get(p.metric)?.type !== 'counter') {
+    } else if (
+      COMPLETION_METRIC.test(p.metric) &&
+      set.metrics.get(p.metric)?.type !== 'rate' &&
+      set.metrics.get(p.metric)?.type !== 'counter'
+    ) {
       completion.push(p.value);
     } else if (/credit/i.test(p.metric)) credits = (credits ?? 0) + p.value;
   }
-  const endpoints = [...durations.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([endpoint, values]) => {
-    const sorted = Float64Array.from(values).sort();
-    return {
-      endpoint, count: sorted.length, failed: failed.get(endpoint) ?? 0,
-      p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), p95: quantileSorted(sorted, 0.95), p99: quantileSorted(sorted, 0.99),
-      max: sorted[sorted.length - 1] ?? Number.NaN,
-    };
-  });
+  const endpoints = [...durations.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([endpoint, values]) => {
+      const sorted = Float64Array.from(values).sort();
+      return {
+        endpoint,
+        count: sorted.length,
+        failed: failed.get(endpoint) ?? 0,
+        p50: quantileSorted(sorted, 0.5),
+        p90: quantileSorted(sorted, 0.9),
+        p95: quantileSorted(sorted, 0.95),
+        p99: quantileSorted(sorted, 0.99),
+        max: sorted[sorted.length - 1] ?? Number.NaN,
+      };
+    });
   completion.sort((a, b) => a - b);
   // The timeout-boundary scenario classifies each slow sync call (sync_calls{class}); prefer that.
   const classified = set.points.filter((p) => p.metric === 'sync_calls' && p.tags.class !== undefined);
   if (classified.length > 0) {
     syncCalls = classified.reduce((n, p) => n + p.value, 0);
-    syncTimeouts = classified.filter((p) => /timeout/.test(p.tags.class ?? '')).reduce((n, p) => n + p.value, 0);
+    syncTimeouts = classified
+      .filter((p) => /timeout/.test(p.tags.class ?? ''))
+      .reduce((n, p) => n + p.value, 0);
   }
   return {
     endpoints,
@@ -97,7 +110,10 @@ export function summarizeSamples(set: SampleSet): RunSummary {
 }
 
 /** The run's row set in the history database: one number per metric name. */
-export function historyMetrics(summary: RunSummary, verify?: { summary: { passed: number; failed: number; skipped: number } }): Record<string, number> {
+export function historyMetrics(
+  summary: RunSummary,
+  verify?: { summary: { passed: number; failed: number; skipped: number } },
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of summary.endpoints) {
     out[`p50{${e.endpoint}}`] = e.p50;

@@ -19,16 +19,31 @@ export interface WriteReportOptions {
  * Records the run in the history, compares it with its baseline (when one is
  * saved and is not this run) and writes reports/<run-id>/index.html through the scrubber.
  */
-export async function writeReport(reportsDir: string, runDir: string, options: WriteReportOptions = {}): Promise<{ file: string; data: ReportData }> {
+export async function writeReport(
+  reportsDir: string,
+  runDir: string,
+  options: WriteReportOptions = {},
+): Promise<{ file: string; data: ReportData }> {
   const manifest = readManifest(runDir);
   let data = await loadReportData(runDir);
   const history = new History(historyFile(reportsDir));
   const trend: Record<string, TrendPoint[]> = {};
   try {
     if (data.summary !== undefined) {
-      history.record({ runId: manifest.runId, target: manifest.target.name, profile: manifest.profile, gitCommit: manifest.gitCommit ?? '', time: manifest.startedAt }, historyMetrics(data.summary, data.verify));
+      history.record(
+        {
+          runId: manifest.runId,
+          target: manifest.target.name,
+          profile: manifest.profile,
+          gitCommit: manifest.gitCommit ?? '',
+          time: manifest.startedAt,
+        },
+        historyMetrics(data.summary, data.verify),
+      );
     }
-    for (const metric of history.metricNames(manifest.target.name, manifest.profile).filter((n) => n.startsWith('p95{'))) {
+    for (const metric of history
+      .metricNames(manifest.target.name, manifest.profile)
+      .filter((n) => n.startsWith('p95{'))) {
       trend[metric] = history.trend(manifest.target.name, manifest.profile, metric, options.trendRuns ?? 20);
     }
   } finally {
@@ -40,10 +55,15 @@ export async function writeReport(reportsDir: string, runDir: string, options: W
     const baseline = findBaseline(reportsDir, runDir);
     if (baseline.runId === manifest.runId) comparisonNote = 'This run is the baseline.';
     else if (data.samples === undefined) comparisonNote = 'This run has no raw samples to compare.';
-    else comparison = await compareRuns(baseline.path, runDir, { minEffect: options.minEffect ?? 0.1, seed: options.seed ?? 1 });
+    else
+      comparison = await compareRuns(baseline.path, runDir, {
+        minEffect: options.minEffect ?? 0.1,
+        seed: options.seed ?? 1,
+      });
   } catch (error) {
     if (!isHarnessError(error) || error.code !== 'HARNESS_ERR_BASELINE_MISSING') throw error;
-    comparisonNote = 'No baseline saved for this target and profile yet: save one with npx harness baseline save RUN.';
+    comparisonNote =
+      'No baseline saved for this target and profile yet: save one with npx harness baseline save RUN.';
   }
   data = { ...data, trend, comparison, comparisonNote };
   const file = join(runDir, 'index.html');

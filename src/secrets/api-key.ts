@@ -16,9 +16,13 @@ export function readApiKey(name: string, env: NodeJS.ProcessEnv = process.env): 
     try {
       key = readFileSync(file, 'utf8').trim();
     } catch (error) {
-      throw new HarnessError('HARNESS_ERR_KEY_MISSING', `${name}_FILE names ${file}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-        hint: `Point ${name}_FILE at a readable file that contains only the key, or set ${name} instead.`,
-      });
+      throw new HarnessError(
+        'HARNESS_ERR_KEY_MISSING',
+        `${name}_FILE names ${file}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        {
+          hint: `Point ${name}_FILE at a readable file that contains only the key, or set ${name} instead.`,
+        },
+      );
     }
   }
   if (key === undefined || key === '') {

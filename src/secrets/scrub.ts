@@ -23,7 +23,9 @@ export function scrubValue<T>(value: T): T {
   return JSON.parse(scrub(JSON.stringify(value))) as T;
 }
 
-export function redactHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

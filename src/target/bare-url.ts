@@ -2,7 +2,10 @@ import type { TargetProfile } from '../types/generated/target-profile.js';
 
 /** Env var names a bare-URL target reads its keys from (no profile to name them). */
 export const BARE_URL_KEY_ENV = 'HARNESS_API_KEY';
-export const BARE_URL_EXTRA_KEY_ENV = { noPermission: 'HARNESS_API_KEY_NO_PERMISSION', noCredits: 'HARNESS_API_KEY_NO_CREDITS' } as const;
+export const BARE_URL_EXTRA_KEY_ENV = {
+  noPermission: 'HARNESS_API_KEY_NO_PERMISSION',
+  noCredits: 'HARNESS_API_KEY_NO_CREDITS',
+} as const;
 
 export function isUrl(target: string): boolean {
   return /^https?:\/\//i.test(target);
@@ -17,7 +20,10 @@ export function bareUrlProfile(url: string, env: NodeJS.ProcessEnv = process.env
   const parsed = new URL(url);
   const name = `url-${parsed.host}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
   const extraKeys: NonNullable<TargetProfile['extraKeys']> = {};
-  for (const [role, envName] of Object.entries(BARE_URL_EXTRA_KEY_ENV) as [keyof typeof BARE_URL_EXTRA_KEY_ENV, string][]) {
+  for (const [role, envName] of Object.entries(BARE_URL_EXTRA_KEY_ENV) as [
+    keyof typeof BARE_URL_EXTRA_KEY_ENV,
+    string,
+  ][]) {
     if ((env[envName] ?? '') !== '' || (env[`${envName}_FILE`] ?? '') !== '') extraKeys[role] = envName;
   }
   return {
@@ -27,7 +33,13 @@ export function bareUrlProfile(url: string, env: NodeJS.ProcessEnv = process.env
     apiKeyEnv: BARE_URL_KEY_ENV,
     ...(Object.keys(extraKeys).length > 0 ? { extraKeys } : {}),
     workflows: {
-      fast: { workflowId: '12345', version: 1, sampleInput: { 'First Name': 'John', Age: 30 }, inputComponents: { 'First Name': 'text', Age: 'number' }, outputComponents: {} },
+      fast: {
+        workflowId: '12345',
+        version: 1,
+        sampleInput: { 'First Name': 'John', Age: 30 },
+        inputComponents: { 'First Name': 'text', Age: 'number' },
+        outputComponents: {},
+      },
     },
   };
 }

@@ -17,13 +17,19 @@ export async function probeReachable(baseUrl: string, timeoutMs: number = CONNEC
     const socket = connect({ host, port });
     const fail = (why: string, timedOut = false): void => {
       socket.destroy();
-      const raise = timedOut ? ` If it is only slow to accept connections, raise connectTimeoutMs with --connect-timeout or HARNESS_CONNECT_TIMEOUT_MS.` : '';
-      reject(new HarnessError('HARNESS_ERR_TARGET_UNREACHABLE', `cannot connect to ${url.host} (${why})`, {
-        hint: `Check that the deployment at ${url.origin} is running and reachable from here, or fix baseUrl in the target profile.${raise}`,
-      }));
+      const raise = timedOut
+        ? ` If it is only slow to accept connections, raise connectTimeoutMs with --connect-timeout or HARNESS_CONNECT_TIMEOUT_MS.`
+        : '';
+      reject(
+        new HarnessError('HARNESS_ERR_TARGET_UNREACHABLE', `cannot connect to ${url.host} (${why})`, {
+          hint: `Check that the deployment at ${url.origin} is running and reachable from here, or fix baseUrl in the target profile.${raise}`,
+        }),
+      );
     };
     // A socket timeout is idle time; before 'connect' that is the whole wait for the handshake.
-    socket.setTimeout(timeoutMs, () => fail(`no connection within ${timeoutMs} ms ${boundHint('connectTimeoutMs')}`, true));
+    socket.setTimeout(timeoutMs, () =>
+      fail(`no connection within ${timeoutMs} ms ${boundHint('connectTimeoutMs')}`, true),
+    );
     socket.once('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
     socket.once('connect', () => {
       socket.end();

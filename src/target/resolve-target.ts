@@ -24,21 +24,40 @@ export interface ResolveOptions {
  * unreachable host, faults for a non-embedded target) is a HarnessError thrown here,
  * before any check or load runs. Call stop() when done.
  */
-export async function resolveTarget(config: Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'connectTimeoutMs'>, options: ResolveOptions = {}): Promise<ResolvedTarget> {
+export async function resolveTarget(
+  config: Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'connectTimeoutMs'>,
+  options: ResolveOptions = {},
+): Promise<ResolvedTarget> {
   const env = options.env ?? process.env;
   if (config.target === undefined) {
-    return startEmbedded({ timeScale: config.timeScale, faults: config.faults, ...(config.seed === undefined ? {} : { seed: config.seed }) });
-  }
-  if (config.faults.length > 0) {
-    throw new HarnessError('HARNESS_ERR_USAGE', `--fault (${config.faults.join(', ')}) only applies to the embedded reference, not to target "${config.target}"`, {
-      hint: 'Drop --fault, or drop --target to verify the embedded reference with faults.',
+    return startEmbedded({
+      timeScale: config.timeScale,
+      faults: config.faults,
+      ...(config.seed === undefined ? {} : { seed: config.seed }),
     });
   }
+  if (config.faults.length > 0) {
+    throw new HarnessError(
+      'HARNESS_ERR_USAGE',
+      `--fault (${config.faults.join(', ')}) only applies to the embedded reference, not to target "${config.target}"`,
+      {
+        hint: 'Drop --fault, or drop --target to verify the embedded reference with faults.',
+      },
+    );
+  }
   const bare = isUrl(config.target);
-  const profile = bare ? bareUrlProfile(config.target, env) : loadProfile(config.target, options.targetsDir ?? TARGETS_DIR);
+  const profile = bare
+    ? bareUrlProfile(config.target, env)
+    : loadProfile(config.target, options.targetsDir ?? TARGETS_DIR);
   const keys = readKeys(profile, env);
   await probeReachable(profile.baseUrl, options.connectTimeoutMs ?? config.connectTimeoutMs);
-  return { profile, keys, embedded: false, guessed: bare ? ['workflows.fast'] : [], stop: () => Promise.resolve() };
+  return {
+    profile,
+    keys,
+    embedded: false,
+    guessed: bare ? ['workflows.fast'] : [],
+    stop: () => Promise.resolve(),
+  };
 }
 
 function readKeys(profile: TargetProfile, env: NodeJS.ProcessEnv): TargetKeys {

@@ -7,7 +7,9 @@ import type { ResolvedTarget } from '../target/index.js';
 import type { CheckResult, VerifyResult } from './check-result.js';
 import { REPO_ROOT } from './check-runner.js';
 
-const HARNESS_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const HARNESS_VERSION = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 export interface ResultInput {
   readonly runId: string;
@@ -21,7 +23,8 @@ export interface ResultInput {
 
 /** The versioned verify.json object, checked against schemas/verify-result.schema.json and scrubbed of keys before anyone sees it. */
 export function buildResult(input: ResultInput): VerifyResult {
-  const count = (outcome: CheckResult['outcome']): number => input.checks.filter((c) => c.outcome === outcome).length;
+  const count = (outcome: CheckResult['outcome']): number =>
+    input.checks.filter((c) => c.outcome === outcome).length;
   const result: VerifyResult = {
     formatVersion: '1.0.0',
     kind: 'verify',
@@ -41,7 +44,10 @@ export function buildResult(input: ResultInput): VerifyResult {
   };
   const { valid, errors } = new ContractValidator().validate('verify-result.schema.json', result);
   if (!valid) {
-    throw new HarnessError('HARNESS_ERR_INTERNAL', `verify result does not match verify-result.schema.json: ${errors.map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`);
+    throw new HarnessError(
+      'HARNESS_ERR_INTERNAL',
+      `verify result does not match verify-result.schema.json: ${errors.map((e) => `${e.instancePath} ${e.message ?? ''}`).join('; ')}`,
+    );
   }
   // A target may echo a key back in a body that a failure quotes.
   return scrubValue(result);

@@ -21,15 +21,30 @@ const SILENT: Reporter = {};
  * the checks through vitest's `provide`, in memory, so keys never touch a file.
  */
 export class CheckRunner {
-  private constructor(private readonly vitest: Vitest, private readonly specs: TestSpecification[]) {}
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly specs: TestSpecification[],
+  ) {}
 
   static async create(options: { filter?: readonly string[] } = {}): Promise<CheckRunner> {
     const vitest = await createVitest(
       'test',
-      { root: REPO_ROOT, config: false, watch: false, reporters: [SILENT], include: [CHECK_GLOB], pool: 'threads', isolate: false, maxWorkers: 2, passWithNoTests: false },
+      {
+        root: REPO_ROOT,
+        config: false,
+        watch: false,
+        reporters: [SILENT],
+        include: [CHECK_GLOB],
+        pool: 'threads',
+        isolate: false,
+        maxWorkers: 2,
+        passWithNoTests: false,
+      },
       { logLevel: 'silent' },
     );
-    const specs = await vitest.globTestSpecifications(options.filter === undefined ? undefined : [...options.filter]);
+    const specs = await vitest.globTestSpecifications(
+      options.filter === undefined ? undefined : [...options.filter],
+    );
     return new CheckRunner(vitest, specs);
   }
 
@@ -45,7 +60,13 @@ export class CheckRunner {
     process.exitCode = exitCode;
     const results = testModules.flatMap((m) => moduleResults(m)).sort((a, b) => a.id.localeCompare(b.id));
     for (const error of unhandledErrors) {
-      results.push(internalFailure('unhandled-error', 'An error escaped a check', String((error as { message?: unknown }).message ?? error)));
+      results.push(
+        internalFailure(
+          'unhandled-error',
+          'An error escaped a check',
+          String((error as { message?: unknown }).message ?? error),
+        ),
+      );
     }
     return results;
   }
@@ -59,26 +80,56 @@ function moduleResults(mod: TestModule): CheckResult[] {
   const tests = [...mod.children.allTests()];
   const file = relative(REPO_ROOT, mod.moduleId);
   if (tests.length === 0) {
-    const errors = mod.errors().map((e) => e.message).join('; ');
-    return [internalFailure(file, `${file} declares no check`, errors === '' ? 'the file defines no check (call defineCheck once)' : errors)];
+    const errors = mod
+      .errors()
+      .map((e) => e.message)
+      .join('; ');
+    return [
+      internalFailure(
+        file,
+        `${file} declares no check`,
+        errors === '' ? 'the file defines no check (call defineCheck once)' : errors,
+      ),
+    ];
   }
   return tests.map((test) => {
     const record: CheckRecord | undefined = test.meta().harness;
     const result = test.result();
     const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
-    const base = { id: record?.id ?? test.name, title: record?.title ?? test.name, endpoints: [...(record?.endpoints ?? [])], durationMs };
-    if (result.state === 'skipped') return { ...base, outcome: 'skipped', reason: record?.skipReason ?? result.note ?? 'skipped', failures: [] };
-    if (result.state === 'passed') return { ...base, outcome: 'passed', failures: [], ...observations(record) };
+    const base = {
+      id: record?.id ?? test.name,
+      title: record?.title ?? test.name,
+      endpoints: [...(record?.endpoints ?? [])],
+      durationMs,
+    };
+    if (result.state === 'skipped')
+      return {
+        ...base,
+        outcome: 'skipped',
+        reason: record?.skipReason ?? result.note ?? 'skipped',
+        failures: [],
+      };
+    if (result.state === 'passed')
+      return { ...base, outcome: 'passed', failures: [], ...observations(record) };
     const failures = record?.failures ?? [];
     if (failures.length > 0) return { ...base, outcome: 'failed', failures, ...observations(record) };
     // The check itself threw (a bug or a timeout): still a failure, with vitest's message.
-    const message = (result.state === 'failed' ? result.errors : []).map((e) => e.message).join('; ') || 'the check did not finish';
-    return { ...internalFailure(base.id, base.title, message), endpoints: base.endpoints, durationMs, ...observations(record) };
+    const message =
+      (result.state === 'failed' ? result.errors : []).map((e) => e.message).join('; ') ||
+      'the check did not finish';
+    return {
+      ...internalFailure(base.id, base.title, message),
+      endpoints: base.endpoints,
+      durationMs,
+      ...observations(record),
+    };
   });
 }
 
 function observations(record: CheckRecord | undefined): Pick<CheckResult, 'observations'> {
-  return record !== undefined && Object.keys(record.observations).length > 0 ? { observations: record.observations } : {};
+  return record !== undefined && Object.keys(record.observations).length > 0
+    ? { observations: record.observations }
+    : {};
 }
 
 function internalFailure(id: string, title: string, message: string): CheckResult {
@@ -87,6 +138,18 @@ function internalFailure(id: string, title: string, message: string): CheckResul
     title,
     outcome: 'failed',
     durationMs: 0,
-    failures: [{ code: 'CHECK_ERROR', check: id, endpoint: '(check)', status: null, instancePath: '', schemaPath: 'check', received: message, documented: 'the check runs to completion', message: `(check) check: Received: ${message} / Documented: the check runs to completion` }],
+    failures: [
+      {
+        code: 'CHECK_ERROR',
+        check: id,
+        endpoint: '(check)',
+        status: null,
+        instancePath: '',
+        schemaPath: 'check',
+        received: message,
+        documented: 'the check runs to completion',
+        message: `(check) check: Received: ${message} / Documented: the check runs to completion`,
+      },
+    ],
   };
 }

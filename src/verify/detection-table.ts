@@ -24,9 +24,14 @@ export interface DetectionTable {
  * Verifies the embedded reference once clean and once per fault of its catalogue, on
  * one reused vitest instance (a fresh reference per fault, so counters start fresh).
  */
-export async function runDetectionTable(config: Readonly<Pick<HarnessConfig, 'timeScale' | 'seed' | 'reportsDir'>>, only?: readonly string[]): Promise<DetectionTable> {
+export async function runDetectionTable(
+  config: Readonly<Pick<HarnessConfig, 'timeScale' | 'seed' | 'reportsDir'>>,
+  only?: readonly string[],
+): Promise<DetectionTable> {
   const seed = chooseSeed(config);
-  const faults = (await listReferenceFaults()).filter((f) => only === undefined || only.length === 0 || only.includes(f.name));
+  const faults = (await listReferenceFaults()).filter(
+    (f) => only === undefined || only.length === 0 || only.includes(f.name),
+  );
   const runner = await CheckRunner.create();
   try {
     const verifyWith = async (fault: readonly string[]): Promise<VerifyResult> => {
@@ -44,7 +49,9 @@ export async function runDetectionTable(config: Readonly<Pick<HarnessConfig, 'ti
       const failed = result.checks.filter((c) => c.outcome === 'failed');
       const evidence = failed.map((c) => {
         const f = c.failures[0];
-        return f === undefined ? c.id : `${f.endpoint} ${f.instancePath !== '' ? f.instancePath : f.schemaPath === 'status' ? `status ${f.status ?? 'none'}` : f.schemaPath}`;
+        return f === undefined
+          ? c.id
+          : `${f.endpoint} ${f.instancePath !== '' ? f.instancePath : f.schemaPath === 'status' ? `status ${f.status ?? 'none'}` : f.schemaPath}`;
       });
       rows.push({ fault, caughtBy: failed.map((c) => c.id), evidence, result });
     }
@@ -57,11 +64,28 @@ export async function runDetectionTable(config: Readonly<Pick<HarnessConfig, 'ti
 export function printDetectionTable(table: DetectionTable): string {
   const width = Math.max(5, ...table.rows.map((r) => r.fault.name.length));
   const lines = [`${'fault'.padEnd(width)}  caught by`];
-  lines.push(`${'(none)'.padEnd(width)}  ${table.clean.summary.failed === 0 ? `clean reference passes (${table.clean.summary.passed} passed, ${table.clean.summary.skipped} skipped)` : `CLEAN REFERENCE FAILS: ${table.clean.checks.filter((c) => c.outcome === 'failed').map((c) => c.id).join(', ')}`}`);
+  lines.push(
+    `${'(none)'.padEnd(width)}  ${
+      table.clean.summary.failed === 0
+        ? `clean reference passes (${table.clean.summary.passed} passed, ${table.clean.summary.skipped} skipped)`
+        : `CLEAN REFERENCE FAILS: ${table.clean.checks
+            .filter((c) => c.outcome === 'failed')
+            .map((c) => c.id)
+            .join(', ')}`
+    }`,
+  );
   for (const row of table.rows) {
-    const caught = row.caughtBy.length === 0 ? 'NOT CAUGHT' : row.caughtBy.map((id, i) => `${id} (${row.evidence[i] ?? ''})`).join(', ');
+    const caught =
+      row.caughtBy.length === 0
+        ? 'NOT CAUGHT'
+        : row.caughtBy.map((id, i) => `${id} (${row.evidence[i] ?? ''})`).join(', ');
     lines.push(`${row.fault.name.padEnd(width)}  ${caught}`);
   }
-  lines.push('', table.ok ? `OK: every fault (${table.rows.length}) is caught` : 'FAILED: a fault went uncaught or the clean reference failed');
+  lines.push(
+    '',
+    table.ok
+      ? `OK: every fault (${table.rows.length}) is caught`
+      : 'FAILED: a fault went uncaught or the clean reference failed',
+  );
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,12 @@
  */
 export { runVerify, chooseSeed, type VerifyOptions } from './run-verify.js';
 export { CheckRunner, CHECK_GLOB } from './check-runner.js';
-export { runDetectionTable, printDetectionTable, type DetectionTable, type DetectionRow } from './detection-table.js';
+export {
+  runDetectionTable,
+  printDetectionTable,
+  type DetectionTable,
+  type DetectionRow,
+} from './detection-table.js';
 export { printPretty } from './print-pretty.js';
 export { toJUnit } from './junit.js';
 export { buildResult } from './build-result.js';

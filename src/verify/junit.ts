@@ -5,7 +5,12 @@ import type { VerifyResult } from './check-result.js';
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(CONTROL_CHARS, '');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(CONTROL_CHARS, '');
 
 /** verify.junit.xml: one testcase per check, a <failure> per contract violation, <skipped> with its reason. */
 export function toJUnit(result: VerifyResult): string {
@@ -26,8 +31,17 @@ export function toJUnit(result: VerifyResult): string {
     out.push(open);
     if (check.outcome === 'skipped') out.push(`      <skipped message="${escape(check.reason ?? '')}"/>`);
     for (const f of check.failures) {
-      const body = [`endpoint: ${f.endpoint}`, `status: ${f.status ?? 'none'}`, `instancePath: ${f.instancePath}`, `schemaPath: ${f.schemaPath}`, `received: ${JSON.stringify(f.received)}`, `documented: ${JSON.stringify(f.documented)}`].join('\n');
-      out.push(`      <failure type="${escape(f.code)}" message="${escape(f.message)}">${escape(body)}</failure>`);
+      const body = [
+        `endpoint: ${f.endpoint}`,
+        `status: ${f.status ?? 'none'}`,
+        `instancePath: ${f.instancePath}`,
+        `schemaPath: ${f.schemaPath}`,
+        `received: ${JSON.stringify(f.received)}`,
+        `documented: ${JSON.stringify(f.documented)}`,
+      ].join('\n');
+      out.push(
+        `      <failure type="${escape(f.code)}" message="${escape(f.message)}">${escape(body)}</failure>`,
+      );
     }
     out.push('    </testcase>');
   }

@@ -16,7 +16,10 @@ export interface VerifyOptions {
   readonly write?: boolean;
 }
 
-type VerifyConfig = Pick<HarnessConfig, 'target' | 'timeScale' | 'faults' | 'seed' | 'reportsDir' | 'requestTimeoutMs' | 'connectTimeoutMs'>;
+type VerifyConfig = Pick<
+  HarnessConfig,
+  'target' | 'timeScale' | 'faults' | 'seed' | 'reportsDir' | 'requestTimeoutMs' | 'connectTimeoutMs'
+>;
 
 export function chooseSeed(config: Pick<HarnessConfig, 'seed'>): number {
   return config.seed ?? randomInt(0, 2 ** 31);
@@ -29,7 +32,11 @@ export function chooseSeed(config: Pick<HarnessConfig, 'seed'>): number {
  * Contract failures are data in the result, never exceptions; HarnessErrors mean the
  * run could not start (unknown target, missing key, unreachable host).
  */
-export async function runVerify(config: Readonly<VerifyConfig>, target?: ResolvedTarget, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function runVerify(
+  config: Readonly<VerifyConfig>,
+  target?: ResolvedTarget,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   const seed = chooseSeed(config);
   const own = target === undefined ? await resolveTarget(config) : undefined;
   const used = target ?? own;
@@ -38,10 +45,25 @@ export async function runVerify(config: Readonly<VerifyConfig>, target?: Resolve
   try {
     runner ??= await CheckRunner.create();
     const startedAt = new Date();
-    const checks = await runner.run({ profile: used.profile, keys: used.keys, embedded: used.embedded, guessed: used.guessed, seed, ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }) });
+    const checks = await runner.run({
+      profile: used.profile,
+      keys: used.keys,
+      embedded: used.embedded,
+      guessed: used.guessed,
+      seed,
+      ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
+    });
     const write = options.write ?? true;
     const runDir = write ? (options.runDir ?? createRunDir(config.reportsDir)) : undefined;
-    const result = buildResult({ runId: runDir?.id ?? newRunId(startedAt), target: used, faults: config.faults, seed, startedAt, finishedAt: new Date(), checks });
+    const result = buildResult({
+      runId: runDir?.id ?? newRunId(startedAt),
+      target: used,
+      faults: config.faults,
+      seed,
+      startedAt,
+      finishedAt: new Date(),
+      checks,
+    });
     if (runDir !== undefined) {
       runDir.write('verify.json', JSON.stringify(result, null, 2) + '\n');
       runDir.write('verify.junit.xml', toJUnit(result));

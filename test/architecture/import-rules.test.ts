@@ -18,22 +18,46 @@ const rules: readonly Rule[] = [
     files: /^scenarios\/.*\.(ts|js)$/,
     forbidden: [/^node:/, /^(?!k6$|k6\/|scenarios\/|src\/types\/generated\/)/],
   },
-  { layer: 'core', files: CORE, forbidden: [/^(reference|contracts|scenarios)\//, /^src\/(?!errors|config|contract|secrets|run|types\/generated)/] },
-  { layer: 'reference', files: /^reference\//, forbidden: [/^(contracts|scenarios)\//, /^src\/(engine|verify|load|report|compare|history|cli|target)\//] },
+  {
+    layer: 'core',
+    files: CORE,
+    forbidden: [
+      /^(reference|contracts|scenarios)\//,
+      /^src\/(?!errors|config|contract|secrets|run|types\/generated)/,
+    ],
+  },
+  {
+    layer: 'reference',
+    files: /^reference\//,
+    forbidden: [/^(contracts|scenarios)\//, /^src\/(engine|verify|load|report|compare|history|cli|target)\//],
+  },
   { layer: 'contracts', files: /^contracts\//, forbidden: [/^reference\//, /^scenarios\//] },
-  { layer: 'engine', files: /^src\/engine\//, forbidden: [/^(reference|contracts|scenarios)\//, /^src\/(verify|load|report|cli|target)\//] },
+  {
+    layer: 'engine',
+    files: /^src\/engine\//,
+    forbidden: [/^(reference|contracts|scenarios)\//, /^src\/(verify|load|report|cli|target)\//],
+  },
 ];
 
 function sourceFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.js'], { encoding: 'utf8' });
-  return out.split('\n').filter((f) => f !== '' && !f.startsWith('node_modules/') && !f.includes('/generated/'));
+  const out = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.ts', '*.js'],
+    { encoding: 'utf8' },
+  );
+  return out
+    .split('\n')
+    .filter((f) => f !== '' && !f.startsWith('node_modules/') && !f.includes('/generated/'));
 }
 
 /** Import specifiers, resolved to repo-relative paths when relative. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)]
-    .map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const specs = [
+    ...text.matchAll(
+      /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
   return specs.map((s) => (s.startsWith('.') ? normalize(join(dirname(file), s)) : s));
 }
 

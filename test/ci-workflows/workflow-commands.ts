@@ -23,7 +23,8 @@ export function readWorkflow(text: string): WorkflowFacts {
       const indent = run[1].length;
       if (/^[|>][-+]?\s*$/.test(run[2])) {
         const block: string[] = [];
-        while (i + 1 < lines.length && (lines[i + 1].trim() === '' || lines[i + 1].search(/\S/) > indent)) block.push(lines[++i].trim());
+        while (i + 1 < lines.length && (lines[i + 1].trim() === '' || lines[i + 1].search(/\S/) > indent))
+          block.push(lines[++i].trim());
         runs.push(block.join('\n').trim());
       } else runs.push(run[2].trim());
       continue;
@@ -37,5 +38,8 @@ export function readWorkflow(text: string): WorkflowFacts {
 
 /** Single commands of a run script: split on newlines, `&&`, `||` and `;`. */
 export function commandsOf(script: string): string[] {
-  return script.split(/\n|&&|\|\||;/).map((c) => c.trim()).filter((c) => c !== '' && !c.startsWith('#'));
+  return script
+    .split(/\n|&&|\|\||;/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && !c.startsWith('#'));
 }

@@ -21,8 +21,12 @@ function checkHarnessCommand(program: Command, words: string[]): string[] {
     args.shift();
   }
   if (cmd === program) return [`${words.join(' ')}: no such harness command`];
-  const flags = new Set(cmd.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined));
-  for (const arg of args) if (arg.startsWith('--') && !flags.has(arg.split('=')[0])) problems.push(`${words.join(' ')}: harness ${cmd.name()} has no option ${arg}`);
+  const flags = new Set(
+    cmd.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => f !== undefined),
+  );
+  for (const arg of args)
+    if (arg.startsWith('--') && !flags.has(arg.split('=')[0]))
+      problems.push(`${words.join(' ')}: harness ${cmd.name()} has no option ${arg}`);
   return problems;
 }
 
@@ -31,8 +35,10 @@ function problemsOf(program: Command, facts: WorkflowFacts): string[] {
   for (const command of facts.runs.flatMap(commandsOf)) {
     const words = command.split(/\s+/);
     if (words[0] === 'npx' && words[1] === 'harness') problems.push(...checkHarnessCommand(program, words));
-    else if (words[0] === 'npm' && words[1] === 'test' && scripts.test === undefined) problems.push('npm test: no "test" script');
-    else if (words[0] === 'npm' && words[1] === 'run' && scripts[words[2] ?? ''] === undefined) problems.push(`${command}: no such script`);
+    else if (words[0] === 'npm' && words[1] === 'test' && scripts.test === undefined)
+      problems.push('npm test: no "test" script');
+    else if (words[0] === 'npm' && words[1] === 'run' && scripts[words[2] ?? ''] === undefined)
+      problems.push(`${command}: no such script`);
   }
   return problems;
 }
@@ -48,13 +54,21 @@ describe('GitHub workflows', () => {
   });
 
   it('the reader finds run steps in block and plain form', () => {
-    const facts = readWorkflow('steps:\n  - run: npm ci\n  - name: x\n    run: |\n      echo a\n      npx harness run --ci\n    env:\n      A: b\n');
+    const facts = readWorkflow(
+      'steps:\n  - run: npm ci\n  - name: x\n    run: |\n      echo a\n      npx harness run --ci\n    env:\n      A: b\n',
+    );
     expect(facts.runs).toEqual(['npm ci', 'echo a\nnpx harness run --ci']);
     expect(commandsOf(facts.runs[1])).toEqual(['echo a', 'npx harness run --ci']);
   });
 
   it('the checker rejects unknown commands and options (it can fail)', () => {
-    expect(problemsOf(program, { runs: ['npx harness nope', 'npx harness run --bogus', 'npm run nope'], uses: [], pairs: [] })).toHaveLength(3);
+    expect(
+      problemsOf(program, {
+        runs: ['npx harness nope', 'npx harness run --bogus', 'npm run nope'],
+        uses: [],
+        pairs: [],
+      }),
+    ).toHaveLength(3);
   });
 
   it('ci.yml runs the README test command on Node 20 with Debian Chromium', () => {
@@ -67,7 +81,13 @@ describe('GitHub workflows', () => {
   });
 
   it('nightly.yml installs Node 20 and k6 with the official action, runs the main job, compares, uploads reports', () => {
-    expect(nightly.uses).toEqual(expect.arrayContaining(['actions/setup-node@v4', 'grafana/setup-k6-action@v1', 'actions/upload-artifact@v4']));
+    expect(nightly.uses).toEqual(
+      expect.arrayContaining([
+        'actions/setup-node@v4',
+        'grafana/setup-k6-action@v1',
+        'actions/upload-artifact@v4',
+      ]),
+    );
     expect(nightly.pairs).toContain('node-version: 20');
     const commands = nightly.runs.flatMap(commandsOf);
     expect(commands.some((c) => /^npx harness run .*--profile nightly .*--ci/.test(c))).toBe(true);

@@ -5,7 +5,15 @@ import { addConfigFlags, configFromFlags } from '../../src/cli/config-flags.js';
 function parse(args: string[]): Readonly<ReturnType<typeof configFromFlags>> {
   let result: ReturnType<typeof configFromFlags> | undefined;
   const cmd = new Command('x').exitOverride();
-  addConfigFlags(cmd, ['target', 'timeScale', 'realTime', 'fault', 'seed', 'requestTimeout', 'profile']).action((flags: Parameters<typeof configFromFlags>[0]) => {
+  addConfigFlags(cmd, [
+    'target',
+    'timeScale',
+    'realTime',
+    'fault',
+    'seed',
+    'requestTimeout',
+    'profile',
+  ]).action((flags: Parameters<typeof configFromFlags>[0]) => {
     result = configFromFlags(flags);
   });
   cmd.parse(args, { from: 'user' });
@@ -15,7 +23,18 @@ function parse(args: string[]): Readonly<ReturnType<typeof configFromFlags>> {
 
 describe('config flags shared by verify, load and run', () => {
   it('maps flags onto the config, faults repeatable, numbers parsed', () => {
-    const cfg = parse(['--fault', 'renamed-field', '--fault', 'wrong-status', '--seed', '7', '--request-timeout', '500', '--profile', 'load']);
+    const cfg = parse([
+      '--fault',
+      'renamed-field',
+      '--fault',
+      'wrong-status',
+      '--seed',
+      '7',
+      '--request-timeout',
+      '500',
+      '--profile',
+      'load',
+    ]);
     expect(cfg.faults).toEqual(['renamed-field', 'wrong-status']);
     expect(cfg.seed).toBe(7);
     expect(cfg.requestTimeoutMs).toBe(500);
@@ -32,6 +51,8 @@ describe('config flags shared by verify, load and run', () => {
   });
 
   it('rejects a profile outside the documented choices', () => {
-    expect(() => parse(['--profile', 'huge'])).toThrow(/Allowed choices are smoke, load, stress, soak, nightly/);
+    expect(() => parse(['--profile', 'huge'])).toThrow(
+      /Allowed choices are smoke, load, stress, soak, nightly/,
+    );
   });
 });

@@ -12,7 +12,11 @@ describe('harness baseline save / compare (CLI)', () => {
   beforeAll(() => {
     reports = mkdtempSync(join(tmpdir(), 'harness-compare-cli-'));
     writeRunFolder(reports, { runId: fixtureRunId(new Date('2026-11-01T00:00:00Z')) }, richSamples(1));
-    slow = writeRunFolder(reports, { runId: fixtureRunId(new Date('2026-11-02T00:00:00Z')) }, richSamples(2, 6, 1.5));
+    slow = writeRunFolder(
+      reports,
+      { runId: fixtureRunId(new Date('2026-11-02T00:00:00Z')) },
+      richSamples(2, 6, 1.5),
+    );
   });
   afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
@@ -29,7 +33,10 @@ describe('harness baseline save / compare (CLI)', () => {
     expect(res.stdout).toMatch(/executeWorkflow\s.*REGRESSION/);
     expect(res.stdout).not.toMatch(/getConversationById\s.*REGRESSION/);
     expect(res.code).toBe(1);
-    const lenient = await runCli(['compare', '--current', slow, '--min-effect', '2', '--reports-dir', reports], {});
+    const lenient = await runCli(
+      ['compare', '--current', slow, '--min-effect', '2', '--reports-dir', reports],
+      {},
+    );
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain('no regression');
   });

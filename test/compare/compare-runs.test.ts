@@ -20,11 +20,18 @@ describe('compareRuns on measured runs', () => {
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-compare-'));
     const clean = await startLatencyServer(Object.fromEntries(ENDPOINTS.map((e) => [e, normal])));
-    const slow = await startLatencyServer({ ...Object.fromEntries(ENDPOINTS.map((e) => [e, normal])), executeWorkflow: { base: 120, jitter: 20 } });
+    const slow = await startLatencyServer({
+      ...Object.fromEntries(ENDPOINTS.map((e) => [e, normal])),
+      executeWorkflow: { base: 120, jitter: 20 },
+    });
     servers.push(clean, slow);
     // Measured at the same time, so the runs share the machine's conditions (2 busy cores):
     // only the injected latency differs between them.
-    const [base, same, slowSamples] = await Promise.all([collectSamples(clean.url, ENDPOINTS, N, 6), collectSamples(clean.url, ENDPOINTS, N, 6), collectSamples(slow.url, ENDPOINTS, N, 6)]);
+    const [base, same, slowSamples] = await Promise.all([
+      collectSamples(clean.url, ENDPOINTS, N, 6),
+      collectSamples(clean.url, ENDPOINTS, N, 6),
+      collectSamples(slow.url, ENDPOINTS, N, 6),
+    ]);
     runs.base = writeRunFolder(reports, { runId: fixtureRunId() }, base);
     runs.same = writeRunFolder(reports, { runId: fixtureRunId() }, same);
     runs.slow = writeRunFolder(reports, { runId: fixtureRunId() }, slowSamples);
@@ -44,7 +51,11 @@ describe('compareRuns on measured runs', () => {
   it('finds the injected slowdown on executeWorkflow and only there', async () => {
     const result = await compareRuns(runs.base, runs.slow, { seed: 42 });
     const verdicts = Object.fromEntries(result.comparisons.map((c) => [c.endpoint, c.verdict]));
-    expect(verdicts, formatComparison(result)).toEqual({ executeWorkflow: 'regression', executeWorkflowBackground: expect.not.stringMatching(/regression/) as unknown, getConversationById: expect.not.stringMatching(/regression/) as unknown });
+    expect(verdicts, formatComparison(result)).toEqual({
+      executeWorkflow: 'regression',
+      executeWorkflowBackground: expect.not.stringMatching(/regression/) as unknown,
+      getConversationById: expect.not.stringMatching(/regression/) as unknown,
+    });
     const table = formatComparison(result);
     expect(table).toMatch(/executeWorkflow\s.*REGRESSION/);
     expect(table).toContain('1 regression(s)');

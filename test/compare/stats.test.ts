@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapRelativeChange, mannWhitneyU, normalCdf, quantile, seededRandom } from '../../src/compare/index.js';
+import {
+  bootstrapRelativeChange,
+  mannWhitneyU,
+  normalCdf,
+  quantile,
+  seededRandom,
+} from '../../src/compare/index.js';
 
 const draw = (seed: number, n: number, shift = 0): number[] => {
   const r = seededRandom(seed);
@@ -11,7 +17,12 @@ describe('stats', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([5, 1, 3], 0)).toBe(1);
     expect(quantile([5, 1, 3], 1)).toBe(5);
-    expect(quantile(Array.from({ length: 101 }, (_, i) => i), 0.95)).toBeCloseTo(95, 10);
+    expect(
+      quantile(
+        Array.from({ length: 101 }, (_, i) => i),
+        0.95,
+      ),
+    ).toBeCloseTo(95, 10);
   });
 
   it('normalCdf matches known values', () => {

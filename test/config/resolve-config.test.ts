@@ -39,17 +39,34 @@ describe('resolveConfig', () => {
 
   it('bounds: defaults, env and flags, and a non-positive bound is refused', () => {
     const defaults = resolveConfig({ env: {} });
-    expect([defaults.requestTimeoutMs, defaults.connectTimeoutMs, defaults.loadTimeoutMs]).toEqual([10_000, 3_000, undefined]);
-    const cfg = resolveConfig({ env: { HARNESS_REQUEST_TIMEOUT_MS: '2500', HARNESS_CONNECT_TIMEOUT_MS: '700', HARNESS_LOAD_TIMEOUT_MS: '60000' }, flags: { requestTimeoutMs: 1200 } });
+    expect([defaults.requestTimeoutMs, defaults.connectTimeoutMs, defaults.loadTimeoutMs]).toEqual([
+      10_000,
+      3_000,
+      undefined,
+    ]);
+    const cfg = resolveConfig({
+      env: {
+        HARNESS_REQUEST_TIMEOUT_MS: '2500',
+        HARNESS_CONNECT_TIMEOUT_MS: '700',
+        HARNESS_LOAD_TIMEOUT_MS: '60000',
+      },
+      flags: { requestTimeoutMs: 1200 },
+    });
     expect([cfg.requestTimeoutMs, cfg.connectTimeoutMs, cfg.loadTimeoutMs]).toEqual([1200, 700, 60_000]);
-    expect(() => resolveConfig({ env: { HARNESS_LOAD_TIMEOUT_MS: 'soon' } })).toThrow(/HARNESS_LOAD_TIMEOUT_MS/);
+    expect(() => resolveConfig({ env: { HARNESS_LOAD_TIMEOUT_MS: 'soon' } })).toThrow(
+      /HARNESS_LOAD_TIMEOUT_MS/,
+    );
     expect(() => resolveConfig({ env: {}, flags: { requestTimeoutMs: 0 } })).toThrow(/requestTimeoutMs/);
   });
 
   it('keeps DEFAULTS equal to the schema defaults', () => {
-    const schema = JSON.parse(readFileSync('schemas/harness-config.schema.json', 'utf8')) as { properties: Record<string, { default?: unknown }> };
+    const schema = JSON.parse(readFileSync('schemas/harness-config.schema.json', 'utf8')) as {
+      properties: Record<string, { default?: unknown }>;
+    };
     const schemaDefaults = Object.fromEntries(
-      Object.entries(schema.properties).filter(([, p]) => p.default !== undefined).map(([k, p]) => [k, p.default]),
+      Object.entries(schema.properties)
+        .filter(([, p]) => p.default !== undefined)
+        .map(([k, p]) => [k, p.default]),
     );
     expect({ ...DEFAULTS }).toEqual(schemaDefaults);
   });

@@ -13,19 +13,46 @@ describe('schemas/', () => {
   });
 
   it("accepts the docs' own example bodies", () => {
-    const request = { workflowId: '12345', version: 1, input: { 'First Name': 'John', Age: 30 }, conversationId: '67890' };
+    const request = {
+      workflowId: '12345',
+      version: 1,
+      input: { 'First Name': 'John', Age: 30 },
+      conversationId: '67890',
+    };
     expect(v.validate('execute-request.schema.json', request).valid).toBe(true);
-    expect(v.validate('execute-response.schema.json', { conversationId: '67890', output: { 'Analysis Results': 'Detailed findings from the analysis', 'Risk Score': 85 }, creditUsage: 10 }).valid).toBe(true);
-    expect(v.validate('background-response.schema.json', { conversationId: '67890', creditUsage: 0 }).valid).toBe(true);
-    expect(v.validate('get-conversation-request.schema.json', { workflowId: '12345', conversationId: '67890' }).valid).toBe(true);
+    expect(
+      v.validate('execute-response.schema.json', {
+        conversationId: '67890',
+        output: { 'Analysis Results': 'Detailed findings from the analysis', 'Risk Score': 85 },
+        creditUsage: 10,
+      }).valid,
+    ).toBe(true);
+    expect(
+      v.validate('background-response.schema.json', { conversationId: '67890', creditUsage: 0 }).valid,
+    ).toBe(true);
+    expect(
+      v.validate('get-conversation-request.schema.json', { workflowId: '12345', conversationId: '67890' })
+        .valid,
+    ).toBe(true);
     expect(v.validate('error-body.schema.json', { error: 'Error message' }).valid).toBe(true);
   });
 
   it('names the pointer of a renamed or mistyped field', () => {
-    const renamed = v.validate('execute-response.schema.json', { conversationId: 'c', output: {}, credit_usage: 1 });
+    const renamed = v.validate('execute-response.schema.json', {
+      conversationId: 'c',
+      output: {},
+      credit_usage: 1,
+    });
     expect(renamed.valid).toBe(false);
-    expect(renamed.errors[0]).toMatchObject({ keyword: 'required', params: { missingProperty: 'creditUsage' } });
-    const mistyped = v.validate('execute-response.schema.json', { conversationId: 'c', output: {}, creditUsage: '10' });
+    expect(renamed.errors[0]).toMatchObject({
+      keyword: 'required',
+      params: { missingProperty: 'creditUsage' },
+    });
+    const mistyped = v.validate('execute-response.schema.json', {
+      conversationId: 'c',
+      output: {},
+      creditUsage: '10',
+    });
     expect(mistyped.errors[0]).toMatchObject({ instancePath: '/creditUsage', keyword: 'type' });
   });
 

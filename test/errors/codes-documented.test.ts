@@ -12,7 +12,22 @@ describe('error codes', () => {
   });
 
   it('declares every code the source uses', () => {
-    const out = execFileSync('git', ['grep', '-hoE', 'HARNESS_ERR_[A-Z_]+[A-Z]', '--', 'src', 'reference', 'contracts', 'scripts', 'scenarios', 'bin'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'git',
+      [
+        'grep',
+        '-hoE',
+        'HARNESS_ERR_[A-Z_]+[A-Z]',
+        '--',
+        'src',
+        'reference',
+        'contracts',
+        'scripts',
+        'scenarios',
+        'bin',
+      ],
+      { encoding: 'utf8' },
+    );
     const used = [...new Set(out.split('\n').filter((s) => s !== ''))];
     const undeclared = used.filter((code) => !(code in ERROR_CODES));
     expect(undeclared).toEqual([]);

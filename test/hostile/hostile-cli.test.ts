@@ -9,13 +9,19 @@ describe('harness hostile', () => {
     try {
       const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] ?? '';
       expect(base).not.toBe('');
-      for (const mode of ['hang', 'reset', 'rate-limited-retry-after', 'redirect-loop']) expect(out).toContain(`${base}/${mode}`);
+      for (const mode of ['hang', 'reset', 'rate-limited-retry-after', 'redirect-loop'])
+        expect(out).toContain(`${base}/${mode}`);
       expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+ {2}\(connection refused/);
-      const limited = await fetch(`${base}/rate-limited-retry-after/api/executeWorkflow`, { method: 'POST', body: '{}' });
+      const limited = await fetch(`${base}/rate-limited-retry-after/api/executeWorkflow`, {
+        method: 'POST',
+        body: '{}',
+      });
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('7');
       // A request the hang mode never answers must not keep the server from stopping.
-      const hanging = fetch(`${base}/hang/api/executeWorkflow`, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+      const hanging = fetch(`${base}/hang/api/executeWorkflow`, { method: 'POST', body: '{}' }).catch(
+        (e: unknown) => e,
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       const stopAt = performance.now();
       child.kill('SIGTERM');

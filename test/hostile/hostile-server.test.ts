@@ -52,11 +52,14 @@ describe('hostile companion server', () => {
     expect((error as Error).name).toBe('TimeoutError');
   });
 
-  it.each(['truncated-json', 'not-json'] as const)('%s: JSON content type, unparseable body', async (mode) => {
-    const res = await post(hostile.baseUrl(mode));
-    expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    await expect(res.json()).rejects.toThrow(SyntaxError);
-  });
+  it.each(['truncated-json', 'not-json'] as const)(
+    '%s: JSON content type, unparseable body',
+    async (mode) => {
+      const res = await post(hostile.baseUrl(mode));
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      await expect(res.json()).rejects.toThrow(SyntaxError);
+    },
+  );
 
   it('huge-body: 50 MB of valid JSON', async () => {
     const res = await post(hostile.baseUrl('huge-body'), 20_000);

@@ -16,11 +16,21 @@ describe('engine version check bound', () => {
   it('a hung K6_BIN: --engine k6 fails within the bound, naming requestTimeoutMs and how to raise it', () => {
     const started = Date.now();
     const run = (): unknown => selectEngine('k6', { PATH: '/nonexistent', K6_BIN: bin }, 400);
-    expect(run).toThrow(expect.objectContaining({ code: 'HARNESS_ERR_K6_UNAVAILABLE', message: expect.stringContaining('no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)') as string }));
+    expect(run).toThrow(
+      expect.objectContaining({
+        code: 'HARNESS_ERR_K6_UNAVAILABLE',
+        message: expect.stringContaining(
+          'no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)',
+        ) as string,
+      }),
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('auto with a hung K6_BIN falls back to the local engine and says why', () => {
-    expect(selectEngine('auto', { PATH: '/nonexistent', K6_BIN: bin }, 300)).toMatchObject({ kind: 'local', reason: expect.stringContaining('no answer within 300 ms') as string });
+    expect(selectEngine('auto', { PATH: '/nonexistent', K6_BIN: bin }, 300)).toMatchObject({
+      kind: 'local',
+      reason: expect.stringContaining('no answer within 300 ms') as string,
+    });
   });
 });

@@ -7,7 +7,13 @@ import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/
 
 describe('thresholds → JUnit', () => {
   it('reads both export shapes (boolean = failed, { ok }) and writes one testcase per threshold', () => {
-    const t = thresholdsFromExport({ metrics: { contract_violations: { thresholds: { 'rate==0': true } }, http_req_failed: { thresholds: { 'rate<0.01': { ok: true } } }, iterations: {} } });
+    const t = thresholdsFromExport({
+      metrics: {
+        contract_violations: { thresholds: { 'rate==0': true } },
+        http_req_failed: { thresholds: { 'rate<0.01': { ok: true } } },
+        iterations: {},
+      },
+    });
     expect(t).toEqual([
       { metric: 'contract_violations', expression: 'rate==0', ok: false },
       { metric: 'http_req_failed', expression: 'rate<0.01', ok: true },
@@ -15,7 +21,9 @@ describe('thresholds → JUnit', () => {
     const xml = thresholdsJunit('load sync-latency (smoke)', t, 1.5);
     expect(xml).toContain('tests="2" failures="1"');
     expect(xml.match(/<testcase /g)).toHaveLength(2);
-    expect(xml).toContain('<failure message="threshold crossed">Received: contract_violations did not satisfy / Documented: rate==0</failure>');
+    expect(xml).toContain(
+      '<failure message="threshold crossed">Received: contract_violations did not satisfy / Documented: rate==0</failure>',
+    );
   });
 });
 
@@ -27,7 +35,9 @@ describe('ground truth', () => {
     server = createServer((req, res) => {
       const id = decodeURIComponent(req.url?.split('/').at(-1) ?? '');
       if (req.url?.startsWith('/__reference/executions/') && finished[id] !== undefined) {
-        res.setHeader('content-type', 'application/json').end(JSON.stringify({ conversationId: id, turns: [{ finishedAt: finished[id] }] }));
+        res
+          .setHeader('content-type', 'application/json')
+          .end(JSON.stringify({ conversationId: id, turns: [{ finishedAt: finished[id] }] }));
       } else res.writeHead(404).end('{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -51,7 +61,11 @@ describe('ground truth', () => {
   it('summarises polls per execution and timeout classes from the samples', () => {
     const polls = [3, 4, 5, 6].map((value) => ({ metric: 'polls_per_execution', time: 0, value, tags: {} }));
     expect(pollsPerExecution(polls)).toMatchObject({ executions: 4, median: 4.5, max: 6 });
-    const calls = [{ class: 'server_timeout' }, { class: 'server_timeout' }, { class: 'answered_below_limit' }].map((tags) => ({ metric: 'sync_calls', time: 0, value: 1, tags }));
+    const calls = [
+      { class: 'server_timeout' },
+      { class: 'server_timeout' },
+      { class: 'answered_below_limit' },
+    ].map((tags) => ({ metric: 'sync_calls', time: 0, value: 1, tags }));
     expect(timeoutClasses(calls)).toEqual({ server_timeout: 2, answered_below_limit: 1 });
   });
 });

@@ -10,16 +10,34 @@ const reportsDir = mkdtempSync(join(tmpdir(), 'load-reports-'));
 afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
-const config: LoadConfig = { timeScale: 0.02, faults: [], seed: 7, engine: 'k6', loadProfile: 'smoke', reportsDir, ci: true };
+const config: LoadConfig = {
+  timeScale: 0.02,
+  faults: [],
+  seed: 7,
+  engine: 'k6',
+  loadProfile: 'smoke',
+  reportsDir,
+  ci: true,
+};
 
 describe('runLoad with k6 (a stand-in binary) against the embedded reference', () => {
   it('passes the key through the environment only and writes the run folder', async () => {
     const { bin, record } = fakeK6('1.2.0');
     vi.stubEnv('K6_BIN', bin);
     const output: string[] = [];
-    const result = await runLoad(config, { scenario: 'sync-latency', log: (l) => output.push(l), onEngineOutput: (c) => output.push(c) });
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: (l) => output.push(l),
+      onEngineOutput: (c) => output.push(c),
+    });
     expect(result.exitCode).toBe(0);
-    const seen = JSON.parse(readFileSync(record, 'utf8')) as { args: string[]; keyVar: string; key: string; target: { baseUrl: string }; dashboard: string };
+    const seen = JSON.parse(readFileSync(record, 'utf8')) as {
+      args: string[];
+      keyVar: string;
+      key: string;
+      target: { baseUrl: string };
+      dashboard: string;
+    };
     expect(seen.key.length).toBeGreaterThan(8);
     expect(seen.args.join(' ')).not.toContain(seen.key);
     expect(seen.args).toEqual(expect.arrayContaining(['run', '--new-machine-readable-summary', '--out']));
@@ -32,7 +50,12 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     const run = JSON.parse(readFileSync(join(result.runDir.path, 'load-run.json'), 'utf8')) as unknown;
     const outcome = new ContractValidator().validate('load-run.schema.json', run);
     expect(outcome.errors).toEqual([]);
-    expect(result.run).toMatchObject({ engine: { kind: 'k6', version: '1.2.0' }, target: { embedded: true, timeScale: 0.02 }, scenarios: ['sync-latency'], thresholdsPassed: true });
+    expect(result.run).toMatchObject({
+      engine: { kind: 'k6', version: '1.2.0' },
+      target: { embedded: true, timeScale: 0.02 },
+      scenarios: ['sync-latency'],
+      thresholdsPassed: true,
+    });
     for (const f of files) expect(readFileSync(join(result.runDir.path, f), 'utf8')).not.toContain(seen.key);
   });
 
@@ -40,10 +63,18 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     const { bin } = fakeK6('1.2.0');
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '99');
-    const result = await runLoad(config, { scenario: 'sync-latency', log: () => undefined, onEngineOutput: () => undefined });
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: () => undefined,
+      onEngineOutput: () => undefined,
+    });
     expect(result.exitCode).toBe(99);
     expect(result.run.thresholdsPassed).toBe(false);
-    expect(result.run.thresholds).toContainEqual({ metric: 'contract_violations', expression: 'rate==0', ok: false });
+    expect(result.run.thresholds).toContainEqual({
+      metric: 'contract_violations',
+      expression: 'rate==0',
+      ok: false,
+    });
     expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain('failures="1"');
   });
 
@@ -52,13 +83,22 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_SILENT', '1');
     const lines: string[] = [];
-    const result = await runLoad(config, { scenario: 'sync-latency', log: (l) => lines.push(l), onEngineOutput: () => undefined });
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: (l) => lines.push(l),
+      onEngineOutput: () => undefined,
+    });
     expect(result.exitCode).toBe(99);
     expect(lines.join('\n')).toMatch(/no request was answered/);
     expect(result.run.thresholdsPassed).toBe(false);
   });
 
   it('rejects an unknown scenario with the known names', async () => {
-    await expect(runLoad(config, { scenario: 'nope' })).rejects.toThrow(expect.objectContaining({ code: 'HARNESS_ERR_SCENARIO_UNKNOWN', hint: expect.stringContaining('sync-latency') as string }));
+    await expect(runLoad(config, { scenario: 'nope' })).rejects.toThrow(
+      expect.objectContaining({
+        code: 'HARNESS_ERR_SCENARIO_UNKNOWN',
+        hint: expect.stringContaining('sync-latency') as string,
+      }),
+    );
   });
 });

@@ -22,19 +22,26 @@ const probes: Record<string, (ref: RunningReference) => Promise<boolean>> = {
     const r = await post(ref, 'executeWorkflow', EXAMPLE);
     return r.status === 200 && !('creditUsage' in (r.json ?? {})) && typeof r.json?.credits === 'number';
   },
-  'mistyped-field': async (ref) => typeof (await post(ref, 'executeWorkflow', EXAMPLE)).json?.creditUsage === 'string',
-  'wrong-status': async (ref) => (await post(ref, 'executeWorkflow', { ...EXAMPLE, workflowId: 'missing' })).status === 400,
+  'mistyped-field': async (ref) =>
+    typeof (await post(ref, 'executeWorkflow', EXAMPLE)).json?.creditUsage === 'string',
+  'wrong-status': async (ref) =>
+    (await post(ref, 'executeWorkflow', { ...EXAMPLE, workflowId: 'missing' })).status === 400,
   'error-shape': async (ref) => {
     const r = await post(ref, 'executeWorkflow', EXAMPLE, 'bad-key');
     return r.status === 401 && r.json?.error === undefined && typeof r.json?.message === 'string';
   },
   'missing-output-component': async (ref) => {
     const r = await post(ref, 'executeWorkflow', EXAMPLE);
-    const conv = await post(ref, 'getConversationById', { workflowId: '12345', conversationId: r.json?.conversationId });
-    const has = (reply: Reply): boolean => 'Risk Score' in ((reply.json?.output as Record<string, unknown> | undefined) ?? {});
+    const conv = await post(ref, 'getConversationById', {
+      workflowId: '12345',
+      conversationId: r.json?.conversationId,
+    });
+    const has = (reply: Reply): boolean =>
+      'Risk Score' in ((reply.json?.output as Record<string, unknown> | undefined) ?? {});
     return r.status === 200 && !has(r) && !has(conv);
   },
-  'wrong-content-type': async (ref) => (await post(ref, 'executeWorkflow', EXAMPLE)).contentType?.startsWith('text/plain') === true,
+  'wrong-content-type': async (ref) =>
+    (await post(ref, 'executeWorkflow', EXAMPLE)).contentType?.startsWith('text/plain') === true,
   'background-never-completes': async (ref) => {
     const r = await post(ref, 'executeWorkflowBackground', EXAMPLE);
     try {
@@ -50,11 +57,22 @@ const probes: Record<string, (ref: RunningReference) => Promise<boolean>> = {
     return statuses.filter((s) => s === 500).length === 2 && statuses.filter((s) => s === 200).length === 8;
   },
   'new-conversation-id': async (ref) => {
-    const first = await post(ref, 'executeWorkflow', { workflowId: 'chat', version: 1, input: { Message: 'a' } });
-    const second = await post(ref, 'executeWorkflow', { workflowId: 'chat', version: 1, input: { Message: 'b' }, conversationId: first.json?.conversationId });
+    const first = await post(ref, 'executeWorkflow', {
+      workflowId: 'chat',
+      version: 1,
+      input: { Message: 'a' },
+    });
+    const second = await post(ref, 'executeWorkflow', {
+      workflowId: 'chat',
+      version: 1,
+      input: { Message: 'b' },
+      conversationId: first.json?.conversationId,
+    });
     return second.status === 200 && second.json?.conversationId !== first.json?.conversationId;
   },
-  'auth-ignored': async (ref) => (await post(ref, 'executeWorkflow', EXAMPLE, 'not-a-key')).status === 200 && (await post(ref, 'executeWorkflow', EXAMPLE, null)).status === 200,
+  'auth-ignored': async (ref) =>
+    (await post(ref, 'executeWorkflow', EXAMPLE, 'not-a-key')).status === 200 &&
+    (await post(ref, 'executeWorkflow', EXAMPLE, null)).status === 200,
 };
 
 describe('fault catalogue', () => {

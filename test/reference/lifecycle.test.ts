@@ -5,7 +5,10 @@ import { ConversationStore } from '../../reference/engine/conversation-store.js'
 import { EXAMPLE, post } from './support/client.js';
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => undefined, (e: unknown) => e);
+  return promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 }
 
 describe('options', () => {
@@ -19,7 +22,10 @@ describe('options', () => {
   it('refuses out-of-range options', async () => {
     for (const options of [{ timeScale: 0 }, { port: 70000 }, { retention: 0 }, { seed: -1 }]) {
       const error = await errorOf(startReference(options));
-      expect(isHarnessError(error) && error.code === 'HARNESS_ERR_REFERENCE_OPTION', JSON.stringify(options)).toBe(true);
+      expect(
+        isHarnessError(error) && error.code === 'HARNESS_ERR_REFERENCE_OPTION',
+        JSON.stringify(options),
+      ).toBe(true);
     }
   });
 
@@ -45,7 +51,11 @@ describe('seeded behaviour', () => {
     try {
       const out: string[] = [];
       for (let i = 0; i < 12; i++) {
-        const r = await post(ref, 'executeWorkflow', { workflowId: 'flaky', version: 1, input: { Query: 'q' } });
+        const r = await post(ref, 'executeWorkflow', {
+          workflowId: 'flaky',
+          version: 1,
+          input: { Query: 'q' },
+        });
         out.push(typeof r.json?.status === 'string' ? r.json.status : 'completed');
       }
       return out;
@@ -64,7 +74,11 @@ describe('seeded behaviour', () => {
 describe('drain on close', () => {
   it('lets in-flight background work finish before close resolves', async () => {
     const ref = await startReference({ timeScale: 0.01, drainTimeoutMs: 5000 });
-    const r = await post(ref, 'executeWorkflowBackground', { workflowId: 'slow', version: 1, input: { Task: 't', 'Target Seconds': 30 } });
+    const r = await post(ref, 'executeWorkflowBackground', {
+      workflowId: 'slow',
+      version: 1,
+      input: { Task: 't', 'Target Seconds': 30 },
+    });
     expect(r.status).toBe(200);
     const started = performance.now();
     await ref.close();
@@ -75,7 +89,11 @@ describe('drain on close', () => {
 
   it('past drainTimeoutMs, an in-flight sync execution is answered as failed with a shutdown error', async () => {
     const ref = await startReference({ timeScale: 0.01, drainTimeoutMs: 50, syncLimitMs: 100_000 });
-    const pending = post(ref, 'executeWorkflow', { workflowId: 'slow', version: 1, input: { Task: 't', 'Target Seconds': 100 } });
+    const pending = post(ref, 'executeWorkflow', {
+      workflowId: 'slow',
+      version: 1,
+      input: { Task: 't', 'Target Seconds': 100 },
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await ref.close();
     const reply = await pending;
@@ -89,11 +107,26 @@ describe('retention', () => {
     const ref = await startReference({ timeScale: 0.01, retention: 5 });
     try {
       const ids: string[] = [];
-      for (let i = 0; i < 8; i++) ids.push(String((await post(ref, 'executeWorkflow', { workflowId: 'echo', version: 1, input: { Message: `${i}` } })).json?.conversationId));
+      for (let i = 0; i < 8; i++)
+        ids.push(
+          String(
+            (
+              await post(ref, 'executeWorkflow', {
+                workflowId: 'echo',
+                version: 1,
+                input: { Message: `${i}` },
+              })
+            ).json?.conversationId,
+          ),
+        );
       const info = (await (await fetch(`${ref.url}/__reference/info`)).json()) as { conversations: number };
       expect(info.conversations).toBe(5);
-      expect((await post(ref, 'getConversationById', { workflowId: 'echo', conversationId: ids[0] })).status).toBe(404);
-      expect((await post(ref, 'getConversationById', { workflowId: 'echo', conversationId: ids[7] })).status).toBe(200);
+      expect(
+        (await post(ref, 'getConversationById', { workflowId: 'echo', conversationId: ids[0] })).status,
+      ).toBe(404);
+      expect(
+        (await post(ref, 'getConversationById', { workflowId: 'echo', conversationId: ids[7] })).status,
+      ).toBe(200);
     } finally {
       await ref.close();
     }
@@ -102,7 +135,19 @@ describe('retention', () => {
   it('never evicts a conversation whose turn is still running', () => {
     const store = new ConversationStore(2);
     const running = store.create('slow', 1, 'full');
-    running.turns.push({ mode: 'background', status: 'running', input: {}, output: null, executionPath: [], errors: [], warnings: [], creditUsage: 0, queuedAt: 0, startedAt: 0, finishedAt: null });
+    running.turns.push({
+      mode: 'background',
+      status: 'running',
+      input: {},
+      output: null,
+      executionPath: [],
+      errors: [],
+      warnings: [],
+      creditUsage: 0,
+      queuedAt: 0,
+      startedAt: 0,
+      finishedAt: null,
+    });
     const done = store.create('echo', 1, 'full');
     const turn = running.turns[0];
     if (turn === undefined) throw new Error('no turn');
@@ -118,9 +163,13 @@ describe('catalogue', () => {
   it('lists the docs example (v1 and v2), echo, slow, flaky and chat with their components', () => {
     const workflows = listWorkflows();
     const ids = workflows.map((w) => `${w.id}@${w.version}`);
-    for (const id of ['12345@1', '12345@2', 'echo@1', 'slow@1', 'flaky@1', 'chat@1']) expect(ids).toContain(id);
+    for (const id of ['12345@1', '12345@2', 'echo@1', 'slow@1', 'flaky@1', 'chat@1'])
+      expect(ids).toContain(id);
     expect(workflows.find((w) => w.id === '12345' && w.version === 1)).toMatchObject({
-      role: 'fast', versions: [1, 2], inputComponents: { 'First Name': 'text', Age: 'number' }, outputComponents: { 'Analysis Results': 'text', 'Risk Score': 'number' },
+      role: 'fast',
+      versions: [1, 2],
+      inputComponents: { 'First Name': 'text', Age: 'number' },
+      outputComponents: { 'Analysis Results': 'text', 'Risk Score': 'number' },
     });
   });
 
@@ -128,7 +177,11 @@ describe('catalogue', () => {
     const ref = await startReference({ timeScale: 0.001 });
     try {
       for (const w of listWorkflows()) {
-        const r = await post(ref, 'executeWorkflowBackground', { workflowId: w.id, version: w.version, input: w.sampleInput });
+        const r = await post(ref, 'executeWorkflowBackground', {
+          workflowId: w.id,
+          version: w.version,
+          input: w.sampleInput,
+        });
         expect(r.status, `${w.id}@${w.version}: ${r.text}`).toBe(200);
       }
       expect((await post(ref, 'executeWorkflow', EXAMPLE)).status).toBe(200);

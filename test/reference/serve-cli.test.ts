@@ -7,7 +7,10 @@ const BIN = new URL('../../bin/harness.mjs', import.meta.url).pathname;
 
 describe('harness serve', () => {
   it('prints its URL and keys, answers health and the API, and drains then exits on SIGTERM', async () => {
-    const { child, out, kill } = await spawnUntil(['serve', '--port', '0', '--time-scale', '0.01', '--seed', '5'], /Ctrl-C/);
+    const { child, out, kill } = await spawnUntil(
+      ['serve', '--port', '0', '--time-scale', '0.01', '--seed', '5'],
+      /Ctrl-C/,
+    );
     const guard = setTimeout(kill, 30_000);
     try {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
@@ -16,7 +19,8 @@ describe('harness serve', () => {
       expect(key).toMatch(/^ref_[0-9a-f]{32}$/);
       expect(await (await fetch(`${url}/__reference/health`)).json()).toEqual({ ok: true });
       const started = await fetch(`${url}/api/executeWorkflowBackground`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key ?? '' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key ?? '' },
         body: JSON.stringify({ workflowId: 'slow', version: 1, input: { Task: 't', 'Target Seconds': 30 } }),
       });
       expect(started.status).toBe(200);
@@ -34,7 +38,9 @@ describe('harness serve', () => {
   });
 
   it('--list-faults lists every fault with what it violates', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--list-faults'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--list-faults'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     const [code] = (await once(child, 'exit')) as [number | null];
@@ -44,7 +50,10 @@ describe('harness serve', () => {
   });
 
   it('refuses a non-loopback host and an unknown fault with exit code 2 and a HARNESS_ERR code', async () => {
-    for (const [args, code] of [[['--host', '0.0.0.0'], 'HARNESS_ERR_REFERENCE_NOT_LOOPBACK'], [['--fault', 'nope'], 'HARNESS_ERR_UNKNOWN_FAULT']] as const) {
+    for (const [args, code] of [
+      [['--host', '0.0.0.0'], 'HARNESS_ERR_REFERENCE_NOT_LOOPBACK'],
+      [['--fault', 'nope'], 'HARNESS_ERR_UNKNOWN_FAULT'],
+    ] as const) {
       const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let err = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));

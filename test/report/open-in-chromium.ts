@@ -35,23 +35,48 @@ export interface PageCheck {
  * is missing instead of skipping, so CI cannot pass without the browser check.
  */
 export async function openReport(file: string, screenshot: string): Promise<PageCheck> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     const externalRequests: string[] = [];
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-    page.on('request', (req) => { if (!/^(file|data|blob):/.test(req.url())) externalRequests.push(req.url()); });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('request', (req) => {
+      if (!/^(file|data|blob):/.test(req.url())) externalRequests.push(req.url());
+    });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
     await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
-    const result = await page.evaluate<{ canvases: number; charts: number; painted: number[]; injected: boolean }>(INSPECT);
+    const result = await page.evaluate<{
+      canvases: number;
+      charts: number;
+      painted: number[];
+      injected: boolean;
+    }>(INSPECT);
     await page.screenshot({ path: screenshot, fullPage: true });
-    return { canvases: result.canvases, charts: result.charts, paintedPixels: result.painted, errors, externalRequests, injected: result.injected };
+    return {
+      canvases: result.canvases,
+      charts: result.charts,
+      paintedPixels: result.painted,
+      errors,
+      externalRequests,
+      injected: result.injected,
+    };
   } finally {
     await browser.close();
   }

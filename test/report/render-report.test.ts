@@ -14,11 +14,27 @@ describe('writeReport', () => {
 
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-report-'));
-    const base = writeRunFolder(reports, { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' }, richSamples(1));
+    const base = writeRunFolder(
+      reports,
+      { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' },
+      richSamples(1),
+    );
     await writeReport(reports, base);
     saveBaseline(reports, base);
     const id = fixtureRunId();
-    current = writeRunFolder(reports, { runId: id, gitCommit: 'abc1234', seed: 7, exitCode: 1 }, richSamples(2, 6, 1.5), { 'verify.json': verifyFixture(id), 'load-run.json': { engine: 'local', detectionLag: { medianMs: 40, p95Ms: 90 }, pollsPerExecution: { median: 3 } } });
+    current = writeRunFolder(
+      reports,
+      { runId: id, gitCommit: 'abc1234', seed: 7, exitCode: 1 },
+      richSamples(2, 6, 1.5),
+      {
+        'verify.json': verifyFixture(id),
+        'load-run.json': {
+          engine: 'local',
+          detectionLag: { medianMs: 40, p95Ms: 90 },
+          pollsPerExecution: { median: 3 },
+        },
+      },
+    );
     html = readFileSync((await writeReport(reports, current)).file, 'utf8');
   });
   afterAll(() => rmSync(reports, { recursive: true, force: true }));
@@ -41,17 +57,31 @@ describe('writeReport', () => {
     expect(html).toContain('Received: <code>');
     expect(html).toContain('profile has no key without credits');
     expect(html).toContain('detectionLag.medianMs');
-    for (const ep of ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById']) expect(html).toContain(`<td class="">${ep}</td>`);
+    for (const ep of ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'])
+      expect(html).toContain(`<td class="">${ep}</td>`);
     // executeWorkflow was slowed by 50 % in the current run: the comparison flags it.
     const comparison = /<section id="comparison">.*?<\/section>/s.exec(html)?.[0] ?? '';
-    expect(comparison).toMatch(/executeWorkflow<\/td>(?:<td[^>]*>[^<]*<\/td>){6}<td class="verdict regression">regression/);
-    expect(comparison).toMatch(/getConversationById<\/td>(?:<td[^>]*>[^<]*<\/td>){6}<td class="verdict no-change">/);
+    expect(comparison).toMatch(
+      /executeWorkflow<\/td>(?:<td[^>]*>[^<]*<\/td>){6}<td class="verdict regression">regression/,
+    );
+    expect(comparison).toMatch(
+      /getConversationById<\/td>(?:<td[^>]*>[^<]*<\/td>){6}<td class="verdict no-change">/,
+    );
     expect(comparison).not.toContain('credits_used');
   });
 
   it('embeds one chart spec per chart, including the trend over both runs', () => {
-    const specs = JSON.parse(/<script type="application\/json" id="chart-specs">(.*?)<\/script>/s.exec(html)![1]) as { id: string; config: { data: { labels?: string[] } } }[];
-    expect(specs.map((s) => s.id)).toEqual(['chart-percentiles', 'chart-histogram', 'chart-throughput', 'chart-completion', 'chart-timeouts', 'chart-trend']);
+    const specs = JSON.parse(
+      /<script type="application\/json" id="chart-specs">(.*?)<\/script>/s.exec(html)![1],
+    ) as { id: string; config: { data: { labels?: string[] } } }[];
+    expect(specs.map((s) => s.id)).toEqual([
+      'chart-percentiles',
+      'chart-histogram',
+      'chart-throughput',
+      'chart-completion',
+      'chart-timeouts',
+      'chart-trend',
+    ]);
     expect(specs.find((s) => s.id === 'chart-trend')!.config.data.labels).toHaveLength(2);
     expect(html).toMatch(/detection lag median 40 ms, p95 90 ms/);
   });

@@ -14,14 +14,22 @@ describe('the report in headless Chromium', () => {
 
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-browser-'));
-    const base = writeRunFolder(reports, { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' }, richSamples(3));
+    const base = writeRunFolder(
+      reports,
+      { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' },
+      richSamples(3),
+    );
     await writeReport(reports, base);
     saveBaseline(reports, base);
     const id = fixtureRunId();
-    runDir = writeRunFolder(reports, { runId: id }, richSamples(4, 6, 1.3), { 'verify.json': verifyFixture(id) });
+    runDir = writeRunFolder(reports, { runId: id }, richSamples(4, 6, 1.3), {
+      'verify.json': verifyFixture(id),
+    });
     await writeReport(reports, runDir);
   });
-  afterAll(() => { if (process.env.KEEP_REPORT !== '1') rmSync(reports, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (process.env.KEEP_REPORT !== '1') rmSync(reports, { recursive: true, force: true });
+  });
 
   it('renders every chart with no script error and no network, and saves a screenshot', async () => {
     const screenshot = join(runDir, 'screenshot.png');

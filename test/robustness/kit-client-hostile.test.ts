@@ -19,10 +19,20 @@ afterAll(async () => {
 });
 
 async function call(base: string): Promise<{ ms: number; response?: ApiResponse; error?: TransportError }> {
-  const client = createClient({ profile: bareUrlProfile(base), keys: { main: KEY }, embedded: false, guessed: [], seed: 1 });
+  const client = createClient({
+    profile: bareUrlProfile(base),
+    keys: { main: KEY },
+    embedded: false,
+    guessed: [],
+    seed: 1,
+  });
   const started = Date.now();
   try {
-    const response = await client.post('executeWorkflow', { workflowId: '12345', version: 1, input: {} }, { timeoutMs: TIMEOUT_MS });
+    const response = await client.post(
+      'executeWorkflow',
+      { workflowId: '12345', version: 1, input: {} },
+      { timeoutMs: TIMEOUT_MS },
+    );
     expect(JSON.stringify(client.requests)).not.toContain(KEY);
     return { ms: Date.now() - started, response };
   } catch (error) {
@@ -46,28 +56,43 @@ describe('contracts/kit HTTP client against hostile targets', () => {
     expect(outcome.error?.message).toMatch(/ECONNRESET|terminated|socket/i);
   });
 
-  it.each(['hang', 'trickle'] as const)('%s: a TransportError saying no response within the timeout, on time', async (mode) => {
-    const outcome = await call(hostile.baseUrl(mode));
-    expect(outcome.error?.message).toContain(`no answer within ${TIMEOUT_MS} ms`);
-    expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 1500);
-  });
+  it.each(['hang', 'trickle'] as const)(
+    '%s: a TransportError saying no response within the timeout, on time',
+    async (mode) => {
+      const outcome = await call(hostile.baseUrl(mode));
+      expect(outcome.error?.message).toContain(`no answer within ${TIMEOUT_MS} ms`);
+      expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 1500);
+    },
+  );
 
-  it('hang with the target\'s requestTimeoutMs: the message names the bound and how to raise it', async () => {
-    const client = createClient({ profile: bareUrlProfile(hostile.baseUrl('hang')), keys: { main: KEY }, embedded: false, guessed: [], seed: 1, requestTimeoutMs: 400 });
+  it("hang with the target's requestTimeoutMs: the message names the bound and how to raise it", async () => {
+    const client = createClient({
+      profile: bareUrlProfile(hostile.baseUrl('hang')),
+      keys: { main: KEY },
+      embedded: false,
+      guessed: [],
+      seed: 1,
+      requestTimeoutMs: 400,
+    });
     const started = Date.now();
     const error = await client.post('executeWorkflow', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
-    expect((error as TransportError).message).toContain('no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)');
+    expect((error as TransportError).message).toContain(
+      'no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)',
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(350);
   });
 
-  it.each(['truncated-json', 'not-json'] as const)('%s: a 200 whose json is undefined (the checks report it)', async (mode) => {
-    const outcome = await call(hostile.baseUrl(mode));
-    expect(outcome.response?.status).toBe(200);
-    expect(outcome.response?.contentType).toMatch(/json/);
-    expect(outcome.response?.json).toBeUndefined();
-  });
+  it.each(['truncated-json', 'not-json'] as const)(
+    '%s: a 200 whose json is undefined (the checks report it)',
+    async (mode) => {
+      const outcome = await call(hostile.baseUrl(mode));
+      expect(outcome.response?.status).toBe(200);
+      expect(outcome.response?.contentType).toMatch(/json/);
+      expect(outcome.response?.json).toBeUndefined();
+    },
+  );
 
   it.each([
     ['rate-limited', 429],

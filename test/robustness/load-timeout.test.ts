@@ -30,9 +30,23 @@ afterAll(async () => {
 function hangProfile(): string {
   const example = listWorkflows().find((w) => w.id === '12345');
   if (example === undefined) throw new Error('the reference catalogue lost the docs example workflow');
-  const fast = { workflowId: example.id, version: example.version, sampleInput: example.sampleInput, inputComponents: example.inputComponents, outputComponents: example.outputComponents };
+  const fast = {
+    workflowId: example.id,
+    version: example.version,
+    sampleInput: example.sampleInput,
+    inputComponents: example.inputComponents,
+    outputComponents: example.outputComponents,
+  };
   const file = join(dir, 'hang.json');
-  writeFileSync(file, JSON.stringify({ name: 'hostile-hang', baseUrl: hostile.baseUrl('hang'), apiKeyEnv: KEY_ENV, workflows: { fast } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'hostile-hang',
+      baseUrl: hostile.baseUrl('hang'),
+      apiKeyEnv: KEY_ENV,
+      workflows: { fast },
+    }),
+  );
   return file;
 }
 
@@ -41,7 +55,17 @@ describe('loadTimeoutMs', () => {
     const lines: string[] = [];
     const started = Date.now();
     const result = await runLoad(
-      { target: hangProfile(), timeScale: 0.02, faults: [], seed: 6, engine: 'local', loadProfile: 'smoke', reportsDir: dir, ci: true, loadTimeoutMs: 2000 },
+      {
+        target: hangProfile(),
+        timeScale: 0.02,
+        faults: [],
+        seed: 6,
+        engine: 'local',
+        loadProfile: 'smoke',
+        reportsDir: dir,
+        ci: true,
+        loadTimeoutMs: 2000,
+      },
       { scenario: 'sync-latency', log: (l) => lines.push(l), onEngineOutput: () => undefined },
     );
     const ms = Date.now() - started;
@@ -51,10 +75,14 @@ describe('loadTimeoutMs', () => {
     expect(result.exitCode).toBe(99);
     expect(result.run.failures).toEqual([expect.objectContaining({ code: 'LOAD_TIMEOUT', boundMs: 2000 })]);
     expect(lines.join('\n')).toContain('LOAD_TIMEOUT');
-    expect(lines.join('\n')).toContain('within 2000 ms (loadTimeoutMs; raise with --load-timeout or HARNESS_LOAD_TIMEOUT_MS)');
+    expect(lines.join('\n')).toContain(
+      'within 2000 ms (loadTimeoutMs; raise with --load-timeout or HARNESS_LOAD_TIMEOUT_MS)',
+    );
     const written = JSON.parse(readFileSync(join(result.runDir.path, 'load-run.json'), 'utf8')) as LoadRun;
     expect(written.failures?.[0]?.code).toBe('LOAD_TIMEOUT');
-    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toMatch(/LOAD_TIMEOUT[\s\S]*<failure/);
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toMatch(
+      /LOAD_TIMEOUT[\s\S]*<failure/,
+    );
     expect(existsSync(join(result.runDir.path, 'load-run.json'))).toBe(true);
   }, 30_000);
 });

@@ -25,16 +25,27 @@ describe('reference: 10,000 background executions', () => {
     const profile = ref.profile();
     const fast = profile.workflows.fast;
     const statusPointer = profile.conversation?.statusPointer ?? '/status';
-    const terminal = new Set([...(profile.conversation?.completedValues ?? ['completed']), ...(profile.conversation?.failedValues ?? ['failed'])]);
+    const terminal = new Set([
+      ...(profile.conversation?.completedValues ?? ['completed']),
+      ...(profile.conversation?.failedValues ?? ['failed']),
+    ]);
     const headers = { 'content-type': 'application/json', 'x-api-key': ref.keys.full };
-    const body = JSON.stringify({ workflowId: fast.workflowId, version: fast.version, input: fast.sampleInput });
+    const body = JSON.stringify({
+      workflowId: fast.workflowId,
+      version: fast.version,
+      input: fast.sampleInput,
+    });
 
     const submitStarted = Date.now();
-    const submitted = await pool(Array.from({ length: TOTAL }, (_, i) => i), CONCURRENCY, async () => {
-      const answer = await post(`${ref.url}/api/executeWorkflowBackground`, body, headers);
-      const id = (answer.json as { conversationId?: unknown } | undefined)?.conversationId;
-      return { status: answer.status, id: typeof id === 'string' ? id : undefined };
-    });
+    const submitted = await pool(
+      Array.from({ length: TOTAL }, (_, i) => i),
+      CONCURRENCY,
+      async () => {
+        const answer = await post(`${ref.url}/api/executeWorkflowBackground`, body, headers);
+        const id = (answer.json as { conversationId?: unknown } | undefined)?.conversationId;
+        return { status: answer.status, id: typeof id === 'string' ? id : undefined };
+      },
+    );
     const submitMs = Date.now() - submitStarted;
     const rejected = submitted.filter((s) => s.status !== 200 || s.id === undefined);
     const ids = submitted.flatMap((s) => (s.id === undefined ? [] : [s.id]));
@@ -44,8 +55,13 @@ describe('reference: 10,000 background executions', () => {
     const deadline = Date.now() + POLL_BUDGET_MS;
     const finals = await pool(ids, CONCURRENCY, async (conversationId) => {
       for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
-        const answer = await post(`${ref.url}/api/getConversationById`, JSON.stringify({ workflowId: fast.workflowId, conversationId }), headers);
-        const status = answer.status === 200 ? getPointer(answer.json, statusPointer) : `http ${answer.status}`;
+        const answer = await post(
+          `${ref.url}/api/getConversationById`,
+          JSON.stringify({ workflowId: fast.workflowId, conversationId }),
+          headers,
+        );
+        const status =
+          answer.status === 200 ? getPointer(answer.json, statusPointer) : `http ${answer.status}`;
         if (typeof status === 'string' && terminal.has(status)) return status;
         if (answer.status !== 200 || Date.now() > deadline) return String(status);
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -54,10 +70,14 @@ describe('reference: 10,000 background executions', () => {
     const counts: Record<string, number> = {};
     for (const s of finals) counts[s] = (counts[s] ?? 0) + 1;
     const lost = finals.filter((s) => !terminal.has(s)).length;
-    console.log(`[robustness] background: ${TOTAL} submitted in ${submitMs} ms (${Math.round(TOTAL / (submitMs / 1000))}/s, concurrency ${CONCURRENCY}); final states ${JSON.stringify(counts)}; lost ${lost}`);
+    console.log(
+      `[robustness] background: ${TOTAL} submitted in ${submitMs} ms (${Math.round(TOTAL / (submitMs / 1000))}/s, concurrency ${CONCURRENCY}); final states ${JSON.stringify(counts)}; lost ${lost}`,
+    );
     expect(lost).toBe(0);
     // Ground truth agrees: all stored, none still in flight.
-    const info = (await (await fetch(`${ref.url}/__reference/info`, { signal: AbortSignal.timeout(5000) })).json()) as { conversations: number; inFlight: number };
+    const info = (await (
+      await fetch(`${ref.url}/__reference/info`, { signal: AbortSignal.timeout(5000) })
+    ).json()) as { conversations: number; inFlight: number };
     expect(info).toMatchObject({ conversations: TOTAL, inFlight: 0 });
   });
 });

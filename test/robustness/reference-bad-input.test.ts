@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ref.close();
-  console.log(`[robustness] bad-input cases tried: ${tally.cases}, 5xx: ${tally.fiveXx}, answers without error body: ${tally.missingErrorBody}`);
+  console.log(
+    `[robustness] bad-input cases tried: ${tally.cases}, 5xx: ${tally.fiveXx}, answers without error body: ${tally.missingErrorBody}`,
+  );
 });
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
@@ -73,15 +75,28 @@ describe('reference under malformed requests', () => {
   };
 
   it('malformed JSON (seeded strings that do not parse, plus classics) → 400 + error body', async () => {
-    const classics = ['{', '{"workflowId":', '{"a":1}}', "{'a':1}", '[1,2', '\uFEFF{}x', 'NaN', '{"version":01}', '\u0000'];
-    const generated = fc.sample(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => {
-      try {
-        JSON.parse(s);
-        return false;
-      } catch {
-        return true;
-      }
-    }), { seed: SEED, numRuns: 300 });
+    const classics = [
+      '{',
+      '{"workflowId":',
+      '{"a":1}}',
+      "{'a':1}",
+      '[1,2',
+      '\uFEFF{}x',
+      'NaN',
+      '{"version":01}',
+      '\u0000',
+    ];
+    const generated = fc.sample(
+      fc.string({ minLength: 1, maxLength: 60 }).filter((s) => {
+        try {
+          JSON.parse(s);
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
     for (const raw of [...classics, ...generated]) {
       expectErrorAnswer(record(await post(url(), raw, headers())), `malformed ${JSON.stringify(raw)}`);
     }
@@ -91,30 +106,41 @@ describe('reference under malformed requests', () => {
     expectErrorAnswer(record(await post(url(), '', headers())), 'empty body');
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/octet-stream'])(
-    'content type %s → 4xx + error body',
-    async (type) => {
-      expectErrorAnswer(record(await post(url(), validBody(), headers({ 'content-type': type }))), type);
+  it.each([
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+    'application/octet-stream',
+  ])('content type %s → 4xx + error body', async (type) => {
+    expectErrorAnswer(record(await post(url(), validBody(), headers({ 'content-type': type }))), type);
+  });
+
+  it.each([10_000, 100_000])(
+    'input nested %i levels deep → no 5xx, error body when refused',
+    async (depth) => {
+      const fast = ref.profile().workflows.fast;
+      const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const raw = `{"workflowId":${JSON.stringify(fast.workflowId)},"version":${fast.version},"input":{"nested":${deep}}}`;
+      for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground']) {
+        const answer = record(await post(`${ref.url}/api/${endpoint}`, raw, headers()));
+        expect(answer.status, answer.text.slice(0, 200)).toBeLessThan(500);
+        if (answer.status >= 400) expect(hasErrorBody(answer)).toBe(true);
+      }
+      const arrays = `{"workflowId":${JSON.stringify(fast.workflowId)},"version":${fast.version},"input":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      expectErrorAnswer(record(await post(url(), arrays, headers())), `arrays ${depth} deep as input`);
     },
   );
-
-  it.each([10_000, 100_000])('input nested %i levels deep → no 5xx, error body when refused', async (depth) => {
-    const fast = ref.profile().workflows.fast;
-    const deep = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    const raw = `{"workflowId":${JSON.stringify(fast.workflowId)},"version":${fast.version},"input":{"nested":${deep}}}`;
-    for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground']) {
-      const answer = record(await post(`${ref.url}/api/${endpoint}`, raw, headers()));
-      expect(answer.status, answer.text.slice(0, 200)).toBeLessThan(500);
-      if (answer.status >= 400) expect(hasErrorBody(answer)).toBe(true);
-    }
-    const arrays = `{"workflowId":${JSON.stringify(fast.workflowId)},"version":${fast.version},"input":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-    expectErrorAnswer(record(await post(url(), arrays, headers())), `arrays ${depth} deep as input`);
-  });
 
   it('huge strings: just under the body limit → no 5xx; over it → a documented 4xx + error body', async () => {
     const fast = ref.profile().workflows.fast;
     const [firstInput = 'x'] = Object.keys(fast.sampleInput);
-    const make = (n: number): string => JSON.stringify({ workflowId: fast.workflowId, version: fast.version, input: { ...fast.sampleInput, [firstInput]: 'x'.repeat(n) } });
+    const make = (n: number): string =>
+      JSON.stringify({
+        workflowId: fast.workflowId,
+        version: fast.version,
+        input: { ...fast.sampleInput, [firstInput]: 'x'.repeat(n) },
+      });
     const limit = 1024 * 1024;
     const near = record(await post(url(), make(limit - 1024), headers()));
     expect(near.status, near.text.slice(0, 200)).toBeLessThan(500);
@@ -124,7 +150,13 @@ describe('reference under malformed requests', () => {
     // The reference keeps to documented statuses (400) rather than 413; either is an honest refusal.
     expect([400, 413]).toContain(over.status);
     expect((over.json as { error: string }).error).toMatch(/large|limit|size/i);
-    const hugeKey = record(await post(url(), JSON.stringify({ workflowId: 'w'.repeat(limit - 100), version: 1, input: {} }), headers()));
+    const hugeKey = record(
+      await post(
+        url(),
+        JSON.stringify({ workflowId: 'w'.repeat(limit - 100), version: 1, input: {} }),
+        headers(),
+      ),
+    );
     expectErrorAnswer(hugeKey, 'huge workflowId');
   });
 

@@ -13,14 +13,37 @@ const RETENTION = 200;
 
 describe('reference soak (short)', () => {
   it('keeps at most `retention` conversations and RSS growth bounded; prints RSS over time', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/soak-reference.ts', '--seconds', '10', '--retention', String(RETENTION), '--interval-ms', '1000', '--concurrency', '8'], {
-      timeout: 60_000,
-      encoding: 'utf8',
-    });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/soak-reference.ts',
+        '--seconds',
+        '10',
+        '--retention',
+        String(RETENTION),
+        '--interval-ms',
+        '1000',
+        '--concurrency',
+        '8',
+      ],
+      {
+        timeout: 60_000,
+        encoding: 'utf8',
+      },
+    );
     console.log(stdout);
     const line = stdout.split('\n').find((l) => l.startsWith('SOAK '));
     expect(line, 'the soak printed its summary line').toBeDefined();
-    const summary = JSON.parse((line ?? '').slice('SOAK '.length)) as { requests: number; transportErrors: number; maxStored: number; peakRssMb: number; growthAfterWarmupMb: number; statuses: Record<string, number> };
+    const summary = JSON.parse((line ?? '').slice('SOAK '.length)) as {
+      requests: number;
+      transportErrors: number;
+      maxStored: number;
+      peakRssMb: number;
+      growthAfterWarmupMb: number;
+      statuses: Record<string, number>;
+    };
     // Enough traffic that eviction had to work several times over.
     expect(summary.requests).toBeGreaterThan(RETENTION * 3);
     expect(summary.transportErrors).toBe(0);

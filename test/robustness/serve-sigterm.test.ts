@@ -14,10 +14,17 @@ afterAll(() => {
   if (child !== undefined && child.exitCode === null) child.kill('SIGKILL');
 });
 
-function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+function waitFor(
+  stream: NodeJS.ReadableStream,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`no ${String(pattern)} within ${timeoutMs} ms; got: ${text}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${String(pattern)} within ${timeoutMs} ms; got: ${text}`)),
+      timeoutMs,
+    );
     stream.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const match = text.match(pattern);
@@ -31,24 +38,49 @@ function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs: numb
 
 describe('harness serve under SIGTERM', () => {
   it('drains in-flight work, answers every in-flight sync request, exits 0 within its bound', async () => {
-    const proc = spawn(process.execPath, ['bin/harness.mjs', 'serve', '--port', '0', '--time-scale', String(TIME_SCALE), '--seed', '11'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      ['bin/harness.mjs', 'serve', '--port', '0', '--time-scale', String(TIME_SCALE), '--seed', '11'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child = proc;
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-    const [, url = '', key = ''] = await waitFor(proc.stdout, /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/, 30_000);
+    const [, url = '', key = ''] = await waitFor(
+      proc.stdout,
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/,
+      30_000,
+    );
     const headers = { 'content-type': 'application/json', 'x-api-key': key };
-    const slow = (seconds: number): string => JSON.stringify({ workflowId: 'slow', version: 1, input: { Task: 'drain test', 'Target Seconds': seconds } });
+    const slow = (seconds: number): string =>
+      JSON.stringify({
+        workflowId: 'slow',
+        version: 1,
+        input: { Task: 'drain test', 'Target Seconds': seconds },
+      });
 
     // 200 background executions of ~2 s (they drain) and 10 of ~6 s (they outlive the 5 s drain
     // bound and are recorded as failed), all accepted before the signal.
-    const bodies = [...Array.from({ length: 200 }, () => slow(40)), ...Array.from({ length: 10 }, () => slow(120))];
-    const background = await pool(bodies, 16, async (body) => (await post(`${url}/api/executeWorkflowBackground`, body, headers)).status);
+    const bodies = [
+      ...Array.from({ length: 200 }, () => slow(40)),
+      ...Array.from({ length: 10 }, () => slow(120)),
+    ];
+    const background = await pool(
+      bodies,
+      16,
+      async (body) => (await post(`${url}/api/executeWorkflowBackground`, body, headers)).status,
+    );
     expect(background.every((s) => s === 200)).toBe(true);
     // 10 sync executions of ~1 s, still in flight when the signal lands.
-    const sync = Array.from({ length: 10 }, () => post(`${url}/api/executeWorkflow`, slow(20), headers, 20_000).then((a) => ({ status: a.status, body: a.json }), (e: unknown) => ({ status: 0, body: String(e) })));
+    const sync = Array.from({ length: 10 }, () =>
+      post(`${url}/api/executeWorkflow`, slow(20), headers, 20_000).then(
+        (a) => ({ status: a.status, body: a.json }),
+        (e: unknown) => ({ status: 0, body: String(e) }),
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
 
     const signalledAt = Date.now();
@@ -56,7 +88,9 @@ describe('harness serve under SIGTERM', () => {
     const answers = await Promise.all(sync);
     const code = await exited;
     const tookMs = Date.now() - signalledAt;
-    console.log(`[robustness] SIGTERM: exit ${String(code)} after ${tookMs} ms; sync answers ${JSON.stringify(answers.map((a) => a.status))}\n${stdout.split('\n').slice(-3).join('\n')}`);
+    console.log(
+      `[robustness] SIGTERM: exit ${String(code)} after ${tookMs} ms; sync answers ${JSON.stringify(answers.map((a) => a.status))}\n${stdout.split('\n').slice(-3).join('\n')}`,
+    );
 
     // Every in-flight sync request got an HTTP answer (completed while draining), none a dropped socket.
     for (const answer of answers) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
@@ -64,7 +98,10 @@ describe('harness serve under SIGTERM', () => {
     expect(stderr).toBe('');
     expect(stdout).toMatch(/SIGTERM: draining/);
     // The final line accounts for the in-flight work: the ~1–2 s work drained, work past the bound recorded failed.
-    const [, drained = '', failed = ''] = /stopped: (\d+) in-flight executions drained \(finished\), (\d+) recorded as failed \('shutdown'\) after the 5000 ms drain bound/.exec(stdout) ?? [];
+    const [, drained = '', failed = ''] =
+      /stopped: (\d+) in-flight executions drained \(finished\), (\d+) recorded as failed \('shutdown'\) after the 5000 ms drain bound/.exec(
+        stdout,
+      ) ?? [];
     expect(Number(drained)).toBeGreaterThanOrEqual(10);
     // Durations are drawn around their target, so most (not always all) of the ~6 s ones outlive the bound.
     expect(Number(failed)).toBeGreaterThanOrEqual(1);
@@ -76,24 +113,55 @@ describe('harness serve under SIGTERM', () => {
   });
 
   it('--drain-timeout bounds the drain: work still running is recorded failed, and the line says how many', async () => {
-    const proc = spawn(process.execPath, ['bin/harness.mjs', 'serve', '--port', '0', '--time-scale', String(TIME_SCALE), '--seed', '12', '--drain-timeout', '300'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        'bin/harness.mjs',
+        'serve',
+        '--port',
+        '0',
+        '--time-scale',
+        String(TIME_SCALE),
+        '--seed',
+        '12',
+        '--drain-timeout',
+        '300',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child = proc;
     let stdout = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-    const [, url = '', key = ''] = await waitFor(proc.stdout, /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/, 30_000);
+    const [, url = '', key = ''] = await waitFor(
+      proc.stdout,
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/,
+      30_000,
+    );
     const headers = { 'content-type': 'application/json', 'x-api-key': key };
     // 5 background executions of ~6 s: none can finish within a 300 ms drain.
-    const body = JSON.stringify({ workflowId: 'slow', version: 1, input: { Task: 'drain bound', 'Target Seconds': 120 } });
-    const statuses = await pool(Array.from({ length: 5 }, () => body), 5, async (b) => (await post(`${url}/api/executeWorkflowBackground`, b, headers)).status);
+    const body = JSON.stringify({
+      workflowId: 'slow',
+      version: 1,
+      input: { Task: 'drain bound', 'Target Seconds': 120 },
+    });
+    const statuses = await pool(
+      Array.from({ length: 5 }, () => body),
+      5,
+      async (b) => (await post(`${url}/api/executeWorkflowBackground`, b, headers)).status,
+    );
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const signalledAt = Date.now();
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
     const tookMs = Date.now() - signalledAt;
-    console.log(`[robustness] SIGTERM with --drain-timeout 300: exit after ${tookMs} ms\n${stdout.split('\n').slice(-3).join('\n')}`);
+    console.log(
+      `[robustness] SIGTERM with --drain-timeout 300: exit after ${tookMs} ms\n${stdout.split('\n').slice(-3).join('\n')}`,
+    );
     expect(stdout).toContain('up to 300 ms (drainTimeoutMs; raise with --drain-timeout)');
-    expect(stdout).toContain("stopped: 0 in-flight executions drained (finished), 5 recorded as failed ('shutdown') after the 300 ms drain bound");
+    expect(stdout).toContain(
+      "stopped: 0 in-flight executions drained (finished), 5 recorded as failed ('shutdown') after the 300 ms drain bound",
+    );
     expect(tookMs).toBeLessThan(4000);
   });
 });

@@ -27,7 +27,9 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 describe('resolveTarget against a target that is down', () => {
   it('a closed port → HARNESS_ERR_TARGET_UNREACHABLE in under 5 s, naming the host and a fix', async () => {
     const started = Date.now();
-    const error = await failure(resolveTarget({ ...config, target: hostile.refusedUrl }, { env, connectTimeoutMs: 2000 }));
+    const error = await failure(
+      resolveTarget({ ...config, target: hostile.refusedUrl }, { env, connectTimeoutMs: 2000 }),
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     const text = isHarnessError(error) ? error.format() : '';

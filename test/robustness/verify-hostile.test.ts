@@ -37,12 +37,21 @@ afterAll(async () => {
 
 const profileFor = (name: string, baseUrl: string): string => hostileProfile(dir, KEY_ENV, name, baseUrl);
 
-async function verifyAgainst(mode: HostileMode): Promise<{ result: VerifyResult; files: Record<string, string>; ms: number }> {
+async function verifyAgainst(
+  mode: HostileMode,
+): Promise<{ result: VerifyResult; files: Record<string, string>; ms: number }> {
   const reportsDir = join(dir, `reports-${mode}`);
   const started = Date.now();
-  const result = await runVerify({ target: profileFor(mode, hostile.baseUrl(mode)), timeScale: 0.02, faults: [], seed: 6, reportsDir }, undefined, { runner });
+  const result = await runVerify(
+    { target: profileFor(mode, hostile.baseUrl(mode)), timeScale: 0.02, faults: [], seed: 6, reportsDir },
+    undefined,
+    { runner },
+  );
   const runPath = join(reportsDir, result.runId);
-  const files = { json: readFileSync(join(runPath, 'verify.json'), 'utf8'), junit: readFileSync(join(runPath, 'verify.junit.xml'), 'utf8') };
+  const files = {
+    json: readFileSync(join(runPath, 'verify.json'), 'utf8'),
+    junit: readFileSync(join(runPath, 'verify.junit.xml'), 'utf8'),
+  };
   return { result, files, ms: Date.now() - started };
 }
 
@@ -51,7 +60,17 @@ const failuresOf = (result: VerifyResult) => result.checks.flatMap((c) => c.fail
 describe('harness verify against hostile targets', () => {
   it('a refused port: HARNESS_ERR_TARGET_UNREACHABLE before any check, within seconds', async () => {
     const started = Date.now();
-    const error = await runVerify({ target: profileFor('refused', hostile.refusedUrl), timeScale: 0.02, faults: [], seed: 6, reportsDir: join(dir, 'refused') }, undefined, { runner }).catch((e: unknown) => e);
+    const error = await runVerify(
+      {
+        target: profileFor('refused', hostile.refusedUrl),
+        timeScale: 0.02,
+        faults: [],
+        seed: 6,
+        reportsDir: join(dir, 'refused'),
+      },
+      undefined,
+      { runner },
+    ).catch((e: unknown) => e);
     expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -67,26 +86,33 @@ describe('harness verify against hostile targets', () => {
     ['unavailable', 'UNAVAILABLE', /^503$/],
     ['unavailable-retry-after', 'UNAVAILABLE', /503 \(Retry-After: \d+\)/],
     ['redirect-loop', 'WRONG_STATUS', /307/],
-  ] as const)('%s: finishes, fails with named failures (%s), writes its files, leaks nothing', async (mode, code, received) => {
-    const { result, files, ms } = await verifyAgainst(mode);
-    const failures = failuresOf(result);
-    const codes = [...new Set(failures.map((f) => f.code))].sort();
-    console.log(`[robustness] verify vs ${mode}: ${ms} ms, ${result.checks.length} checks, failure codes ${codes.join(', ')}`);
-    expect(failures.length).toBeGreaterThan(0);
-    expect(codes).toContain(code);
-    expect(failures.filter((f) => f.code === code).some((f) => received.test(JSON.stringify(f.received)))).toBe(true);
-    for (const failure of failures) {
-      expect(failure.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
-      expect(failure.message).toMatch(/Received: .* \/ Documented: /s);
-      // A stack trace would show frames; a failure is data, not a crash dump.
-      expect(failure.message).not.toMatch(/\n\s+at /);
-      const sentKey = failure.request?.headers?.['x-api-key'];
-      // Absent when the check sent no key on purpose (auth-missing-key); otherwise redacted.
-      if (sentKey !== undefined) expect(sentKey).toBe('[REDACTED]');
-    }
-    for (const text of Object.values(files)) expect(text).not.toContain(KEY);
-    expect(files.junit).toMatch(/<testsuites?[\s>]/);
-  });
+  ] as const)(
+    '%s: finishes, fails with named failures (%s), writes its files, leaks nothing',
+    async (mode, code, received) => {
+      const { result, files, ms } = await verifyAgainst(mode);
+      const failures = failuresOf(result);
+      const codes = [...new Set(failures.map((f) => f.code))].sort();
+      console.log(
+        `[robustness] verify vs ${mode}: ${ms} ms, ${result.checks.length} checks, failure codes ${codes.join(', ')}`,
+      );
+      expect(failures.length).toBeGreaterThan(0);
+      expect(codes).toContain(code);
+      expect(
+        failures.filter((f) => f.code === code).some((f) => received.test(JSON.stringify(f.received))),
+      ).toBe(true);
+      for (const failure of failures) {
+        expect(failure.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+        expect(failure.message).toMatch(/Received: .* \/ Documented: /s);
+        // A stack trace would show frames; a failure is data, not a crash dump.
+        expect(failure.message).not.toMatch(/\n\s+at /);
+        const sentKey = failure.request?.headers?.['x-api-key'];
+        // Absent when the check sent no key on purpose (auth-missing-key); otherwise redacted.
+        if (sentKey !== undefined) expect(sentKey).toBe('[REDACTED]');
+      }
+      for (const text of Object.values(files)) expect(text).not.toContain(KEY);
+      expect(files.junit).toMatch(/<testsuites?[\s>]/);
+    },
+  );
 
   it('reset: negative-inputs reports the transport failure, not a check error', async () => {
     const { result } = await verifyAgainst('reset');

@@ -25,7 +25,14 @@ describe('Progress (the main job console)', () => {
     p.phase('load');
     p.engineLine('running (0m01.0s/2m00.0s)');
     p.loadTick(1500);
-    const events = out.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(events).toEqual([{ event: 'phase', phase: 'load' }, { event: 'load-progress', elapsedMs: 1500 }]);
+    const events = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toEqual([
+      { event: 'phase', phase: 'load' },
+      { event: 'load-progress', elapsedMs: 1500 },
+    ]);
   });
 });

@@ -14,7 +14,15 @@ afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
 beforeAll(async () => {
   await buildScenarios();
 }, 60_000);
-const config: LoadConfig = { timeScale: 0.02, faults: [], seed: 11, engine: 'local', loadProfile: 'smoke', reportsDir, ci: true };
+const config: LoadConfig = {
+  timeScale: 0.02,
+  faults: [],
+  seed: 11,
+  engine: 'local',
+  loadProfile: 'smoke',
+  reportsDir,
+  ci: true,
+};
 const quiet = { log: () => undefined, onEngineOutput: () => undefined };
 
 type Values = Record<string, number>;
@@ -36,7 +44,10 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expect(r.exitCode).toBe(0);
     expectValidSummary(r);
     expect(metric(r, 'http_reqs').count).toBeGreaterThanOrEqual(20);
-    expect(metric(r, 'contract_violations')).toMatchObject({ matches: 0, total: metric(r, 'http_reqs').count });
+    expect(metric(r, 'contract_violations')).toMatchObject({
+      matches: 0,
+      total: metric(r, 'http_reqs').count,
+    });
     expect(metric(r, 'workflow_latency')['p(95)']).toBeLessThan(600);
   });
 
@@ -74,10 +85,17 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
   });
 
   it('a mistyped field in the reference crosses the contract-violation threshold: exit 99', async () => {
-    const r = await runLoad({ ...config, faults: ['mistyped-field'] }, { scenario: 'sync-latency', ...quiet });
+    const r = await runLoad(
+      { ...config, faults: ['mistyped-field'] },
+      { scenario: 'sync-latency', ...quiet },
+    );
     expect(r.exitCode).toBe(99);
     expect(metric(r, 'contract_violations').matches).toBeGreaterThan(0);
-    expect(r.run.thresholds).toContainEqual({ metric: 'contract_violations', expression: 'rate==0', ok: false });
+    expect(r.run.thresholds).toContainEqual({
+      metric: 'contract_violations',
+      expression: 'rate==0',
+      ok: false,
+    });
     expect(r.run.thresholdsPassed).toBe(false);
   });
 
@@ -87,7 +105,11 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
       const profile = { ...target.profile, thresholds: { workflow_latency: ['p(95)<0.001'] } };
       const r = await runLoad(config, { scenario: 'sync-latency', target: { ...target, profile }, ...quiet });
       expect(r.exitCode).toBe(99);
-      expect(r.run.thresholds).toContainEqual({ metric: 'workflow_latency', expression: 'p(95)<0.001', ok: false });
+      expect(r.run.thresholds).toContainEqual({
+        metric: 'workflow_latency',
+        expression: 'p(95)<0.001',
+        ok: false,
+      });
       expect(metric(r, 'contract_violations').matches).toBe(0);
     } finally {
       await target.stop();

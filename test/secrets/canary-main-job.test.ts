@@ -14,7 +14,11 @@ import { startReference } from '../../reference/index.js';
  * every process alive during the run are searched for each canary (and its base64 form): zero hits.
  */
 const tag = randomBytes(6).toString('hex');
-const CANARIES = { full: `CANARY-full-${tag}`, noPermission: `CANARY-noperm-${tag}`, noCredits: `CANARY-nocred-${tag}` };
+const CANARIES = {
+  full: `CANARY-full-${tag}`,
+  noPermission: `CANARY-noperm-${tag}`,
+  noCredits: `CANARY-nocred-${tag}`,
+};
 
 type Reference = Awaited<ReturnType<typeof startReference>>;
 let ref: Reference;
@@ -52,7 +56,11 @@ function commandLine(pid: string): string {
 }
 
 function needles(): string[] {
-  return Object.values(CANARIES).flatMap((k) => [k, Buffer.from(k).toString('base64'), encodeURIComponent(k)]);
+  return Object.values(CANARIES).flatMap((k) => [
+    k,
+    Buffer.from(k).toString('base64'),
+    encodeURIComponent(k),
+  ]);
 }
 
 describe('no key leaks from the main job', () => {
@@ -61,7 +69,22 @@ describe('no key leaks from the main job', () => {
     writeFileSync(profileFile, JSON.stringify({ ...ref.profile(), name: 'canary' }));
     const reportsDir = join(dir, 'reports');
     const env = { ...process.env, ...ref.keyEnv(), HARNESS_REPORTS_DIR: reportsDir };
-    const child = spawn(process.execPath, ['bin/harness.mjs', 'run', '--target', profileFile, '--profile', 'smoke', '--engine', 'local', '--seed', '6'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/harness.mjs',
+        'run',
+        '--target',
+        profileFile,
+        '--profile',
+        'smoke',
+        '--engine',
+        'local',
+        '--seed',
+        '6',
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -78,14 +101,18 @@ describe('no key leaks from the main job', () => {
 
     const files = filesUnder(reportsDir);
     const masked = needles().reduce((text, needle) => text.split(needle).join('<CANARY>'), output);
-    console.log(`[secrets] harness run exited ${String(code)}; ${files.length} files under the run folder:\n  ${files.map((f) => `${relative(reportsDir, f)} (${statSync(f).size} B)`).join('\n  ')}\n--- console (last 20 lines, canaries masked) ---\n${masked.split('\n').slice(-20).join('\n')}`);
+    console.log(
+      `[secrets] harness run exited ${String(code)}; ${files.length} files under the run folder:\n  ${files.map((f) => `${relative(reportsDir, f)} (${statSync(f).size} B)`).join('\n  ')}\n--- console (last 20 lines, canaries masked) ---\n${masked.split('\n').slice(-20).join('\n')}`,
+    );
     // The job ran far enough to write its results; otherwise "zero hits" would prove nothing.
     expect(files.length).toBeGreaterThanOrEqual(3);
     expect(files.some((f) => f.endsWith('.gz'))).toBe(true);
     // The canary key was really used: checks that need a valid key passed against the reference.
     const verifyJson = files.find((f) => f.endsWith('verify.json'));
     expect(verifyJson).toBeDefined();
-    const checks = (JSON.parse(readFileSync(verifyJson ?? '', 'utf8')) as { checks: { id: string; outcome: string }[] }).checks;
+    const checks = (
+      JSON.parse(readFileSync(verifyJson ?? '', 'utf8')) as { checks: { id: string; outcome: string }[] }
+    ).checks;
     expect(checks.find((c) => c.id === 'execute-success')?.outcome).toBe('passed');
 
     const hits: string[] = [...argvHits];
@@ -93,7 +120,8 @@ describe('no key leaks from the main job', () => {
       if (output.includes(needle)) hits.push(`console output contains ${needle.slice(0, 12)}…`);
       for (const file of files) {
         if (relative(reportsDir, file).includes(needle)) hits.push(`file name ${relative(reportsDir, file)}`);
-        if (contents(file).includes(needle)) hits.push(`${relative(reportsDir, file)} contains ${needle.slice(0, 12)}…`);
+        if (contents(file).includes(needle))
+          hits.push(`${relative(reportsDir, file)} contains ${needle.slice(0, 12)}…`);
       }
     }
     expect(hits).toEqual([]);

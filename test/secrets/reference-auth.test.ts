@@ -20,43 +20,60 @@ afterAll(async () => {
 
 describe('reference authentication', () => {
   it('compares keys with crypto.timingSafeEqual, and never with === on a key', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'reference'], { encoding: 'utf8' })
+    const files = execFileSync(
+      'git',
+      ['ls-files', '--cached', '--others', '--exclude-standard', 'reference'],
+      { encoding: 'utf8' },
+    )
       .split('\n')
       .filter((f) => f.endsWith('.ts'));
     const sources = files.map((f) => [f, readFileSync(f, 'utf8')] as const);
     const users = sources.filter(([, text]) => /timingSafeEqual/.test(text));
-    expect(users.map(([f]) => f), 'a file of reference/ uses crypto.timingSafeEqual').not.toEqual([]);
+    expect(
+      users.map(([f]) => f),
+      'a file of reference/ uses crypto.timingSafeEqual',
+    ).not.toEqual([]);
     // A Map/object lookup by the raw key would short-circuit on the first differing byte.
-    const suspicious = sources.filter(([, text]) => /keys?\.(get|has)\(\s*(apiKey|key|presented|header)/i.test(text));
+    const suspicious = sources.filter(([, text]) =>
+      /keys?\.(get|has)\(\s*(apiKey|key|presented|header)/i.test(text),
+    );
     expect(suspicious.map(([f]) => f)).toEqual([]);
   });
 
-  it.each(['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'])('%s: 401 is identical for missing, unknown, near-miss and prefix keys', async (endpoint) => {
-    const fast = ref.profile().workflows.fast;
-    const body = JSON.stringify(endpoint === 'getConversationById' ? { workflowId: fast.workflowId, conversationId: 'c-1' } : { workflowId: fast.workflowId, version: fast.version, input: fast.sampleInput });
-    const real = ref.keys.full;
-    const flip = (s: string, i: number): string => s.slice(0, i) + (s[i] === 'a' ? 'b' : 'a') + s.slice(i + 1);
-    const candidates: Record<string, string | undefined> = {
-      missing: undefined,
-      empty: '',
-      unknown: 'not-a-key-of-this-deployment-0000',
-      lastCharFlipped: flip(real, real.length - 1),
-      firstCharFlipped: flip(real, 0),
-      prefix: real.slice(0, Math.max(1, real.length - 4)),
-      extended: `${real}x`,
-      upperCased: real.toUpperCase() === real ? real.toLowerCase() : real.toUpperCase(),
-    };
-    const answers = [];
-    for (const [name, key] of Object.entries(candidates)) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (key !== undefined) headers['x-api-key'] = key;
-      const answer = await post(`${ref.url}/api/${endpoint}`, body, headers);
-      answers.push({ name, status: answer.status, text: answer.text });
-    }
-    for (const answer of answers) {
-      expect(answer.status, answer.name).toBe(401);
-      expect(answer.text, answer.name).toBe(answers[0]?.text);
-      expect(answer.text).not.toContain(real);
-    }
-  });
+  it.each(['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'])(
+    '%s: 401 is identical for missing, unknown, near-miss and prefix keys',
+    async (endpoint) => {
+      const fast = ref.profile().workflows.fast;
+      const body = JSON.stringify(
+        endpoint === 'getConversationById'
+          ? { workflowId: fast.workflowId, conversationId: 'c-1' }
+          : { workflowId: fast.workflowId, version: fast.version, input: fast.sampleInput },
+      );
+      const real = ref.keys.full;
+      const flip = (s: string, i: number): string =>
+        s.slice(0, i) + (s[i] === 'a' ? 'b' : 'a') + s.slice(i + 1);
+      const candidates: Record<string, string | undefined> = {
+        missing: undefined,
+        empty: '',
+        unknown: 'not-a-key-of-this-deployment-0000',
+        lastCharFlipped: flip(real, real.length - 1),
+        firstCharFlipped: flip(real, 0),
+        prefix: real.slice(0, Math.max(1, real.length - 4)),
+        extended: `${real}x`,
+        upperCased: real.toUpperCase() === real ? real.toLowerCase() : real.toUpperCase(),
+      };
+      const answers = [];
+      for (const [name, key] of Object.entries(candidates)) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (key !== undefined) headers['x-api-key'] = key;
+        const answer = await post(`${ref.url}/api/${endpoint}`, body, headers);
+        answers.push({ name, status: answer.status, text: answer.text });
+      }
+      for (const answer of answers) {
+        expect(answer.status, answer.name).toBe(401);
+        expect(answer.text, answer.name).toBe(answers[0]?.text);
+        expect(answer.text).not.toContain(real);
+      }
+    },
+  );
 });

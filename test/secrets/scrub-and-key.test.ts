@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isHarnessError } from '../../src/errors/index.js';
 import { createRunDir } from '../../src/run/index.js';
-import { clearSecrets, readApiKey, redactHeaders, REDACTED, scrub, scrubValue } from '../../src/secrets/index.js';
+import {
+  clearSecrets,
+  readApiKey,
+  redactHeaders,
+  REDACTED,
+  scrub,
+  scrubValue,
+} from '../../src/secrets/index.js';
 
 /** The core secret plumbing every writer relies on. */
 const CANARY = 'canary-key-7f3a9c1e5b';
@@ -46,7 +53,12 @@ describe('readApiKey', () => {
 describe('redactHeaders', () => {
   it('redacts x-api-key in any case, and scrubs registered keys from other headers', () => {
     readApiKey('H_KEY', { H_KEY: CANARY });
-    const out = redactHeaders({ 'X-Api-Key': CANARY, 'x-forwarded': `k=${CANARY}`, accept: 'application/json', authorization: 'Bearer abc' });
+    const out = redactHeaders({
+      'X-Api-Key': CANARY,
+      'x-forwarded': `k=${CANARY}`,
+      accept: 'application/json',
+      authorization: 'Bearer abc',
+    });
     expect(out['X-Api-Key']).toBe(REDACTED);
     expect(out.authorization).toBe(REDACTED);
     expect(out.accept).toBe('application/json');

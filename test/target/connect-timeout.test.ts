@@ -15,7 +15,8 @@ let port = 0;
 const fillers: Socket[] = [];
 
 beforeAll(async () => {
-  const script = "const s=require('node:net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{console.log(s.address().port);Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,20000);});";
+  const script =
+    "const s=require('node:net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{console.log(s.address().port);Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,20000);});";
   child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
   port = Number(chunk.toString().trim());
@@ -35,11 +36,16 @@ afterAll(() => {
 describe('connectTimeoutMs', () => {
   it('a port that never completes the handshake: HARNESS_ERR_TARGET_UNREACHABLE after the bound, naming it', async () => {
     const started = Date.now();
-    const error = await resolveTarget({ target: `http://127.0.0.1:${port}`, timeScale: 0.02, faults: [], connectTimeoutMs: 700 }, { env: { HARNESS_API_KEY: 'connect-bound-key-1' } }).catch((e: unknown) => e);
+    const error = await resolveTarget(
+      { target: `http://127.0.0.1:${port}`, timeScale: 0.02, faults: [], connectTimeoutMs: 700 },
+      { env: { HARNESS_API_KEY: 'connect-bound-key-1' } },
+    ).catch((e: unknown) => e);
     const ms = Date.now() - started;
     expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     const text = isHarnessError(error) ? error.format() : String(error);
-    expect(text).toContain('no connection within 700 ms (connectTimeoutMs; raise with --connect-timeout or HARNESS_CONNECT_TIMEOUT_MS)');
+    expect(text).toContain(
+      'no connection within 700 ms (connectTimeoutMs; raise with --connect-timeout or HARNESS_CONNECT_TIMEOUT_MS)',
+    );
     expect(text).toMatch(/hint: .*--connect-timeout/);
     expect(ms).toBeGreaterThanOrEqual(650);
     expect(ms).toBeLessThan(3000);

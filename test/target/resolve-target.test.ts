@@ -10,7 +10,10 @@ import { endpointUrl, loadProfile, resolveTarget } from '../../src/target/index.
 const base = { timeScale: 0.02, faults: [] as string[] };
 
 async function rejectionOf(promise: Promise<unknown>): Promise<HarnessError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HarnessError);
   return error as HarnessError;
 }
@@ -30,10 +33,29 @@ describe('resolveTarget', () => {
     server = createServer((_req, res) => res.end('{}'));
     port = await listen(server);
     writeFileSync(join(dir, 'broken.json'), '{"name": "broken",');
-    writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ name: 'Wrong Name', baseUrl: 'ftp://x', apiKeyEnv: 'K', workflows: { fast: { workflowId: '1', version: 'one' } }, extra: true }));
+    writeFileSync(
+      join(dir, 'wrong.json'),
+      JSON.stringify({
+        name: 'Wrong Name',
+        baseUrl: 'ftp://x',
+        apiKeyEnv: 'K',
+        workflows: { fast: { workflowId: '1', version: 'one' } },
+        extra: true,
+      }),
+    );
     // Port 1 on loopback: nothing listens, so a key error proves the key is read before connecting.
-    writeFileSync(join(dir, 'dead.json'), JSON.stringify({ ...loadProfile('example-staging'), name: 'dead', baseUrl: 'http://127.0.0.1:1' }));
-    writeFileSync(join(dir, 'local.json'), JSON.stringify({ ...loadProfile('example-staging'), name: 'local', baseUrl: `http://127.0.0.1:${port}` }));
+    writeFileSync(
+      join(dir, 'dead.json'),
+      JSON.stringify({ ...loadProfile('example-staging'), name: 'dead', baseUrl: 'http://127.0.0.1:1' }),
+    );
+    writeFileSync(
+      join(dir, 'local.json'),
+      JSON.stringify({
+        ...loadProfile('example-staging'),
+        name: 'local',
+        baseUrl: `http://127.0.0.1:${port}`,
+      }),
+    );
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -48,10 +70,18 @@ describe('resolveTarget', () => {
   });
 
   it('invalid JSON and schema violations are HARNESS_ERR_TARGET_INVALID naming each JSON pointer', async () => {
-    expect((await rejectionOf(resolveTarget({ ...base, target: 'broken' }, { targetsDir: dir }))).code).toBe('HARNESS_ERR_TARGET_INVALID');
+    expect((await rejectionOf(resolveTarget({ ...base, target: 'broken' }, { targetsDir: dir }))).code).toBe(
+      'HARNESS_ERR_TARGET_INVALID',
+    );
     const e = await rejectionOf(resolveTarget({ ...base, target: 'wrong' }, { targetsDir: dir }));
     expect(e.code).toBe('HARNESS_ERR_TARGET_INVALID');
-    for (const pointer of ['/name', '/baseUrl', '/workflows/fast/version', '/workflows/fast: must have required property', '(root): must NOT have additional properties "extra"']) {
+    for (const pointer of [
+      '/name',
+      '/baseUrl',
+      '/workflows/fast/version',
+      '/workflows/fast: must have required property',
+      '(root): must NOT have additional properties "extra"',
+    ]) {
       expect(e.message).toContain(pointer);
     }
   });
@@ -63,16 +93,29 @@ describe('resolveTarget', () => {
   });
 
   it('a profile with its keys set resolves, with the profile endpoints', async () => {
-    const env = { STAGING_API_KEY: 'k-main-123456', STAGING_API_KEY_NO_PERMISSION: 'k-noperm-123456', STAGING_API_KEY_NO_CREDITS: 'k-nocred-123456' };
+    const env = {
+      STAGING_API_KEY: 'k-main-123456',
+      STAGING_API_KEY_NO_PERMISSION: 'k-noperm-123456',
+      STAGING_API_KEY_NO_CREDITS: 'k-nocred-123456',
+    };
     const t = await resolveTarget({ ...base, target: 'local' }, { targetsDir: dir, env });
     expect(t.embedded).toBe(false);
     expect(t.guessed).toEqual([]);
-    expect(t.keys).toEqual({ main: 'k-main-123456', noPermission: 'k-noperm-123456', noCredits: 'k-nocred-123456' });
-    expect(endpointUrl(t.profile, 'getConversationById')).toBe(`http://127.0.0.1:${port}/api/getConversationById`);
+    expect(t.keys).toEqual({
+      main: 'k-main-123456',
+      noPermission: 'k-noperm-123456',
+      noCredits: 'k-nocred-123456',
+    });
+    expect(endpointUrl(t.profile, 'getConversationById')).toBe(
+      `http://127.0.0.1:${port}/api/getConversationById`,
+    );
   });
 
   it('a bare URL uses documented paths, HARNESS_API_KEY, and marks the fast workflow as guessed', async () => {
-    const t = await resolveTarget({ ...base, target: `http://127.0.0.1:${port}/` }, { env: { HARNESS_API_KEY: 'bare-key-123456' } });
+    const t = await resolveTarget(
+      { ...base, target: `http://127.0.0.1:${port}/` },
+      { env: { HARNESS_API_KEY: 'bare-key-123456' } },
+    );
     expect(t.guessed).toEqual(['workflows.fast']);
     expect(t.keys.main).toBe('bare-key-123456');
     expect(t.keys.noPermission).toBeUndefined();
@@ -84,14 +127,24 @@ describe('resolveTarget', () => {
     const deadPort = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
     const started = Date.now();
-    const e = await rejectionOf(resolveTarget({ ...base, target: `http://127.0.0.1:${deadPort}` }, { env: { HARNESS_API_KEY: 'bare-key-123456' }, connectTimeoutMs: 1000 }));
+    const e = await rejectionOf(
+      resolveTarget(
+        { ...base, target: `http://127.0.0.1:${deadPort}` },
+        { env: { HARNESS_API_KEY: 'bare-key-123456' }, connectTimeoutMs: 1000 },
+      ),
+    );
     expect(e.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     expect(e.message).toContain(String(deadPort));
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('--fault with a non-embedded target is a usage error', async () => {
-    const e = await rejectionOf(resolveTarget({ ...base, faults: ['auth-ignored'], target: `http://127.0.0.1:${port}` }, { env: { HARNESS_API_KEY: 'bare-key-123456' } }));
+    const e = await rejectionOf(
+      resolveTarget(
+        { ...base, faults: ['auth-ignored'], target: `http://127.0.0.1:${port}` },
+        { env: { HARNESS_API_KEY: 'bare-key-123456' } },
+      ),
+    );
     expect(e.code).toBe('HARNESS_ERR_USAGE');
   });
 
@@ -101,7 +154,10 @@ describe('resolveTarget', () => {
     expect(t.profile.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(t.keys.noPermission).toBeDefined();
     const url = endpointUrl(t.profile, 'executeWorkflow');
-    expect((await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    expect(
+      (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }))
+        .status,
+    ).toBe(401);
     await t.stop();
     await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
   });

@@ -27,16 +27,32 @@ describe('verify against a bare URL that ignores the contract', () => {
       req.resume();
       req.on('end', () => {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ echoedKey: req.headers['x-api-key'], conversationId: 'c-1', creditUsage: 0, output: {} }));
+        res.end(
+          JSON.stringify({
+            echoedKey: req.headers['x-api-key'],
+            conversationId: 'c-1',
+            creditUsage: 0,
+            output: {},
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     dir = mkdtempSync(join(tmpdir(), 'verify-bare-'));
-    const config = { target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, timeScale: 0.02, faults: [], seed: 42, reportsDir: dir };
+    const config = {
+      target: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      timeScale: 0.02,
+      faults: [],
+      seed: 42,
+      reportsDir: dir,
+    };
     const target = await resolveTarget(config, { env: { HARNESS_API_KEY: KEY } });
     const runDir = createRunDir(dir);
     result = await runVerify(config, target, { runDir });
-    files = { json: readFileSync(join(runDir.path, 'verify.json'), 'utf8'), junit: readFileSync(join(runDir.path, 'verify.junit.xml'), 'utf8') };
+    files = {
+      json: readFileSync(join(runDir.path, 'verify.json'), 'utf8'),
+      junit: readFileSync(join(runDir.path, 'verify.junit.xml'), 'utf8'),
+    };
   }, 120_000);
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -53,8 +69,18 @@ describe('verify against a bare URL that ignores the contract', () => {
     expect(result.summary.failed).toBeGreaterThan(0);
     const auth = check('auth-missing-key');
     expect(auth.outcome).toBe('failed');
-    expect(auth.failures.map((f) => f.endpoint)).toEqual(['executeWorkflow', 'executeWorkflowBackground', 'getConversationById']);
-    expect(auth.failures[0]).toMatchObject({ code: 'WRONG_STATUS', status: 200, schemaPath: 'status', received: 200, documented: 401 });
+    expect(auth.failures.map((f) => f.endpoint)).toEqual([
+      'executeWorkflow',
+      'executeWorkflowBackground',
+      'getConversationById',
+    ]);
+    expect(auth.failures[0]).toMatchObject({
+      code: 'WRONG_STATUS',
+      status: 200,
+      schemaPath: 'status',
+      received: 200,
+      documented: 401,
+    });
     expect(auth.failures[0]?.message).toBe('executeWorkflow status: Received: 200 / Documented: 401');
     expect(auth.failures[0]?.request).toMatchObject({ method: 'POST', path: '/api/executeWorkflow' });
   });
@@ -66,7 +92,9 @@ describe('verify against a bare URL that ignores the contract', () => {
     }
     expect(check('forbidden-no-permission').reason).toContain('noPermission');
     expect(check('insufficient-credits').reason).toContain('noCredits');
-    expect(result.checks.filter((c) => c.outcome === 'skipped').every((c) => (c.reason ?? '').length > 10)).toBe(true);
+    expect(
+      result.checks.filter((c) => c.outcome === 'skipped').every((c) => (c.reason ?? '').length > 10),
+    ).toBe(true);
   });
 
   it('negative inputs report a minimal counterexample and the seed', () => {
@@ -82,14 +110,19 @@ describe('verify against a bare URL that ignores the contract', () => {
     const parsed = JSON.parse(files.json) as unknown;
     expect(new ContractValidator().validate('verify-result.schema.json', parsed).errors).toEqual([]);
     expect(files.junit).toContain('<testcase classname="contracts" name="auth-missing-key"');
-    expect(files.junit).toContain('<failure type="WRONG_STATUS" message="executeWorkflow status: Received: 200 / Documented: 401">');
+    expect(files.junit).toContain(
+      '<failure type="WRONG_STATUS" message="executeWorkflow status: Received: 200 / Documented: 401">',
+    );
     expect(files.junit).toMatch(/<skipped message="needs workflow:fast: the target is a bare URL/);
-    expect(toJUnit(result).match(/<failure /g)?.length).toBe(result.checks.reduce((n, c) => n + c.failures.length, 0));
+    expect(toJUnit(result).match(/<failure /g)?.length).toBe(
+      result.checks.reduce((n, c) => n + c.failures.length, 0),
+    );
   });
 
   it('never writes or prints the key, although the target echoes it back', () => {
     expect(files.json).toContain('[REDACTED]');
-    for (const text of [JSON.stringify(result), files.json, files.junit, printPretty(result)]) expect(text).not.toContain(KEY);
+    for (const text of [JSON.stringify(result), files.json, files.junit, printPretty(result)])
+      expect(text).not.toContain(KEY);
   });
 
   it('prints a table row per check and each failure as Received / Documented', () => {

@@ -25,7 +25,9 @@ describe('fault detection (every fault of the reference catalogue)', () => {
   }, 240_000);
 
   it('the clean reference passes every check it runs, skipping none', () => {
-    const failed = table.clean.checks.filter((c) => c.outcome === 'failed').map((c) => `${c.id}: ${c.failures.map((f) => f.message).join('; ')}`);
+    const failed = table.clean.checks
+      .filter((c) => c.outcome === 'failed')
+      .map((c) => `${c.id}: ${c.failures.map((f) => f.message).join('; ')}`);
     expect(failed).toEqual([]);
     expect(table.clean.summary.skipped).toBe(0);
     expect(table.clean.summary.passed).toBeGreaterThanOrEqual(15);
@@ -43,7 +45,12 @@ describe('fault detection (every fault of the reference catalogue)', () => {
       expect(row.result.summary.failed, row.fault.name).toBeGreaterThan(0);
       const failures = row.result.checks.flatMap((c) => c.failures);
       if (!failures.some((f) => namesTheContract(f, row.fault.violates))) {
-        uncaught.push(`${row.fault.name} (violates: ${row.fault.violates}) — got: ${failures.slice(0, 3).map((f) => f.message).join(' | ')}`);
+        uncaught.push(
+          `${row.fault.name} (violates: ${row.fault.violates}) — got: ${failures
+            .slice(0, 3)
+            .map((f) => f.message)
+            .join(' | ')}`,
+        );
       }
     }
     expect(uncaught).toEqual([]);

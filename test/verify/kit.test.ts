@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT, Findings, applyMutation, executeResponseSchema, getPointer, requestMutations, validateBody, workflowInputSchema, wrongValueFor } from '../../contracts/kit/index.js';
+import {
+  ABSENT,
+  Findings,
+  applyMutation,
+  executeResponseSchema,
+  getPointer,
+  requestMutations,
+  validateBody,
+  workflowInputSchema,
+  wrongValueFor,
+} from '../../contracts/kit/index.js';
 
 const fast = {
   workflowId: '12345',
@@ -12,23 +22,52 @@ const fast = {
 describe('contracts kit', () => {
   it('derives invalid request bodies from execute-request.schema.json', () => {
     const m = requestMutations().map((x) => `${x.field}:${x.kind}`);
-    for (const expected of ['workflowId:missing', 'version:missing', 'input:missing', 'workflowId:number', 'workflowId:empty string', 'version:string', 'input:array', 'input:null']) {
+    for (const expected of [
+      'workflowId:missing',
+      'version:missing',
+      'input:missing',
+      'workflowId:number',
+      'workflowId:empty string',
+      'version:string',
+      'input:array',
+      'input:null',
+    ]) {
       expect(m).toContain(expected);
     }
     expect(m).not.toContain('version:number');
     expect(m).not.toContain('input:object');
     expect(m).not.toContain('conversationId:missing');
-    expect(applyMutation({ workflowId: 'a', version: 1 }, { field: 'version', kind: 'missing' })).toEqual({ workflowId: 'a' });
+    expect(applyMutation({ workflowId: 'a', version: 1 }, { field: 'version', kind: 'missing' })).toEqual({
+      workflowId: 'a',
+    });
   });
 
   it('composes the workflow output components with execute-response.schema.json', () => {
     const schema = executeResponseSchema(fast);
-    expect(validateBody(schema, { conversationId: 'c', creditUsage: 10, output: { 'Analysis Results': 'x', 'Risk Score': 3 } })).toEqual([]);
-    const missing = validateBody(schema, { conversationId: 'c', creditUsage: 10, output: { 'Analysis Results': 'x' } });
+    expect(
+      validateBody(schema, {
+        conversationId: 'c',
+        creditUsage: 10,
+        output: { 'Analysis Results': 'x', 'Risk Score': 3 },
+      }),
+    ).toEqual([]);
+    const missing = validateBody(schema, {
+      conversationId: 'c',
+      creditUsage: 10,
+      output: { 'Analysis Results': 'x' },
+    });
     expect(missing.map((e) => [e.instancePath, e.keyword])).toEqual([['/output', 'required']]);
-    const mistyped = validateBody(schema, { conversationId: 'c', creditUsage: '10', output: { 'Analysis Results': 'x', 'Risk Score': 3 } });
+    const mistyped = validateBody(schema, {
+      conversationId: 'c',
+      creditUsage: '10',
+      output: { 'Analysis Results': 'x', 'Risk Score': 3 },
+    });
     expect(mistyped.map((e) => e.instancePath)).toEqual(['/creditUsage']);
-    expect(validateBody(workflowInputSchema(fast), { 'First Name': 'J', Age: 'thirty' }).map((e) => e.instancePath)).toEqual(['/Age']);
+    expect(
+      validateBody(workflowInputSchema(fast), { 'First Name': 'J', Age: 'thirty' }).map(
+        (e) => e.instancePath,
+      ),
+    ).toEqual(['/Age']);
   });
 
   it('picks a value of another type for each typed component, none for "any"', () => {
@@ -40,9 +79,30 @@ describe('contracts kit', () => {
 
   it('renders a failure as "Received: X / Documented: Y", quoting received strings', () => {
     const findings = new Findings('demo');
-    findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: 'executeWorkflow', instancePath: '/creditUsage', schemaPath: 'x', received: '10', documented: 'type number' });
-    findings.fail({ code: 'SCHEMA_VIOLATION', endpoint: 'executeWorkflow', instancePath: '/output/Risk Score', schemaPath: 'x', received: undefined, documented: 'required property "Risk Score"' });
-    findings.fail({ code: 'WRONG_STATUS', endpoint: 'getConversationById', status: 500, schemaPath: 'status', received: 500, documented: 404 });
+    findings.fail({
+      code: 'SCHEMA_VIOLATION',
+      endpoint: 'executeWorkflow',
+      instancePath: '/creditUsage',
+      schemaPath: 'x',
+      received: '10',
+      documented: 'type number',
+    });
+    findings.fail({
+      code: 'SCHEMA_VIOLATION',
+      endpoint: 'executeWorkflow',
+      instancePath: '/output/Risk Score',
+      schemaPath: 'x',
+      received: undefined,
+      documented: 'required property "Risk Score"',
+    });
+    findings.fail({
+      code: 'WRONG_STATUS',
+      endpoint: 'getConversationById',
+      status: 500,
+      schemaPath: 'status',
+      received: 500,
+      documented: 404,
+    });
     expect(findings.failures.map((f) => f.message)).toEqual([
       'executeWorkflow /creditUsage: Received: "10" / Documented: type number',
       `executeWorkflow /output/Risk Score: Received: ${ABSENT} / Documented: required property "Risk Score"`,
@@ -53,7 +113,13 @@ describe('contracts kit', () => {
 
   it('bounds what a failure quotes from a huge body', () => {
     const findings = new Findings('demo');
-    findings.fail({ code: 'NOT_JSON', endpoint: 'executeWorkflow', schemaPath: 'x', received: 'y'.repeat(100_000), documented: 'JSON' });
+    findings.fail({
+      code: 'NOT_JSON',
+      endpoint: 'executeWorkflow',
+      schemaPath: 'x',
+      received: 'y'.repeat(100_000),
+      documented: 'JSON',
+    });
     expect(JSON.stringify(findings.failures[0]?.received).length).toBeLessThan(400);
   });
 

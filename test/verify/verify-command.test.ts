@@ -17,8 +17,12 @@ describe('harness verify', () => {
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => ((out += String(chunk)), true),
+    );
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => ((err += String(chunk)), true),
+    );
     const code = await main(['verify', ...args]);
     vi.restoreAllMocks();
     return { code, out, err };
@@ -32,16 +36,29 @@ describe('harness verify', () => {
     expect(code).toBe(0);
     const runId = /^run (\S+), seed 9/m.exec(out)?.[1];
     expect(runId).toBeDefined();
-    const json = JSON.parse(readFileSync(join(dir, String(runId), 'verify.json'), 'utf8')) as { seed: number; target: { embedded: boolean } };
+    const json = JSON.parse(readFileSync(join(dir, String(runId), 'verify.json'), 'utf8')) as {
+      seed: number;
+      target: { embedded: boolean };
+    };
     expect(new ContractValidator().validate('verify-result.schema.json', json).errors).toEqual([]);
     expect(json).toMatchObject({ seed: 9, target: { embedded: true } });
-    expect(readFileSync(join(dir, 'latest', 'verify.junit.xml'), 'utf8')).toContain('<testsuites name="harness verify"');
+    expect(readFileSync(join(dir, 'latest', 'verify.junit.xml'), 'utf8')).toContain(
+      '<testsuites name="harness verify"',
+    );
     // The speed target is measured by the CLI run in the closing note; this only guards against a hang.
     expect(wallMs).toBeLessThan(60_000);
   }, 90_000);
 
   it('exits 1 when a fault is enabled, naming the violated contract', async () => {
-    const { code, out } = await run(['--reports-dir', dir, '--seed', '9', '--fault', 'mistyped-field', '--ci']);
+    const { code, out } = await run([
+      '--reports-dir',
+      dir,
+      '--seed',
+      '9',
+      '--fault',
+      'mistyped-field',
+      '--ci',
+    ]);
     expect(code).toBe(1);
     expect(out).toContain('FAIL  execute-success');
     expect(out).toContain('executeWorkflow /creditUsage: Received: "10" / Documented: type number');

@@ -12,7 +12,12 @@ interface HostileFlags {
 const integer = (flag: string, raw: string | undefined): number | undefined => {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < 0) throw new HarnessError('HARNESS_ERR_USAGE', `${flag} ${JSON.stringify(raw)} is not a non-negative integer`, { hint: `Pass e.g. ${flag} 0.` });
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0)
+    throw new HarnessError(
+      'HARNESS_ERR_USAGE',
+      `${flag} ${JSON.stringify(raw)} is not a non-negative integer`,
+      { hint: `Pass e.g. ${flag} 0.` },
+    );
   return value;
 };
 
@@ -24,11 +29,16 @@ export const command: CommandModule = {
   register(program: Command) {
     program
       .command('hostile')
-      .description('Run the hostile companion server (loopback only): one misbehaviour per URL, to see how verify and load report broken targets; Ctrl-C stops it')
+      .description(
+        'Run the hostile companion server (loopback only): one misbehaviour per URL, to see how verify and load report broken targets; Ctrl-C stops it',
+      )
       .option('--port <n>', 'port to listen on (0 = a free port)', '0')
       .option('--trickle-interval <ms>', 'trickle mode: milliseconds between body bytes (default 500)')
       .option('--retry-after <s>', 'Retry-After seconds in the *-retry-after modes (default 1)')
-      .addHelpText('after', '\nUse a mode URL as a bare-URL target, e.g.\n  HARNESS_API_KEY=anything harness verify --target http://127.0.0.1:PORT/hang --request-timeout 2000\n')
+      .addHelpText(
+        'after',
+        '\nUse a mode URL as a bare-URL target, e.g.\n  HARNESS_API_KEY=anything harness verify --target http://127.0.0.1:PORT/hang --request-timeout 2000\n',
+      )
       .action(async (flags: HostileFlags) => {
         const trickleIntervalMs = integer('--trickle-interval', flags.trickleInterval);
         const retryAfterSeconds = integer('--retry-after', flags.retryAfter);

@@ -8,15 +8,36 @@ export const command: CommandModule = {
   register(program: Command) {
     const cmd = program
       .command('load')
-      .description('Run k6 load scenarios (k6 when installed, else the local engine) and write reports/<run-id>/ (load-summary.json, load-run.json, load.junit.xml, samples.json.gz)')
-      .option('--scenario <name>', `scenario: ${listScenarios().join('|')} (all = every scenario side by side)`, 'all')
-      .addHelpText('after', '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error.');
-    addConfigFlags(cmd, ['target', 'profile', 'engine', 'timeScale', 'realTime', 'fault', 'seed', 'reportsDir', 'ci', 'connectTimeout', 'loadTimeout']).action(
-      async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
-        const config = configFromFlags(flags);
-        const result = await runLoad(config, { ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }) });
-        process.exitCode = result.exitCode;
-      },
-    );
+      .description(
+        'Run k6 load scenarios (k6 when installed, else the local engine) and write reports/<run-id>/ (load-summary.json, load-run.json, load.junit.xml, samples.json.gz)',
+      )
+      .option(
+        '--scenario <name>',
+        `scenario: ${listScenarios().join('|')} (all = every scenario side by side)`,
+        'all',
+      )
+      .addHelpText(
+        'after',
+        '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error.',
+      );
+    addConfigFlags(cmd, [
+      'target',
+      'profile',
+      'engine',
+      'timeScale',
+      'realTime',
+      'fault',
+      'seed',
+      'reportsDir',
+      'ci',
+      'connectTimeout',
+      'loadTimeout',
+    ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
+      const config = configFromFlags(flags);
+      const result = await runLoad(config, {
+        ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
+      });
+      process.exitCode = result.exitCode;
+    });
   },
 };

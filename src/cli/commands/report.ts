@@ -10,12 +10,18 @@ export const command: CommandModule = {
   register(program: Command) {
     program
       .command('report [run]')
-      .description('Regenerate the HTML report of a run (id, path or "latest"; default latest) from its folder')
+      .description(
+        'Regenerate the HTML report of a run (id, path or "latest"; default latest) from its folder',
+      )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
         const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
         const dir = resolveRunDir(config.reportsDir, run);
-        const { file } = await writeReport(config.reportsDir, dir, config.seed === undefined ? {} : { seed: config.seed });
+        const { file } = await writeReport(
+          config.reportsDir,
+          dir,
+          config.seed === undefined ? {} : { seed: config.seed },
+        );
         process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
       });
   },

@@ -10,17 +10,41 @@ export const command: CommandModule = {
   register(program: Command) {
     const cmd = program
       .command('run')
-      .description('The main job: verify the target, run every load scenario, write reports/<run-id>/ (index.html) and print a summary')
-      .addHelpText('after', '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.');
-    addConfigFlags(cmd, ['target', 'profile', 'engine', 'timeScale', 'realTime', 'ci', 'seed', 'reportsDir', 'fault', 'requestTimeout', 'connectTimeout', 'loadTimeout']).action(
-      async (flags: Parameters<typeof configFromFlags>[0]) => {
-        let config = configFromFlags(flags);
-        // The seed is fixed here so it is printed and recorded even when chosen at random.
-        if (config.seed === undefined) config = configFromFlags(flags, { seed: randomInt(2 ** 31) });
-        const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-        const result = await runJob(config as typeof config & { seed: number }, new Progress(config.ci), version);
-        process.exitCode = result.exitCode;
-      },
-    );
+      .description(
+        'The main job: verify the target, run every load scenario, write reports/<run-id>/ (index.html) and print a summary',
+      )
+      .addHelpText(
+        'after',
+        '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.',
+      );
+    addConfigFlags(cmd, [
+      'target',
+      'profile',
+      'engine',
+      'timeScale',
+      'realTime',
+      'ci',
+      'seed',
+      'reportsDir',
+      'fault',
+      'requestTimeout',
+      'connectTimeout',
+      'loadTimeout',
+    ]).action(async (flags: Parameters<typeof configFromFlags>[0]) => {
+      let config = configFromFlags(flags);
+      // The seed is fixed here so it is printed and recorded even when chosen at random.
+      if (config.seed === undefined) config = configFromFlags(flags, { seed: randomInt(2 ** 31) });
+      const version = (
+        JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+      const result = await runJob(
+        config as typeof config & { seed: number },
+        new Progress(config.ci),
+        version,
+      );
+      process.exitCode = result.exitCode;
+    });
   },
 };

@@ -44,28 +44,43 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--new-machine-readable-summary', "hand handleSummary k6's machine-readable summary v1.0.0")
     .option('-q, --quiet', 'no banner or progress lines')
     .addHelpText('after', supportedText())
-    .action(async (script: string, o: { env: Record<string, string>; out?: string; summaryExport?: string; newMachineReadableSummary?: boolean; quiet?: boolean }) => {
-      if (o.out !== undefined && !o.out.startsWith('json=')) throw new CommanderError(2, 'usage', `only --out json=FILE is supported, got '${o.out}'`);
-      const env: Record<string, string> = {};
-      for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-      const result = await runLocalEngine({
-        script,
-        env: { ...env, ...o.env },
-        jsonOut: o.out?.slice('json='.length),
-        summaryExport: o.summaryExport,
-        newMachineReadableSummary: o.newMachineReadableSummary === true,
-        quiet: o.quiet === true,
-      });
-      exitCode = result.exitCode;
-    });
+    .action(
+      async (
+        script: string,
+        o: {
+          env: Record<string, string>;
+          out?: string;
+          summaryExport?: string;
+          newMachineReadableSummary?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        if (o.out !== undefined && !o.out.startsWith('json='))
+          throw new CommanderError(2, 'usage', `only --out json=FILE is supported, got '${o.out}'`);
+        const env: Record<string, string> = {};
+        for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+        const result = await runLocalEngine({
+          script,
+          env: { ...env, ...o.env },
+          jsonOut: o.out?.slice('json='.length),
+          summaryExport: o.summaryExport,
+          newMachineReadableSummary: o.newMachineReadableSummary === true,
+          quiet: o.quiet === true,
+        });
+        exitCode = result.exitCode;
+      },
+    );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : (process.stderr.write(`${error.message}\n`), 104);
+    if (error instanceof CommanderError)
+      return error.exitCode === 0 ? 0 : (process.stderr.write(`${error.message}\n`), 104);
     if (isHarnessError(error)) {
       process.stderr.write(`${error.format()}\n`);
-      return error.code === 'HARNESS_ERR_ENGINE_OPTIONS' || error.code === 'HARNESS_ERR_CONFIG_INVALID' ? 104 : 107;
+      return error.code === 'HARNESS_ERR_ENGINE_OPTIONS' || error.code === 'HARNESS_ERR_CONFIG_INVALID'
+        ? 104
+        : 107;
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 107;

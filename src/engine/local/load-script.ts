@@ -5,8 +5,13 @@ import { unsupported } from './supported.js';
 import { transformScript } from './transform/transform-script.js';
 
 type Wrapper = (
-  exports: Record<string, unknown>, require: (s: string) => unknown, module: { exports: Record<string, unknown> },
-  env: Record<string, string>, bind: (set: (vu: number, iter: number) => void) => void, open: () => never, timers: Record<string, unknown>,
+  exports: Record<string, unknown>,
+  require: (s: string) => unknown,
+  module: { exports: Record<string, unknown> },
+  env: Record<string, string>,
+  bind: (set: (vu: number, iter: number) => void) => void,
+  open: () => never,
+  timers: Record<string, unknown>,
 ) => void;
 
 export interface VuBindings {
@@ -34,13 +39,18 @@ export function loadScript(path: string): LoadedScript {
   try {
     source = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `cannot read the script ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+    throw new HarnessError(
+      'HARNESS_ERR_ENGINE_SCRIPT',
+      `cannot read the script ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: error },
+    );
   }
   let code: string;
   try {
     code = transformScript(source, path);
   } catch (error) {
-    if (isHarnessError(error)) throw new HarnessError(error.code, `${path}: ${error.message}`, { hint: error.hint });
+    if (isHarnessError(error))
+      throw new HarnessError(error.code, `${path}: ${error.message}`, { hint: error.hint });
     throw error;
   }
   // One line of prefix, so stack positions stay on the transformed code's lines; the inner
@@ -50,16 +60,30 @@ export function loadScript(path: string): LoadedScript {
   try {
     fn = new vm.Script(wrapped, { filename: path }).runInThisContext() as Wrapper;
   } catch (error) {
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${path}: ${(error as Error).message}`, { cause: error });
+    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const open = (): never => {
-    throw unsupported('open()', 'the local engine reads no files from a script; inline the data or run with k6');
+    throw unsupported(
+      'open()',
+      'the local engine reads no files from a script; inline the data or run with k6',
+    );
   };
   return {
     path,
     instantiate(bindings) {
       const module = { exports: {} as Record<string, unknown> };
-      fn.call(undefined, module.exports, bindings.require, module, bindings.env, bindings.bindGlobals, open, bindings.timers);
+      fn.call(
+        undefined,
+        module.exports,
+        bindings.require,
+        module,
+        bindings.env,
+        bindings.bindGlobals,
+        open,
+        bindings.timers,
+      );
       return module.exports;
     },
   };

@@ -27,9 +27,12 @@ export interface RunLocalEngineOptions {
 export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exitCode: number }> {
   const cwd = opts.cwd ?? process.cwd();
   const log = opts.onProgress ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const metrics = createMetricsEngine({ jsonOut: opts.jsonOut === undefined ? undefined : resolve(cwd, opts.jsonOut) });
+  const metrics = createMetricsEngine({
+    jsonOut: opts.jsonOut === undefined ? undefined : resolve(cwd, opts.jsonOut),
+  });
   // A promise a script forgot to await must not crash the process: k6 logs it and goes on.
-  const onRejection = (reason: unknown): void => log(`ERRO Uncaught (in promise) ${reason instanceof Error ? reason.message : String(reason)}`);
+  const onRejection = (reason: unknown): void =>
+    log(`ERRO Uncaught (in promise) ${reason instanceof Error ? reason.message : String(reason)}`);
   process.on('unhandledRejection', onRejection);
   try {
     const exitCode = await runTest({

@@ -35,18 +35,33 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log);
   let modules: ModuleOptions = {
-    userAgent: 'k6/local-engine (not k6; https://k6.io/)', discardResponseBodies: false, maxRedirects: 10,
-    execution: { options: {}, iterationsCompleted: () => run.iterationsCompleted, iterationsInterrupted: () => run.iterationsInterrupted },
+    userAgent: 'k6/local-engine (not k6; https://k6.io/)',
+    discardResponseBodies: false,
+    maxRedirects: 10,
+    execution: {
+      options: {},
+      iterationsCompleted: () => run.iterationsCompleted,
+      iterationsInterrupted: () => run.iterationsInterrupted,
+    },
   };
   // Init context once to read the options (k6 does the same), on the VU that later runs setup.
   const vu0 = createVu(0, run, script, opts.env, modules);
   const rawOptions = (vu0.exports.options ?? {}) as Record<string, unknown>;
   const options = parseOptions(rawOptions);
-  modules = { ...modules, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, maxRedirects: options.maxRedirects, execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) } };
+  modules = {
+    ...modules,
+    userAgent: options.userAgent,
+    discardResponseBodies: options.discardResponseBodies,
+    maxRedirects: options.maxRedirects,
+    execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) },
+  };
   run.globalTags = options.tags;
   for (const s of options.scenarios) {
     if (typeof vu0.exports[s.exec] !== 'function') {
-      throw new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', `scenario '${s.name}' executes '${s.exec}', which the script does not export as a function`);
+      throw new HarnessError(
+        'HARNESS_ERR_ENGINE_OPTIONS',
+        `scenario '${s.name}' executes '${s.exec}', which the script does not export as a function`,
+      );
     }
   }
   opts.metrics.setThresholds(options.thresholds);
@@ -59,13 +74,20 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     return vu;
   };
   // One listener for the whole run, not one per request.
-  run.stop.signal.addEventListener('abort', () => {
-    for (const vu of allVus) vu.abortRequests();
-  }, { once: true });
+  run.stop.signal.addEventListener(
+    'abort',
+    () => {
+      for (const vu of allVus) vu.abortRequests();
+    },
+    { once: true },
+  );
   const pools = new Map<string, Vu[]>();
   for (const s of options.scenarios) {
     const count = EXECUTORS.get(s.executor)?.preAllocate(s.params) ?? 0;
-    pools.set(s.name, Array.from({ length: count }, () => newVu({ ...opts.env, ...s.env })));
+    pools.set(
+      s.name,
+      Array.from({ length: count }, () => newVu({ ...opts.env, ...s.env })),
+    );
   }
   opts.onProgress?.(banner(scriptPath, options));
 
@@ -79,8 +101,13 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   let exitCode: number = EXIT.ok;
   try {
     setupJson = await runPart(vu0, 'setup', undefined, options.setupTimeoutMs);
-    await Promise.all(options.scenarios.map((s) => runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env)));
-    if (run.aborted === undefined || run.aborted.exitCode === EXIT.thresholdsHaveFailed) await runPart(vu0, 'teardown', setupJson, options.teardownTimeoutMs);
+    await Promise.all(
+      options.scenarios.map((s) =>
+        runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env),
+      ),
+    );
+    if (run.aborted === undefined || run.aborted.exitCode === EXIT.thresholdsHaveFailed)
+      await runPart(vu0, 'teardown', setupJson, options.teardownTimeoutMs);
   } catch (error) {
     if (!(error instanceof TestAbort)) {
       // e.g. setup() threw: release sockets and timers and flush the raw output before reporting.
@@ -97,11 +124,18 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     exitCode = run.aborted.exitCode;
     opts.log(`ERRO ${run.aborted.reason}`);
   }
-  if (exitCode === EXIT.ok && lastEval !== undefined && lastEval.results.some((r) => !r.ok)) exitCode = EXIT.thresholdsHaveFailed;
+  if (exitCode === EXIT.ok && lastEval !== undefined && lastEval.results.some((r) => !r.ok))
+    exitCode = EXIT.thresholdsHaveFailed;
 
   await writeSummary({
-    run, vu0, options: rawOptions, scriptPath, newMachineReadable: opts.newMachineReadableSummary,
-    summaryExport: opts.summaryExport, cwd: opts.cwd, out: opts.out,
+    run,
+    vu0,
+    options: rawOptions,
+    scriptPath,
+    newMachineReadable: opts.newMachineReadableSummary,
+    summaryExport: opts.summaryExport,
+    cwd: opts.cwd,
+    out: opts.out,
   });
   for (const vu of allVus) vu.dispose();
   await opts.metrics.close();
@@ -110,26 +144,45 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
 }
 
 /** setup() or teardown() on VU 0, in k6's group '::setup' / '::teardown', with its timeout. */
-async function runPart(vu0: Vu, name: 'setup' | 'teardown', setupJson: string | undefined, timeoutMs: number): Promise<string | undefined> {
+async function runPart(
+  vu0: Vu,
+  name: 'setup' | 'teardown',
+  setupJson: string | undefined,
+  timeoutMs: number,
+): Promise<string | undefined> {
   const fn = vu0.exports[name];
   if (typeof fn !== 'function') return setupJson;
   vu0.groupPath = `::${name}`;
   vu0.run.groups.add(vu0.groupPath);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_r, reject) => {
-    timer = setTimeout(() => reject(new TestAbort(`${name}() execution timed out after ${timeoutMs / 1000} seconds`, name === 'setup' ? EXIT.setupTimeout : EXIT.teardownTimeout)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new TestAbort(
+            `${name}() execution timed out after ${timeoutMs / 1000} seconds`,
+            name === 'setup' ? EXIT.setupTimeout : EXIT.teardownTimeout,
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
-    const result: unknown = await Promise.race([(async () => {
-      const r: unknown = await (fn as (d: unknown) => unknown)(vu0.data(setupJson));
-      await vu0.idle();
-      return r;
-    })(), timeout]);
+    const result: unknown = await Promise.race([
+      (async () => {
+        const r: unknown = await (fn as (d: unknown) => unknown)(vu0.data(setupJson));
+        await vu0.idle();
+        return r;
+      })(),
+      timeout,
+    ]);
     if (name === 'setup') return result === undefined ? undefined : JSON.stringify(result);
     return setupJson;
   } catch (error) {
     if (error instanceof TestAbort) throw error;
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${name}() threw: ${scriptStack(error)}`, { cause: error });
+    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${name}() threw: ${scriptStack(error)}`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     vu0.groupPath = '';
@@ -137,21 +190,43 @@ async function runPart(vu0: Vu, name: 'setup' | 'teardown', setupJson: string | 
 }
 
 async function runScenario(
-  run: TestRun, config: ScenarioConfig, vus: Vu[], setupJson: () => string | undefined,
-  makeVu: (env: Readonly<Record<string, string>>) => Vu, baseEnv: Readonly<Record<string, string>>,
+  run: TestRun,
+  config: ScenarioConfig,
+  vus: Vu[],
+  setupJson: () => string | undefined,
+  makeVu: (env: Readonly<Record<string, string>>) => Vu,
+  baseEnv: Readonly<Record<string, string>>,
 ): Promise<void> {
   const executor = EXECUTORS.get(config.executor);
-  const state: ScenarioState = { name: config.name, executor: config.executor, exec: config.exec, tags: config.tags, startTime: 0, nextIterationInTest: 0 };
+  const state: ScenarioState = {
+    name: config.name,
+    executor: config.executor,
+    exec: config.exec,
+    tags: config.tags,
+    startTime: 0,
+    nextIterationInTest: 0,
+  };
   if (executor === undefined) return;
-  if (config.startTimeMs > 0) await new Promise<void>((r) => {
-    const t = setTimeout(r, config.startTimeMs);
-    run.stop.signal.addEventListener('abort', () => { clearTimeout(t); r(); }, { once: true });
-  });
+  if (config.startTimeMs > 0)
+    await new Promise<void>((r) => {
+      const t = setTimeout(r, config.startTimeMs);
+      run.stop.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          r();
+        },
+        { once: true },
+      );
+    });
   if (run.stopping) return;
   state.startTime = performance.timeOrigin + performance.now();
   const all = [...vus];
   await executor.run({
-    run, config, state, vus,
+    run,
+    config,
+    state,
+    vus,
     newVu: () => {
       const vu = makeVu({ ...baseEnv, ...config.env });
       all.push(vu);
@@ -174,7 +249,10 @@ function banner(scriptPath: string, options: EngineOptions): string {
     '  local engine (not k6): runs k6 scripts on Node with k6 semantics for a documented subset',
     `     script: ${scriptPath}`,
     `  scenarios: ${options.scenarios.length} scenario(s):`,
-    ...options.scenarios.map((s) => `           * ${s.name}: ${s.executor} ${JSON.stringify(s.params)} (exec: ${s.exec}, startTime: ${s.startTimeMs / 1000}s, gracefulStop: ${s.gracefulStopMs / 1000}s)`),
+    ...options.scenarios.map(
+      (s) =>
+        `           * ${s.name}: ${s.executor} ${JSON.stringify(s.params)} (exec: ${s.exec}, startTime: ${s.startTimeMs / 1000}s, gracefulStop: ${s.gracefulStopMs / 1000}s)`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -15,8 +15,16 @@ function clock(ms: number): string {
  * Once a second: the vus / vus_max gauges (k6 samples them about every second) and a
  * k6-like progress line; every `thresholdEveryMs`: threshold evaluation (abortOnFail).
  */
-export function startTicker(run: TestRun, options: EngineOptions, onProgress: ((line: string) => void) | undefined, thresholdEveryMs: number, evaluate: () => void): Ticker {
-  const planned = Math.max(...options.scenarios.map((s) => s.startTimeMs + (EXECUTORS.get(s.executor)?.plannedMs(s.params) ?? 0)));
+export function startTicker(
+  run: TestRun,
+  options: EngineOptions,
+  onProgress: ((line: string) => void) | undefined,
+  thresholdEveryMs: number,
+  evaluate: () => void,
+): Ticker {
+  const planned = Math.max(
+    ...options.scenarios.map((s) => s.startTimeMs + (EXECUTORS.get(s.executor)?.plannedMs(s.params) ?? 0)),
+  );
   const sample = (): void => {
     run.emit('vus', run.vusActive, run.globalTags);
     run.emit('vus_max', run.vusMax, run.globalTags);
@@ -30,7 +38,9 @@ export function startTicker(run: TestRun, options: EngineOptions, onProgress: ((
       lastEval = elapsed;
       evaluate();
     }
-    onProgress?.(`running (${clock(elapsed)}/${clock(planned)}), ${String(run.vusActive).padStart(2, '0')}/${String(run.vusMax).padStart(2, '0')} VUs, ${run.iterationsCompleted} complete and ${run.iterationsInterrupted} interrupted iterations`);
+    onProgress?.(
+      `running (${clock(elapsed)}/${clock(planned)}), ${String(run.vusActive).padStart(2, '0')}/${String(run.vusMax).padStart(2, '0')} VUs, ${run.iterationsCompleted} complete and ${run.iterationsInterrupted} interrupted iterations`,
+    );
   }, 1000);
   return {
     stop() {

@@ -48,16 +48,30 @@ export class JsonOutput {
   }
 
   metric(entry: MetricEntry, thresholds: readonly string[]): void {
-    const subs = [...entry.submetrics.values()].map((s) => ({ name: s.name, suffix: s.name.slice(entry.name.length + 1, -1), tags: s.filters }));
+    const subs = [...entry.submetrics.values()].map((s) => ({
+      name: s.name,
+      suffix: s.name.slice(entry.name.length + 1, -1),
+      tags: s.filters,
+    }));
     this.line({
       type: 'Metric',
-      data: { name: entry.name, type: entry.definition.type, contains: entry.definition.contains, thresholds, submetrics: subs.length === 0 ? null : subs },
+      data: {
+        name: entry.name,
+        type: entry.definition.type,
+        contains: entry.definition.contains,
+        thresholds,
+        submetrics: subs.length === 0 ? null : subs,
+      },
       metric: entry.name,
     });
   }
 
   point(sample: Sample): void {
-    this.line({ type: 'Point', data: { time: rfc3339Nano(sample.time), value: sample.value, tags: sample.tags }, metric: sample.metric });
+    this.line({
+      type: 'Point',
+      data: { time: rfc3339Nano(sample.time), value: sample.value, tags: sample.tags },
+      metric: sample.metric,
+    });
   }
 
   private line(value: unknown): void {

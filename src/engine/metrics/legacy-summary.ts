@@ -15,7 +15,10 @@ export interface SummaryInput {
 }
 
 /** Threshold results of one entry, keyed by expression: `{ "p(95)<500": { ok: true } }`. */
-function thresholdsOf(entry: MetricEntry, results: readonly EntryResult[]): Record<string, { ok: boolean }> | undefined {
+function thresholdsOf(
+  entry: MetricEntry,
+  results: readonly EntryResult[],
+): Record<string, { ok: boolean }> | undefined {
   const own = results.filter((r) => r.entry === entry.name);
   if (own.length === 0) return undefined;
   return Object.fromEntries(own.map(({ result }) => [result.expression, { ok: result.ok }]));
@@ -42,7 +45,11 @@ export function legacySummary(input: SummaryInput): LegacySummaryData {
       summaryTimeUnit: typeof options.summaryTimeUnit === 'string' ? options.summaryTimeUnit : '',
       noColor: options.noColor === true,
     },
-    state: { isStdOutTTY: state.isStdOutTTY, isStdErrTTY: state.isStdErrTTY, testRunDurationMs: state.testRunDurationMs },
+    state: {
+      isStdOutTTY: state.isStdOutTTY,
+      isStdErrTTY: state.isStdErrTTY,
+      testRunDurationMs: state.testRunDurationMs,
+    },
     metrics,
   };
   if (state.setupData !== undefined) data.setup_data = state.setupData;

@@ -16,7 +16,10 @@ export const LOCAL_ENGINE_K6_VERSION = '1.0.0+harness-local-engine';
  * that schema's shapes: counter {count}, gauge {value,min,max}, rate
  * {matches,total,rate}, trend {summaryTrendStats…}.
  */
-export function machineReadableSummary(input: SummaryInput, now: Date = new Date()): MachineReadableSummaryV1 {
+export function machineReadableSummary(
+  input: SummaryInput,
+  now: Date = new Date(),
+): MachineReadableSummaryV1 {
   const { state } = input;
   const metrics = summaryEntries(input.metrics, input.thresholdEntries).map((entry) => ({
     name: entry.name,
@@ -38,8 +41,18 @@ export function machineReadableSummary(input: SummaryInput, now: Date = new Date
       checks: {
         metrics: [
           { name: 'checks_total', type: 'counter', contains: 'default', values: { count: total } },
-          { name: 'checks_succeeded', type: 'rate', contains: 'default', values: { matches: passes, total, rate: rate(passes) } },
-          { name: 'checks_failed', type: 'rate', contains: 'default', values: { matches: total - passes, total, rate: rate(total - passes) } },
+          {
+            name: 'checks_succeeded',
+            type: 'rate',
+            contains: 'default',
+            values: { matches: passes, total, rate: rate(passes) },
+          },
+          {
+            name: 'checks_failed',
+            type: 'rate',
+            contains: 'default',
+            values: { matches: total - passes, total, rate: rate(total - passes) },
+          },
         ],
         results: state.checks.map((c) => ({ name: c.name, passes: c.passes, fails: c.fails })),
       },

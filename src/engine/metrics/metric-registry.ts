@@ -1,6 +1,12 @@
 import { HarnessError } from '../../errors/index.js';
 import { createSink, type Sink } from './sinks.js';
-import { BUILTIN_METRICS, type MetricDefinition, type MetricType, type Tags, type ValueType } from './types.js';
+import {
+  BUILTIN_METRICS,
+  type MetricDefinition,
+  type MetricType,
+  type Tags,
+  type ValueType,
+} from './types.js';
 
 /** A metric, or a sub-metric (name{tag:value}) whose sink sees only samples matching all its filters. */
 export interface MetricEntry {
@@ -35,7 +41,10 @@ export class MetricRegistry {
     const existing = this.metrics.get(name);
     if (existing !== undefined) {
       if (existing.definition.type !== type || existing.definition.contains !== contains) {
-        throw new HarnessError('HARNESS_ERR_METRIC_INVALID', `metric ${JSON.stringify(name)} is already a ${existing.definition.type} (${existing.definition.contains}); it cannot also be a ${type} (${contains})`);
+        throw new HarnessError(
+          'HARNESS_ERR_METRIC_INVALID',
+          `metric ${JSON.stringify(name)} is already a ${existing.definition.type} (${existing.definition.contains}); it cannot also be a ${type} (${contains})`,
+        );
       }
       return existing.definition;
     }
@@ -45,7 +54,15 @@ export class MetricRegistry {
       });
     }
     const definition: MetricDefinition = Object.freeze({ name, type, contains });
-    this.metrics.set(name, { name, definition, sink: createSink(type), filters: {}, parent: null, submetrics: new Map(), seen: false });
+    this.metrics.set(name, {
+      name,
+      definition,
+      sink: createSink(type),
+      filters: {},
+      parent: null,
+      submetrics: new Map(),
+      seen: false,
+    });
     return definition;
   }
 
@@ -55,7 +72,15 @@ export class MetricRegistry {
     const name = submetricName(metric, suffix);
     let entry = parent.submetrics.get(name);
     if (entry === undefined) {
-      entry = { name, definition: parent.definition, sink: createSink(parent.definition.type), filters: { ...filters }, parent: metric, submetrics: new Map(), seen: false };
+      entry = {
+        name,
+        definition: parent.definition,
+        sink: createSink(parent.definition.type),
+        filters: { ...filters },
+        parent: metric,
+        submetrics: new Map(),
+        seen: false,
+      };
       parent.submetrics.set(name, entry);
     }
     return entry;

@@ -15,7 +15,9 @@ export function createMetricsEngine(options: MetricsEngineOptions = {}): Metrics
 
   const summaryInput = (state: SummaryState): SummaryInput => {
     const fromScript = state.options.summaryTrendStats;
-    const trendStats = Array.isArray(fromScript) ? fromScript.map(String) : (options.summaryTrendStats ?? DEFAULT_TREND_STATS);
+    const trendStats = Array.isArray(fromScript)
+      ? fromScript.map(String)
+      : (options.summaryTrendStats ?? DEFAULT_TREND_STATS);
     return {
       state,
       metrics: [...registry.metrics.values()],
@@ -31,10 +33,16 @@ export function createMetricsEngine(options: MetricsEngineOptions = {}): Metrics
     add(sample: Sample): void {
       const entry = registry.metrics.get(sample.metric);
       if (entry === undefined) {
-        throw new HarnessError('HARNESS_ERR_METRIC_INVALID', `sample for metric ${JSON.stringify(sample.metric)}, which was never defined`);
+        throw new HarnessError(
+          'HARNESS_ERR_METRIC_INVALID',
+          `sample for metric ${JSON.stringify(sample.metric)}, which was never defined`,
+        );
       }
       if (!Number.isFinite(sample.value)) {
-        throw new HarnessError('HARNESS_ERR_METRIC_INVALID', `metric ${JSON.stringify(sample.metric)} got the non-finite value ${String(sample.value)}`);
+        throw new HarnessError(
+          'HARNESS_ERR_METRIC_INVALID',
+          `metric ${JSON.stringify(sample.metric)} got the non-finite value ${String(sample.value)}`,
+        );
       }
       registry.add(entry, sample.value, sample.tags);
       if (output !== null) {

@@ -22,9 +22,12 @@ export function checkMachineReadableSummary(value: unknown): string[] {
   if (compiled === undefined) {
     // Its own ajv with only these schemas: the harness's schemas/ are unrelated to k6's format.
     const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
-    for (const file of FILES) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'k6-summary', file), 'utf8')) as object);
+    for (const file of FILES)
+      ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'k6-summary', file), 'utf8')) as object);
     compiled = ajv.getSchema(K6_SUMMARY_SCHEMA_ID)!;
   }
   if (compiled(value)) return [];
-  return (compiled.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'} (${e.schemaPath})`);
+  return (compiled.errors ?? []).map(
+    (e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'} (${e.schemaPath})`,
+  );
 }

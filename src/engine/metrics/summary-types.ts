@@ -18,7 +18,12 @@ export type LegacySummaryData = {
   setup_data?: unknown;
 };
 
-export type SummaryMetricV1 = { name: string; type: MetricType; contains: ValueType; values: Record<string, number> };
+export type SummaryMetricV1 = {
+  name: string;
+  type: MetricType;
+  contains: ValueType;
+  values: Record<string, number>;
+};
 
 /** k6's machine-readable summary v1.0.0; MetricsEngine.machineReadableSummary returns this shape. */
 export type MachineReadableSummaryV1 = {

@@ -5,16 +5,27 @@ import { CounterSink, GaugeSink, RateSink } from './sinks.js';
 export const DEFAULT_TREND_STATS: readonly string[] = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'];
 
 /** The values of one metric in k6's classic handleSummary shape. */
-export function legacyValues(entry: MetricEntry, durationMs: number, trendStats: readonly string[]): Record<string, number> {
+export function legacyValues(
+  entry: MetricEntry,
+  durationMs: number,
+  trendStats: readonly string[],
+): Record<string, number> {
   const sink = entry.sink;
-  if (sink instanceof CounterSink) return { count: sink.count, rate: durationMs > 0 ? sink.count / (durationMs / 1000) : 0 };
-  if (sink instanceof GaugeSink) return sink.empty ? { value: 0, min: 0, max: 0 } : { value: sink.value, min: sink.min, max: sink.max };
-  if (sink instanceof RateSink) return { rate: sink.rate, passes: sink.trues, fails: sink.total - sink.trues };
+  if (sink instanceof CounterSink)
+    return { count: sink.count, rate: durationMs > 0 ? sink.count / (durationMs / 1000) : 0 };
+  if (sink instanceof GaugeSink)
+    return sink.empty ? { value: 0, min: 0, max: 0 } : { value: sink.value, min: sink.min, max: sink.max };
+  if (sink instanceof RateSink)
+    return { rate: sink.rate, passes: sink.trues, fails: sink.total - sink.trues };
   return trendValues(sink, trendStats);
 }
 
 /** The values of one metric in the machine-readable summary v1.0.0 (metric schema $defs/*Values). */
-export function v1Values(entry: MetricEntry, durationMs: number, trendStats: readonly string[]): Record<string, number> {
+export function v1Values(
+  entry: MetricEntry,
+  durationMs: number,
+  trendStats: readonly string[],
+): Record<string, number> {
   const sink = entry.sink;
   if (sink instanceof CounterSink) return { count: sink.count };
   if (sink instanceof RateSink) return { matches: sink.trues, total: sink.total, rate: sink.rate };
@@ -26,7 +37,10 @@ export function v1Values(entry: MetricEntry, durationMs: number, trendStats: rea
  * plus every one a threshold names even without samples (k6 shows those too, so a
  * failed `count>0` threshold is visible).
  */
-export function summaryEntries(metrics: Iterable<MetricEntry>, withThresholds: readonly MetricEntry[]): MetricEntry[] {
+export function summaryEntries(
+  metrics: Iterable<MetricEntry>,
+  withThresholds: readonly MetricEntry[],
+): MetricEntry[] {
   const out: MetricEntry[] = [];
   const named = new Set(withThresholds);
   for (const metric of metrics) {

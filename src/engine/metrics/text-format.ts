@@ -4,7 +4,15 @@ function trim(fixed: string): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
-const TIME_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const TIME_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /** Milliseconds → "0s", "12.25µs", "144.56ms", "1.35s", "1m2s"; a fixed unit when summaryTimeUnit is set. */
 export function humanizeDuration(ms: number, unit = ''): string {

@@ -19,9 +19,20 @@ interface GroupData {
   checks?: { name: string; passes: number; fails: number }[];
 }
 
-const COLOR = { green: '\u001b[32m', red: '\u001b[31m', cyan: '\u001b[36m', grey: '\u001b[90m', reset: '\u001b[0m' };
+const COLOR = {
+  green: '\u001b[32m',
+  red: '\u001b[31m',
+  cyan: '\u001b[36m',
+  grey: '\u001b[90m',
+  reset: '\u001b[0m',
+};
 
-function metricValue(m: MetricData, trendStats: readonly string[], timeUnit: string, paint: (c: keyof typeof COLOR, s: string) => string): string {
+function metricValue(
+  m: MetricData,
+  trendStats: readonly string[],
+  timeUnit: string,
+  paint: (c: keyof typeof COLOR, s: string) => string,
+): string {
   const v = m.values;
   const fmt = (n: number | undefined): string => paint('cyan', humanizeValue(n ?? 0, m.contains, timeUnit));
   switch (m.type) {
@@ -32,11 +43,18 @@ function metricValue(m: MetricData, trendStats: readonly string[], timeUnit: str
     case 'rate':
       return `${paint('cyan', `${((v.rate ?? 0) * 100).toFixed(2)}%`)} ✓ ${humanizeNumber(v.passes ?? 0)} ✗ ${humanizeNumber(v.fails ?? 0)}`;
     default:
-      return trendStats.filter((s) => s in v).map((s) => `${s}=${s === 'count' ? paint('cyan', String(v[s])) : fmt(v[s])}`).join(' ');
+      return trendStats
+        .filter((s) => s in v)
+        .map((s) => `${s}=${s === 'count' ? paint('cyan', String(v[s])) : fmt(v[s])}`)
+        .join(' ');
   }
 }
 
-function checkLines(group: GroupData, indent: string, paint: (c: keyof typeof COLOR, s: string) => string): string[] {
+function checkLines(
+  group: GroupData,
+  indent: string,
+  paint: (c: keyof typeof COLOR, s: string) => string,
+): string[] {
   const lines: string[] = [];
   if (group.name !== '') lines.push(`${indent}█ ${group.name}`, '');
   const inner = group.name === '' ? indent : `${indent}  `;
@@ -44,7 +62,10 @@ function checkLines(group: GroupData, indent: string, paint: (c: keyof typeof CO
     if (check.fails === 0) lines.push(`${inner}${paint('green', '✓')} ${check.name}`);
     else {
       const pct = Math.floor((100 * check.passes) / (check.passes + check.fails));
-      lines.push(`${inner}${paint('red', '✗')} ${check.name}`, `${inner} ${paint('red', `↳  ${pct}% — ✓ ${check.passes} / ✗ ${check.fails}`)}`);
+      lines.push(
+        `${inner}${paint('red', '✗')} ${check.name}`,
+        `${inner} ${paint('red', `↳  ${pct}% — ✓ ${check.passes} / ✗ ${check.fails}`)}`,
+      );
     }
   }
   if ((group.checks ?? []).length > 0) lines.push('');
@@ -74,9 +95,16 @@ export function textSummary(data: Record<string, unknown>, options: TextSummaryO
   for (const name of names) {
     const m = metrics[name];
     const thresholds = Object.values(m.thresholds ?? {});
-    const mark = thresholds.length === 0 ? '  ' : thresholds.every((t) => t.ok) ? `${paint('green', '✓')} ` : `${paint('red', '✗')} `;
+    const mark =
+      thresholds.length === 0
+        ? '  '
+        : thresholds.every((t) => t.ok)
+          ? `${paint('green', '✓')} `
+          : `${paint('red', '✗')} `;
     const text = label(name);
-    lines.push(`${indent}  ${mark}${text}${paint('grey', '.'.repeat(width - text.length))}: ${metricValue(m, trendStats, opts.summaryTimeUnit ?? '', paint)}`);
+    lines.push(
+      `${indent}  ${mark}${text}${paint('grey', '.'.repeat(width - text.length))}: ${metricValue(m, trendStats, opts.summaryTimeUnit ?? '', paint)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -33,13 +33,20 @@ export class ThresholdSet {
       const { metric, filters, suffix } = parseThresholdKey(key);
       const parent = this.registry.metrics.get(metric);
       if (parent === undefined) {
-        throw new HarnessError('HARNESS_ERR_THRESHOLD_INVALID', `threshold ${JSON.stringify(key)} names metric ${JSON.stringify(metric)}, which is neither built in nor defined by the script`, {
-          details: { key },
-        });
+        throw new HarnessError(
+          'HARNESS_ERR_THRESHOLD_INVALID',
+          `threshold ${JSON.stringify(key)} names metric ${JSON.stringify(metric)}, which is neither built in nor defined by the script`,
+          {
+            details: { key },
+          },
+        );
       }
-      const list: readonly ThresholdSpec[] = Array.isArray(specs) ? specs : [specs as unknown as ThresholdSpec];
+      const list: readonly ThresholdSpec[] = Array.isArray(specs)
+        ? specs
+        : [specs as unknown as ThresholdSpec];
       const parsed = list.map((spec) => parseThreshold(key, spec, parent.definition.type));
-      const entry = Object.keys(filters).length === 0 ? parent : this.registry.submetric(metric, filters, suffix);
+      const entry =
+        Object.keys(filters).length === 0 ? parent : this.registry.submetric(metric, filters, suffix);
       for (const p of parsed) next.push({ parsed: p, entry });
     }
     this.bound = next;
@@ -69,7 +76,10 @@ export class ThresholdSet {
         ok = compare(aggregate(entry.sink, parsed.aggregation, elapsedMs), parsed.operator, parsed.target);
       }
       if (!ok && !final && parsed.abortOnFail && elapsedMs >= parsed.delayAbortEvalMs) abort = true;
-      results.push({ entry: entry.name, result: { metric: parsed.key, expression: parsed.source, ok, abortOnFail: parsed.abortOnFail } });
+      results.push({
+        entry: entry.name,
+        result: { metric: parsed.key, expression: parsed.source, ok, abortOnFail: parsed.abortOnFail },
+      });
     }
     return { results, abort };
   }

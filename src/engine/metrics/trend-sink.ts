@@ -45,7 +45,9 @@ export class TrendSink {
 
   /** Bytes held by this sink's sample storage (for the memory measurement). */
   get storageBytes(): number {
-    return this.histogram !== null ? this.histogram.estimatedFootprintInBytes : (this.values?.byteLength ?? 0);
+    return this.histogram !== null
+      ? this.histogram.estimatedFootprintInBytes
+      : (this.values?.byteLength ?? 0);
   }
 
   get empty(): boolean {
@@ -99,7 +101,11 @@ export class TrendSink {
   }
 
   private spill(): void {
-    const histogram = hdr.build({ numberOfSignificantValueDigits: 3, autoResize: true, bitBucketSize: 'packed' });
+    const histogram = hdr.build({
+      numberOfSignificantValueDigits: 3,
+      autoResize: true,
+      bitBucketSize: 'packed',
+    });
     for (const v of this.values!.subarray(0, this.count)) histogram.recordValue(toMicros(v));
     this.histogram = histogram;
     this.values = null;

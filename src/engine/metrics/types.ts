@@ -65,7 +65,12 @@ export interface SummaryState {
   readonly isStdOutTTY: boolean;
   readonly isStdErrTTY: boolean;
   /** Check results by group path, as k6's root_group has them. */
-  readonly checks: readonly { readonly group: string; readonly name: string; readonly passes: number; readonly fails: number }[];
+  readonly checks: readonly {
+    readonly group: string;
+    readonly name: string;
+    readonly passes: number;
+    readonly fails: number;
+  }[];
   readonly groups: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
   readonly scriptPath: string;

@@ -10,21 +10,36 @@ export interface JobOutcome {
   readonly reportPath: string;
 }
 
-const n = (x: number | undefined, digits = 1): string => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits));
+const n = (x: number | undefined, digits = 1): string =>
+  x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 
 /** The short summary printed at the end of `harness run`. */
 export function formatSummary(o: JobOutcome): string {
   const lines: string[] = [];
   const v = o.verify?.summary;
-  lines.push(`target ${o.manifest.target.name} (${o.manifest.target.baseUrl}) · profile ${o.manifest.profile} · engine ${o.manifest.engine} · seed ${o.manifest.seed ?? '—'}`);
-  lines.push(v === undefined ? 'contract checks: not run' : `contract checks: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`);
-  for (const c of o.verify?.checks ?? []) if (c.outcome === 'failed') lines.push(`  FAILED ${c.id}: ${c.failures[0]?.message ?? ''}`);
+  lines.push(
+    `target ${o.manifest.target.name} (${o.manifest.target.baseUrl}) · profile ${o.manifest.profile} · engine ${o.manifest.engine} · seed ${o.manifest.seed ?? '—'}`,
+  );
+  lines.push(
+    v === undefined
+      ? 'contract checks: not run'
+      : `contract checks: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped`,
+  );
+  for (const c of o.verify?.checks ?? [])
+    if (c.outcome === 'failed') lines.push(`  FAILED ${c.id}: ${c.failures[0]?.message ?? ''}`);
   if (o.summary !== undefined && o.summary.endpoints.length > 0) {
     const w = Math.max(8, ...o.summary.endpoints.map((e) => e.endpoint.length));
-    lines.push(`${'endpoint'.padEnd(w)}  ${'requests'.padStart(8)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}  ${'p99 ms'.padStart(8)}`);
-    for (const e of o.summary.endpoints) lines.push(`${e.endpoint.padEnd(w)}  ${String(e.count).padStart(8)}  ${n(e.p50).padStart(8)}  ${n(e.p95).padStart(8)}  ${n(e.p99).padStart(8)}`);
+    lines.push(
+      `${'endpoint'.padEnd(w)}  ${'requests'.padStart(8)}  ${'p50 ms'.padStart(8)}  ${'p95 ms'.padStart(8)}  ${'p99 ms'.padStart(8)}`,
+    );
+    for (const e of o.summary.endpoints)
+      lines.push(
+        `${e.endpoint.padEnd(w)}  ${String(e.count).padStart(8)}  ${n(e.p50).padStart(8)}  ${n(e.p95).padStart(8)}  ${n(e.p99).padStart(8)}`,
+      );
     const share = o.summary.timeoutShare;
-    lines.push(`timeout share (sync): ${share === undefined ? '—' : `${(share * 100).toFixed(1)} % of ${o.summary.syncCalls}`} · completion p95: ${n(o.summary.completionP95, 0)} ms · credits used: ${n(o.summary.creditsUsed, 0)}`);
+    lines.push(
+      `timeout share (sync): ${share === undefined ? '—' : `${(share * 100).toFixed(1)} % of ${o.summary.syncCalls}`} · completion p95: ${n(o.summary.completionP95, 0)} ms · credits used: ${n(o.summary.creditsUsed, 0)}`,
+    );
   } else lines.push('load: no samples');
   if (o.thresholdsCrossed) lines.push('load thresholds: CROSSED');
   lines.push(`${(o.manifest.exitCode ?? 0) === 0 ? 'PASS' : 'FAIL'} · report: ${o.reportPath}`);
@@ -34,10 +49,24 @@ export function formatSummary(o: JobOutcome): string {
 /** The same facts as one JSON object, for --ci. */
 export function summaryEvent(o: JobOutcome): Record<string, unknown> {
   return {
-    event: 'summary', runId: o.manifest.runId, target: o.manifest.target.name, profile: o.manifest.profile, engine: o.manifest.engine, seed: o.manifest.seed,
+    event: 'summary',
+    runId: o.manifest.runId,
+    target: o.manifest.target.name,
+    profile: o.manifest.profile,
+    engine: o.manifest.engine,
+    seed: o.manifest.seed,
     checks: o.verify?.summary ?? null,
-    endpoints: Object.fromEntries((o.summary?.endpoints ?? []).map((e) => [e.endpoint, { count: e.count, p50: e.p50, p95: e.p95, p99: e.p99 }])),
-    timeoutShare: o.summary?.timeoutShare ?? null, completionP95: o.summary?.completionP95 ?? null, creditsUsed: o.summary?.creditsUsed ?? null,
-    thresholdsCrossed: o.thresholdsCrossed, exitCode: o.manifest.exitCode ?? 0, report: o.reportPath,
+    endpoints: Object.fromEntries(
+      (o.summary?.endpoints ?? []).map((e) => [
+        e.endpoint,
+        { count: e.count, p50: e.p50, p95: e.p95, p99: e.p99 },
+      ]),
+    ),
+    timeoutShare: o.summary?.timeoutShare ?? null,
+    completionP95: o.summary?.completionP95 ?? null,
+    creditsUsed: o.summary?.creditsUsed ?? null,
+    thresholdsCrossed: o.thresholdsCrossed,
+    exitCode: o.manifest.exitCode ?? 0,
+    report: o.reportPath,
   };
 }

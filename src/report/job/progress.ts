@@ -25,8 +25,16 @@ export class Progress {
 
   /** Elapsed and, when the phase knows its length, remaining time of the load phase. */
   loadTick(elapsedMs: number, totalMs?: number): void {
-    const remaining = totalMs === undefined ? '' : `, at most ${Math.max(0, Math.round((totalMs - elapsedMs) / 1000))} s remaining`;
-    if (this.ci) this.emit({ event: 'load-progress', elapsedMs: Math.round(elapsedMs), ...(totalMs === undefined ? {} : { totalMs }) });
+    const remaining =
+      totalMs === undefined
+        ? ''
+        : `, at most ${Math.max(0, Math.round((totalMs - elapsedMs) / 1000))} s remaining`;
+    if (this.ci)
+      this.emit({
+        event: 'load-progress',
+        elapsedMs: Math.round(elapsedMs),
+        ...(totalMs === undefined ? {} : { totalMs }),
+      });
     else this.out(`  load: ${Math.round(elapsedMs / 1000)} s elapsed${remaining}\n`);
   }
 

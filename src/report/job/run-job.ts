@@ -25,11 +25,18 @@ const PROGRESS_LINE = /running \((\d+)m(\d+(?:\.\d+)?)s\/(\d+)m(\d+(?:\.\d+)?)s\
  * report and the console summary. Exit 1 on a contract failure, 99 (k6's code)
  * when only load thresholds were crossed, 0 otherwise.
  */
-export async function runJob(config: Readonly<HarnessConfig> & { seed: number }, progress: Progress, harnessVersion: string): Promise<JobResult> {
+export async function runJob(
+  config: Readonly<HarnessConfig> & { seed: number },
+  progress: Progress,
+  harnessVersion: string,
+): Promise<JobResult> {
   const reportsDir = resolve(config.reportsDir);
   const run = createRunDir(reportsDir);
   const startedAt = new Date().toISOString();
-  progress.phase('target', config.target ?? `embedded reference, time scale ${config.timeScale}, seed ${config.seed}`);
+  progress.phase(
+    'target',
+    config.target ?? `embedded reference, time scale ${config.timeScale}, seed ${config.seed}`,
+  );
   const target = await resolveTarget(config);
   let engine: string;
   let loadExit: number;
@@ -41,17 +48,26 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
     progress.phase('load', `all scenarios · profile ${config.loadProfile} · engine ${config.engine}`);
     const loadStart = Date.now();
     let total: number | undefined;
-    const ticker = setInterval(() => progress.loadTick(Date.now() - loadStart, total), config.ci ? 15_000 : 5_000).unref();
+    const ticker = setInterval(
+      () => progress.loadTick(Date.now() - loadStart, total),
+      config.ci ? 15_000 : 5_000,
+    ).unref();
     try {
       const result = await runLoad(config, {
-        target, runDir: run, scenario: 'all',
+        target,
+        runDir: run,
+        scenario: 'all',
         log: (line) => progress.note(line),
         onEngineOutput: (chunk) => {
           for (const line of chunk.split(/\r?\n|\r/)) {
             if (line.trim() === '') continue;
             progress.engineLine(line);
             const m = PROGRESS_LINE.exec(line);
-            if (m !== null) total = (Number(m[3]) * 60 + Number(m[4])) * 1000 + (Date.now() - loadStart) - (Number(m[1]) * 60 + Number(m[2])) * 1000;
+            if (m !== null)
+              total =
+                (Number(m[3]) * 60 + Number(m[4])) * 1000 +
+                (Date.now() - loadStart) -
+                (Number(m[1]) * 60 + Number(m[2])) * 1000;
           }
         },
       });
@@ -67,15 +83,35 @@ export async function runJob(config: Readonly<HarnessConfig> & { seed: number },
   const thresholdsCrossed = loadExit === 99 || summary?.results?.passed === false;
   const exitCode = verify.summary.failed > 0 ? 1 : thresholdsCrossed ? 99 : 0;
   const manifest: RunManifest = {
-    formatVersion: '1.0.0', runId: run.id, startedAt, finishedAt: new Date().toISOString(),
-    target: { name: target.profile.name, baseUrl: target.profile.baseUrl, embedded: target.embedded, ...(config.faults.length > 0 ? { faults: [...config.faults] } : {}) },
-    profile: config.loadProfile, engine, seed: config.seed, timeScale: target.embedded ? config.timeScale : 1,
-    harnessVersion, nodeVersion: process.version, exitCode, ...optional('gitCommit', gitCommit()),
+    formatVersion: '1.0.0',
+    runId: run.id,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    target: {
+      name: target.profile.name,
+      baseUrl: target.profile.baseUrl,
+      embedded: target.embedded,
+      ...(config.faults.length > 0 ? { faults: [...config.faults] } : {}),
+    },
+    profile: config.loadProfile,
+    engine,
+    seed: config.seed,
+    timeScale: target.embedded ? config.timeScale : 1,
+    harnessVersion,
+    nodeVersion: process.version,
+    exitCode,
+    ...optional('gitCommit', gitCommit()),
   };
   run.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   progress.phase('report');
   const { file, data } = await writeReport(reportsDir, run.path, { seed: config.seed });
-  const outcome = { manifest, verify, summary: data.summary, thresholdsCrossed, reportPath: relative(process.cwd(), file) || file };
+  const outcome = {
+    manifest,
+    verify,
+    summary: data.summary,
+    thresholdsCrossed,
+    reportPath: relative(process.cwd(), file) || file,
+  };
   if (config.ci) progress.emit(summaryEvent(outcome));
   else process.stdout.write(formatSummary(outcome));
   return { exitCode, runDir: run.path, reportFile: file };

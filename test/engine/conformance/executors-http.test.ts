@@ -11,167 +11,189 @@ import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 const script = (name: string): string => fileURLToPath(new URL(`./scripts/${name}`, import.meta.url));
 const engines: { name: EngineName; skip: string | false }[] = [
   { name: 'local', skip: false },
-  { name: 'k6', skip: process.env.K6_BIN === undefined ? 'K6_BIN is not set (k6 is never installed by this project)' : false },
+  {
+    name: 'k6',
+    skip:
+      process.env.K6_BIN === undefined ? 'K6_BIN is not set (k6 is never installed by this project)' : false,
+  },
 ];
 
 for (const engine of engines) {
-  describe.skipIf(engine.skip !== false)(`conformance on ${engine.name}${engine.skip === false ? '' : ` — skipped: ${engine.skip}`}`, () => {
-    let server: LoopbackServer;
-    beforeAll(async () => {
-      server = await startLoopbackServer();
-    });
-    afterAll(async () => {
-      await server.close();
-    });
-    const run = (name: string, env: Record<string, string> = {}) => runEngine(engine.name, script(name), { BASE_URL: server.baseUrl, CLOSED_PORT: String(server.closedPort), ...env });
-    const seenFrom = (from: number) => server.seen.slice(from);
+  describe.skipIf(engine.skip !== false)(
+    `conformance on ${engine.name}${engine.skip === false ? '' : ` — skipped: ${engine.skip}`}`,
+    () => {
+      let server: LoopbackServer;
+      beforeAll(async () => {
+        server = await startLoopbackServer();
+      });
+      afterAll(async () => {
+        await server.close();
+      });
+      const run = (name: string, env: Record<string, string> = {}) =>
+        runEngine(engine.name, script(name), {
+          BASE_URL: server.baseUrl,
+          CLOSED_PORT: String(server.closedPort),
+          ...env,
+        });
+      const seenFrom = (from: number) => server.seen.slice(from);
 
-    it('shared-iterations runs exactly `iterations` in total across its VUs, with __ENV/__VU/__ITER', async () => {
-      const before = server.seen.length;
-      const result = await run('shared-iterations.mjs', { MARK: 'm-1' });
-      expect(result.exitCode).toBe(0);
-      expect(count(result, 'iterations')).toBe(10);
-      expect(count(result, 'http_reqs')).toBe(10);
-      const seen = seenFrom(before);
-      expect(seen).toHaveLength(10);
-      expect(new Set(seen.map((r) => r.url.searchParams.get('vu')))).toEqual(new Set(['1', '2', '3']));
-      expect(seen.every((r) => r.url.searchParams.get('env') === 'm-1')).toBe(true);
-      // __ITER counts per VU from 0: each VU's values are 0..k-1.
-      for (const vu of ['1', '2', '3']) {
-        const iters = seen.filter((r) => r.url.searchParams.get('vu') === vu).map((r) => Number(r.url.searchParams.get('iter')));
-        expect(iters.sort((a, b) => a - b)).toEqual(iters.map((_x, i) => i));
-      }
-    });
+      it('shared-iterations runs exactly `iterations` in total across its VUs, with __ENV/__VU/__ITER', async () => {
+        const before = server.seen.length;
+        const result = await run('shared-iterations.mjs', { MARK: 'm-1' });
+        expect(result.exitCode).toBe(0);
+        expect(count(result, 'iterations')).toBe(10);
+        expect(count(result, 'http_reqs')).toBe(10);
+        const seen = seenFrom(before);
+        expect(seen).toHaveLength(10);
+        expect(new Set(seen.map((r) => r.url.searchParams.get('vu')))).toEqual(new Set(['1', '2', '3']));
+        expect(seen.every((r) => r.url.searchParams.get('env') === 'm-1')).toBe(true);
+        // __ITER counts per VU from 0: each VU's values are 0..k-1.
+        for (const vu of ['1', '2', '3']) {
+          const iters = seen
+            .filter((r) => r.url.searchParams.get('vu') === vu)
+            .map((r) => Number(r.url.searchParams.get('iter')));
+          expect(iters.sort((a, b) => a - b)).toEqual(iters.map((_x, i) => i));
+        }
+      });
 
-    it('per-vu-iterations runs vus × iterations, and each VU has its own module state', async () => {
-      const before = server.seen.length;
-      const result = await run('per-vu-iterations.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(count(result, 'iterations')).toBe(12);
-      const seen = seenFrom(before);
-      for (const vu of ['1', '2', '3']) {
-        const mine = seen.filter((r) => r.url.searchParams.get('vu') === vu);
-        // The top-level counter of each VU counts only that VU's iterations: 1, 2, 3, 4.
-        expect(mine.map((r) => r.url.searchParams.get('counter'))).toEqual(['1', '2', '3', '4']);
-        expect(mine.map((r) => r.url.searchParams.get('iter'))).toEqual(['0', '1', '2', '3']);
-      }
-      expect(seen.every((r) => r.url.searchParams.get('scenario') === 'perVu')).toBe(true);
-    });
+      it('per-vu-iterations runs vus × iterations, and each VU has its own module state', async () => {
+        const before = server.seen.length;
+        const result = await run('per-vu-iterations.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(count(result, 'iterations')).toBe(12);
+        const seen = seenFrom(before);
+        for (const vu of ['1', '2', '3']) {
+          const mine = seen.filter((r) => r.url.searchParams.get('vu') === vu);
+          // The top-level counter of each VU counts only that VU's iterations: 1, 2, 3, 4.
+          expect(mine.map((r) => r.url.searchParams.get('counter'))).toEqual(['1', '2', '3', '4']);
+          expect(mine.map((r) => r.url.searchParams.get('iter'))).toEqual(['0', '1', '2', '3']);
+        }
+        expect(seen.every((r) => r.url.searchParams.get('scenario') === 'perVu')).toBe(true);
+      });
 
-    it('constant-vus loops for its duration (2 VUs × ~10 iterations/s × 1 s)', async () => {
-      const result = await run('constant-vus.mjs');
-      expect(result.exitCode).toBe(0);
-      const iterations = count(result, 'iterations');
-      expect(iterations).toBeGreaterThanOrEqual(12);
-      expect(iterations).toBeLessThanOrEqual(22);
-      expect(result.summary?.metrics.vus_max?.values.value).toBe(2);
-    });
+      it('constant-vus loops for its duration (2 VUs × ~10 iterations/s × 1 s)', async () => {
+        const result = await run('constant-vus.mjs');
+        expect(result.exitCode).toBe(0);
+        const iterations = count(result, 'iterations');
+        expect(iterations).toBeGreaterThanOrEqual(12);
+        expect(iterations).toBeLessThanOrEqual(22);
+        expect(result.summary?.metrics.vus_max?.values.value).toBe(2);
+      });
 
-    it('interrupts iterations still running gracefulStop after the duration, without counting them', async () => {
-      const result = await run('graceful-stop.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(count(result, 'iterations')).toBe(0);
-      expect(count(result, 'http_reqs')).toBe(2);
-      // 500 ms + 300 ms grace, not the 5 s sleep.
-      expect(result.durationMs).toBeLessThan(4000);
-    });
+      it('interrupts iterations still running gracefulStop after the duration, without counting them', async () => {
+        const result = await run('graceful-stop.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(count(result, 'iterations')).toBe(0);
+        expect(count(result, 'http_reqs')).toBe(2);
+        // 500 ms + 300 ms grace, not the 5 s sleep.
+        expect(result.durationMs).toBeLessThan(4000);
+      });
 
-    it('constant-arrival-rate starts rate × duration iterations on schedule, dropping none when VUs suffice', async () => {
-      const result = await run('constant-arrival-rate.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(count(result, 'iterations')).toBeGreaterThanOrEqual(38);
-      expect(count(result, 'iterations')).toBeLessThanOrEqual(40);
-      expect(count(result, 'dropped_iterations')).toBe(0);
-      // 150 ms iterations at 20/s need ~3 VUs at once: more than the 2 pre-allocated.
-      expect(result.summary?.metrics.vus_max?.values.value).toBeGreaterThan(2);
-    });
+      it('constant-arrival-rate starts rate × duration iterations on schedule, dropping none when VUs suffice', async () => {
+        const result = await run('constant-arrival-rate.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(count(result, 'iterations')).toBeGreaterThanOrEqual(38);
+        expect(count(result, 'iterations')).toBeLessThanOrEqual(40);
+        expect(count(result, 'dropped_iterations')).toBe(0);
+        // 150 ms iterations at 20/s need ~3 VUs at once: more than the 2 pre-allocated.
+        expect(result.summary?.metrics.vus_max?.values.value).toBeGreaterThan(2);
+      });
 
-    it('arrival-rate counts dropped_iterations when maxVUs is too small', async () => {
-      const result = await run('dropped-iterations.mjs');
-      expect(result.exitCode).toBe(0);
-      const done = count(result, 'iterations');
-      const dropped = count(result, 'dropped_iterations');
-      expect(done).toBeGreaterThanOrEqual(3);
-      expect(done).toBeLessThanOrEqual(5);
-      expect(done + dropped).toBeGreaterThanOrEqual(19);
-      expect(done + dropped).toBeLessThanOrEqual(20);
-    });
+      it('arrival-rate counts dropped_iterations when maxVUs is too small', async () => {
+        const result = await run('dropped-iterations.mjs');
+        expect(result.exitCode).toBe(0);
+        const done = count(result, 'iterations');
+        const dropped = count(result, 'dropped_iterations');
+        expect(done).toBeGreaterThanOrEqual(3);
+        expect(done).toBeLessThanOrEqual(5);
+        expect(done + dropped).toBeGreaterThanOrEqual(19);
+        expect(done + dropped).toBeLessThanOrEqual(20);
+      });
 
-    it('ramping-arrival-rate follows its stages (~10 + 20 iterations)', async () => {
-      const result = await run('ramping-arrival-rate.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(count(result, 'iterations')).toBeGreaterThanOrEqual(27);
-      expect(count(result, 'iterations')).toBeLessThanOrEqual(31);
-    });
+      it('ramping-arrival-rate follows its stages (~10 + 20 iterations)', async () => {
+        const result = await run('ramping-arrival-rate.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(count(result, 'iterations')).toBeGreaterThanOrEqual(27);
+        expect(count(result, 'iterations')).toBeLessThanOrEqual(31);
+      });
 
-    it('reports a request timeout as status 0 / error_code 1050, a refused connection as 1212', async () => {
-      const result = await run('request-timeout.mjs');
-      expect(result.log).not.toMatch(/TypeError|ReferenceError/);
-      expect(result.exitCode).toBe(0);
-      expect(result.summary?.metrics.checks?.values.fails).toBe(0);
-      expect(result.summary?.metrics.checks?.values.passes).toBe(7);
-      // A timed-out request still counts as a request, and as failed.
-      expect(count(result, 'http_reqs')).toBe(3);
-      expect(result.summary?.metrics.http_req_failed?.values.passes).toBe(2);
-    }, 20_000);
+      it('reports a request timeout as status 0 / error_code 1050, a refused connection as 1212', async () => {
+        const result = await run('request-timeout.mjs');
+        expect(result.log).not.toMatch(/TypeError|ReferenceError/);
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values.fails).toBe(0);
+        expect(result.summary?.metrics.checks?.values.passes).toBe(7);
+        // A timed-out request still counts as a request, and as failed.
+        expect(count(result, 'http_reqs')).toBe(3);
+        expect(result.summary?.metrics.http_req_failed?.values.passes).toBe(2);
+      }, 20_000);
 
-    it('follows redirects like k6 (each hop a request; 303 becomes GET; params.redirects)', async () => {
-      const before = server.seen.length;
-      const result = await run('redirects.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(result.summary?.metrics.checks?.values.passes).toBe(3);
-      expect(count(result, 'http_reqs')).toBe(5);
-      expect(seenFrom(before).map((r) => `${r.method} ${r.url.pathname}`)).toEqual(['GET /redirect', 'GET /json', 'POST /redirect', 'GET /fast', 'GET /redirect']);
-    });
+      it('follows redirects like k6 (each hop a request; 303 becomes GET; params.redirects)', async () => {
+        const before = server.seen.length;
+        const result = await run('redirects.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values.passes).toBe(3);
+        expect(count(result, 'http_reqs')).toBe(5);
+        expect(seenFrom(before).map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+          'GET /redirect',
+          'GET /json',
+          'POST /redirect',
+          'GET /fast',
+          'GET /redirect',
+        ]);
+      });
 
-    it('runs http.batch in parallel and honours discardResponseBodies / responseType', async () => {
-      const result = await run('batch-discard.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(result.summary?.metrics.checks?.values.passes).toBe(3);
-      expect(count(result, 'http_reqs')).toBe(2);
-    });
+      it('runs http.batch in parallel and honours discardResponseBodies / responseType', async () => {
+        const result = await run('batch-discard.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values.passes).toBe(3);
+        expect(count(result, 'http_reqs')).toBe(2);
+      });
 
-    it('filters samples by system and request tags in thresholds', async () => {
-      const result = await run('tag-filtering.mjs');
-      expect(result.exitCode).toBe(0);
-      const m = result.summary?.metrics ?? {};
-      expect(m['http_reqs{kind:slow}']?.values.count).toBe(2);
-      expect(m['http_reqs{status:404}']?.values.count).toBe(1);
-      expect(m['http_reqs{method:POST}']?.values.count).toBe(1);
-      expect(m['http_reqs{expected_response:false}']?.values.count).toBe(1);
-      expect(m['conformance_tagged{colour:blue}']?.values.count).toBe(3);
-      expect(m.conformance_tagged?.values.count).toBe(8);
-    });
+      it('filters samples by system and request tags in thresholds', async () => {
+        const result = await run('tag-filtering.mjs');
+        expect(result.exitCode).toBe(0);
+        const m = result.summary?.metrics ?? {};
+        expect(m['http_reqs{kind:slow}']?.values.count).toBe(2);
+        expect(m['http_reqs{status:404}']?.values.count).toBe(1);
+        expect(m['http_reqs{method:POST}']?.values.count).toBe(1);
+        expect(m['http_reqs{expected_response:false}']?.values.count).toBe(1);
+        expect(m['conformance_tagged{colour:blue}']?.values.count).toBe(3);
+        expect(m.conformance_tagged?.values.count).toBe(8);
+      });
 
-    it('passes setup() data to every VU (a JSON copy per VU) and to teardown()', async () => {
-      const before = server.seen.length;
-      const result = await run('setup-data.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(result.summary?.metrics.checks?.values.fails).toBe(0);
-      const phases = seenFrom(before).map((r) => `${r.url.searchParams.get('phase')}@${r.url.searchParams.get('vu')}`);
-      expect(phases[0]).toBe('setup@0');
-      expect(phases.at(-1)).toBe('teardown@0');
-      expect(phases.filter((p) => p.startsWith('default'))).toHaveLength(4);
-      expect(seenFrom(before).at(-1)?.url.searchParams.get('token')).toBe('setup-token');
-    });
+      it('passes setup() data to every VU (a JSON copy per VU) and to teardown()', async () => {
+        const before = server.seen.length;
+        const result = await run('setup-data.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values.fails).toBe(0);
+        const phases = seenFrom(before).map(
+          (r) => `${r.url.searchParams.get('phase')}@${r.url.searchParams.get('vu')}`,
+        );
+        expect(phases[0]).toBe('setup@0');
+        expect(phases.at(-1)).toBe('teardown@0');
+        expect(phases.filter((p) => p.startsWith('default'))).toHaveLength(4);
+        expect(seenFrom(before).at(-1)?.url.searchParams.get('token')).toBe('setup-token');
+      });
 
-    it('runs async functions, asyncRequest and timers, and ends an iteration only after its timers', async () => {
-      const before = server.seen.length;
-      const result = await run('async-timers.mjs');
-      expect(result.exitCode).toBe(0);
-      expect(result.summary?.metrics.checks?.values.passes).toBe(2);
-      const timerHits = seenFrom(before).filter((r) => r.url.searchParams.get('p') === 'timer');
-      expect(timerHits).toHaveLength(2);
-      expect(count(result, 'http_reqs')).toBe(8);
-    });
+      it('runs async functions, asyncRequest and timers, and ends an iteration only after its timers', async () => {
+        const before = server.seen.length;
+        const result = await run('async-timers.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values.passes).toBe(2);
+        const timerHits = seenFrom(before).filter((r) => r.url.searchParams.get('p') === 'timer');
+        expect(timerHits).toHaveLength(2);
+        expect(count(result, 'http_reqs')).toBe(8);
+      });
 
-    it('test.abort() stops the test at once with exit code 108', async () => {
-      const before = server.seen.length;
-      const result = await run('test-abort.mjs');
-      expect(result.exitCode).toBe(108);
-      expect(seenFrom(before).length).toBeLessThanOrEqual(4);
-    });
-  });
+      it('test.abort() stops the test at once with exit code 108', async () => {
+        const before = server.seen.length;
+        const result = await run('test-abort.mjs');
+        expect(result.exitCode).toBe(108);
+        expect(seenFrom(before).length).toBeLessThanOrEqual(4);
+      });
+    },
+  );
 }
 
 describe('local engine refuses what it does not implement', () => {
@@ -185,7 +207,9 @@ describe('local engine refuses what it does not implement', () => {
 
   it('fails at start with HARNESS_ERR_ENGINE_UNSUPPORTED naming the module, before any request', async () => {
     const before = server.seen.length;
-    await expect(runEngine('local', script('unsupported-module.mjs'), { BASE_URL: server.baseUrl })).rejects.toMatchObject({
+    await expect(
+      runEngine('local', script('unsupported-module.mjs'), { BASE_URL: server.baseUrl }),
+    ).rejects.toMatchObject({
       code: 'HARNESS_ERR_ENGINE_UNSUPPORTED',
       message: expect.stringContaining("'k6/ws'") as unknown,
     });

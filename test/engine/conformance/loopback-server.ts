@@ -29,7 +29,12 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      seen.push({ method: req.method ?? '', url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      seen.push({
+        method: req.method ?? '',
+        url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const status = /^\/status\/(\d{3})$/.exec(url.pathname);
       if (url.pathname === '/fast') res.end('ok');
       else if (url.pathname === '/slow') {
@@ -52,7 +57,9 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     });
   });
   const baseUrl = await new Promise<string>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
   });
   const closedPort = await new Promise<number>((resolve) => {
     const probe = http.createServer().listen(0, '127.0.0.1', () => {
@@ -64,9 +71,10 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     baseUrl,
     seen,
     closedPort,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

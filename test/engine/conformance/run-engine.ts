@@ -9,7 +9,9 @@ export type EngineName = 'local' | 'k6';
 export interface EngineResult {
   readonly exitCode: number;
   /** handleSummary's data, which every conformance script writes to SUMMARY_FILE. */
-  readonly summary: { metrics: Record<string, { type: string; values: Record<string, number> }>; root_group?: unknown } | undefined;
+  readonly summary:
+    | { metrics: Record<string, { type: string; values: Record<string, number> }>; root_group?: unknown }
+    | undefined;
   readonly log: string;
   readonly durationMs: number;
 }
@@ -18,7 +20,11 @@ export interface EngineResult {
  * Runs a conformance script on an engine with `-e` variables: the local engine in process,
  * or Grafana k6 (`K6_BIN`) as a child, exactly as a user would run it.
  */
-export async function runEngine(engine: EngineName, script: string, env: Record<string, string>): Promise<EngineResult> {
+export async function runEngine(
+  engine: EngineName,
+  script: string,
+  env: Record<string, string>,
+): Promise<EngineResult> {
   const dir = mkdtempSync(join(tmpdir(), 'engine-conformance-'));
   const summaryFile = join(dir, 'summary.json');
   const vars = { ...env, SUMMARY_FILE: summaryFile };
@@ -27,7 +33,13 @@ export async function runEngine(engine: EngineName, script: string, env: Record<
   let log = '';
   if (engine === 'local') {
     const lines: string[] = [];
-    ({ exitCode } = await runLocalEngine({ script, env: vars, quiet: true, onProgress: (l) => lines.push(l), stdout: (t) => lines.push(t) }));
+    ({ exitCode } = await runLocalEngine({
+      script,
+      env: vars,
+      quiet: true,
+      onProgress: (l) => lines.push(l),
+      stdout: (t) => lines.push(t),
+    }));
     log = lines.join('\n');
   } else {
     const bin = process.env.K6_BIN ?? 'k6';
@@ -39,7 +51,9 @@ export async function runEngine(engine: EngineName, script: string, env: Record<
       });
     });
   }
-  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as EngineResult['summary']) : undefined;
+  const summary = existsSync(summaryFile)
+    ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as EngineResult['summary'])
+    : undefined;
   return { exitCode, summary, log, durationMs: performance.now() - t0 };
 }
 

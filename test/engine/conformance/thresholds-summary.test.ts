@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLocalEngine } from '../../../src/engine/index.js';
-import { checkMachineReadableSummary, type LegacySummaryData, type MachineReadableSummaryV1 } from '../../../src/engine/metrics/index.js';
+import {
+  checkMachineReadableSummary,
+  type LegacySummaryData,
+  type MachineReadableSummaryV1,
+} from '../../../src/engine/metrics/index.js';
 import { startLatencyServer } from '../../fixtures/latency-server.js';
 
 /**
@@ -69,65 +73,99 @@ const k6: Runner = async (script, env, newMachineReadable = false) => {
 
 const engines: [string, Runner | undefined, string][] = [
   ['local engine', local, ''],
-  ['k6', process.env.K6_BIN === undefined ? undefined : k6, 'K6_BIN is not set, so the k6 half of the conformance suite is skipped'],
+  [
+    'k6',
+    process.env.K6_BIN === undefined ? undefined : k6,
+    'K6_BIN is not set, so the k6 half of the conformance suite is skipped',
+  ],
 ];
 
 for (const [name, run, skipReason] of engines) {
-  describe.skipIf(run === undefined)(`thresholds and summary on ${name}${run === undefined ? ` (${skipReason})` : ''}`, () => {
-    it('all thresholds pass → exit 0; handleSummary gets the documented data structure', async () => {
-      const { exitCode, summary } = await run!('thresholds-pass.mjs', {});
-      expect(exitCode).toBe(0);
-      const data = summary as LegacySummaryData;
-      for (const key of ['root_group', 'options', 'state', 'metrics']) expect(data).toHaveProperty(key);
-      expect(data.options.summaryTrendStats).toEqual(['avg', 'min', 'med', 'max', 'p(90)', 'p(95)']);
-      expect(typeof data.state.testRunDurationMs).toBe('number');
-      expect(data.root_group).toMatchObject({ name: '', path: '', id: 'd41d8cd98f00b204e9800998ecf8427e' });
-      const work = data.root_group.groups.find((g) => g.name === 'work');
-      expect(work).toMatchObject({ path: '::work', checks: [{ name: 'is positive', path: '::work::is positive', passes: 5, fails: 0 }] });
-      expect(data.metrics.conf_items).toMatchObject({ type: 'counter', contains: 'default', values: { count: 10 }, thresholds: { 'count==10': { ok: true }, 'count>=10': { ok: true } } });
-      expect(data.metrics.conf_level).toMatchObject({ type: 'gauge', values: { value: 5, min: 1, max: 5 } });
-      expect(data.metrics.conf_good).toMatchObject({ type: 'rate', values: { rate: 0.8, passes: 4, fails: 1 } });
-      expect(data.metrics.conf_size).toMatchObject({ type: 'trend', contains: 'default', values: { avg: 3, min: 1, med: 3, max: 5 } });
-      expect(data.metrics.conf_size?.values['p(90)']).toBeCloseTo(4.6, 9);
-      expect(data.metrics.iterations?.values.count).toBe(5);
-      expect(data.metrics.checks?.values).toMatchObject({ rate: 1, passes: 5, fails: 0 });
-    });
+  describe.skipIf(run === undefined)(
+    `thresholds and summary on ${name}${run === undefined ? ` (${skipReason})` : ''}`,
+    () => {
+      it('all thresholds pass → exit 0; handleSummary gets the documented data structure', async () => {
+        const { exitCode, summary } = await run!('thresholds-pass.mjs', {});
+        expect(exitCode).toBe(0);
+        const data = summary as LegacySummaryData;
+        for (const key of ['root_group', 'options', 'state', 'metrics']) expect(data).toHaveProperty(key);
+        expect(data.options.summaryTrendStats).toEqual(['avg', 'min', 'med', 'max', 'p(90)', 'p(95)']);
+        expect(typeof data.state.testRunDurationMs).toBe('number');
+        expect(data.root_group).toMatchObject({ name: '', path: '', id: 'd41d8cd98f00b204e9800998ecf8427e' });
+        const work = data.root_group.groups.find((g) => g.name === 'work');
+        expect(work).toMatchObject({
+          path: '::work',
+          checks: [{ name: 'is positive', path: '::work::is positive', passes: 5, fails: 0 }],
+        });
+        expect(data.metrics.conf_items).toMatchObject({
+          type: 'counter',
+          contains: 'default',
+          values: { count: 10 },
+          thresholds: { 'count==10': { ok: true }, 'count>=10': { ok: true } },
+        });
+        expect(data.metrics.conf_level).toMatchObject({
+          type: 'gauge',
+          values: { value: 5, min: 1, max: 5 },
+        });
+        expect(data.metrics.conf_good).toMatchObject({
+          type: 'rate',
+          values: { rate: 0.8, passes: 4, fails: 1 },
+        });
+        expect(data.metrics.conf_size).toMatchObject({
+          type: 'trend',
+          contains: 'default',
+          values: { avg: 3, min: 1, med: 3, max: 5 },
+        });
+        expect(data.metrics.conf_size?.values['p(90)']).toBeCloseTo(4.6, 9);
+        expect(data.metrics.iterations?.values.count).toBe(5);
+        expect(data.metrics.checks?.values).toMatchObject({ rate: 1, passes: 5, fails: 0 });
+      });
 
-    it('a failed threshold → exit 99 after the full run, with ok=false on that expression only', async () => {
-      const { exitCode, summary } = await run!('thresholds-fail.mjs', {});
-      expect(exitCode).toBe(99);
-      const data = summary as LegacySummaryData;
-      expect(data.metrics.conf_size?.thresholds).toEqual({ 'max<100': { ok: true }, 'p(95)<3': { ok: false } });
-      expect(data.metrics.iterations?.values.count).toBe(4);
-    });
+      it('a failed threshold → exit 99 after the full run, with ok=false on that expression only', async () => {
+        const { exitCode, summary } = await run!('thresholds-fail.mjs', {});
+        expect(exitCode).toBe(99);
+        const data = summary as LegacySummaryData;
+        expect(data.metrics.conf_size?.thresholds).toEqual({
+          'max<100': { ok: true },
+          'p(95)<3': { ok: false },
+        });
+        expect(data.metrics.iterations?.values.count).toBe(4);
+      });
 
-    it('abortOnFail stops a 30 s test within seconds, with exit 99', async () => {
-      const { exitCode, ms, summary } = await run!('abort-on-fail.mjs', {});
-      expect(exitCode).toBe(99);
-      expect(ms).toBeLessThan(12_000);
-      const data = summary as LegacySummaryData;
-      expect(data.state.testRunDurationMs).toBeLessThan(10_000);
-      expect(data.metrics.conf_good?.thresholds).toEqual({ 'rate>0.5': { ok: false } });
-    }, 20_000);
+      it('abortOnFail stops a 30 s test within seconds, with exit 99', async () => {
+        const { exitCode, ms, summary } = await run!('abort-on-fail.mjs', {});
+        expect(exitCode).toBe(99);
+        expect(ms).toBeLessThan(12_000);
+        const data = summary as LegacySummaryData;
+        expect(data.state.testRunDurationMs).toBeLessThan(10_000);
+        expect(data.metrics.conf_good?.thresholds).toEqual({ 'rate>0.5': { ok: false } });
+      }, 20_000);
 
-    it('a tag-filtered threshold counts only samples matching all its tags', async () => {
-      const { exitCode, summary } = await run!('tag-filter.mjs', { BASE_URL: server.url });
-      expect(exitCode).toBe(0);
-      const data = summary as LegacySummaryData;
-      expect(data.metrics.http_req_duration?.values.max).toBeGreaterThanOrEqual(250);
-      expect(data.metrics['http_req_duration{endpoint:fast}']?.values.max).toBeLessThan(200);
-      expect(data.metrics['http_req_duration{endpoint:slow}']?.values.min).toBeGreaterThanOrEqual(250);
-      expect(data.metrics['conf_work{kind:a,phase:x}']).toMatchObject({ values: { min: 1, max: 1, avg: 1 }, thresholds: { 'max==1': { ok: true } } });
-      expect(data.metrics.conf_work?.values.max).toBe(70);
-    }, 20_000);
+      it('a tag-filtered threshold counts only samples matching all its tags', async () => {
+        const { exitCode, summary } = await run!('tag-filter.mjs', { BASE_URL: server.url });
+        expect(exitCode).toBe(0);
+        const data = summary as LegacySummaryData;
+        expect(data.metrics.http_req_duration?.values.max).toBeGreaterThanOrEqual(250);
+        expect(data.metrics['http_req_duration{endpoint:fast}']?.values.max).toBeLessThan(200);
+        expect(data.metrics['http_req_duration{endpoint:slow}']?.values.min).toBeGreaterThanOrEqual(250);
+        expect(data.metrics['conf_work{kind:a,phase:x}']).toMatchObject({
+          values: { min: 1, max: 1, avg: 1 },
+          thresholds: { 'max==1': { ok: true } },
+        });
+        expect(data.metrics.conf_work?.values.max).toBe(70);
+      }, 20_000);
 
-    it('with --new-machine-readable-summary, handleSummary gets the v1.0.0 format (checked against its schema)', async () => {
-      const { exitCode, summary } = await run!('thresholds-fail.mjs', {}, true);
-      expect(exitCode).toBe(99);
-      expect(checkMachineReadableSummary(summary)).toEqual([]);
-      const v1 = summary as MachineReadableSummaryV1;
-      expect(v1.results.passed).toBe(false);
-      expect(v1.results.metrics.find((m) => m.name === 'conf_size')?.values).toMatchObject({ min: 1, max: 4 });
-    });
-  });
+      it('with --new-machine-readable-summary, handleSummary gets the v1.0.0 format (checked against its schema)', async () => {
+        const { exitCode, summary } = await run!('thresholds-fail.mjs', {}, true);
+        expect(exitCode).toBe(99);
+        expect(checkMachineReadableSummary(summary)).toEqual([]);
+        const v1 = summary as MachineReadableSummaryV1;
+        expect(v1.results.passed).toBe(false);
+        expect(v1.results.metrics.find((m) => m.name === 'conf_size')?.values).toMatchObject({
+          min: 1,
+          max: 4,
+        });
+      });
+    },
+  );
 }

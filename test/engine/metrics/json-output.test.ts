@@ -14,7 +14,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 interface Line {
   type: string;
   metric: string;
-  data: { name?: string; type?: string; contains?: string; thresholds?: string[]; submetrics?: { name: string; tags: Record<string, string> }[] | null; time?: string; value?: number; tags?: Record<string, string> };
+  data: {
+    name?: string;
+    type?: string;
+    contains?: string;
+    thresholds?: string[];
+    submetrics?: { name: string; tags: Record<string, string> }[] | null;
+    time?: string;
+    value?: number;
+    tags?: Record<string, string>;
+  };
 }
 
 async function write(file: string, samples: Sample[]): Promise<Line[]> {
@@ -25,7 +34,10 @@ async function write(file: string, samples: Sample[]): Promise<Line[]> {
   await engine.close();
   const raw = readFileSync(file);
   const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  return text.trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 }
 
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -45,20 +57,37 @@ describe('k6 JSON output', () => {
 
   it('writes one Metric line per metric before its first Point, then a Point per sample', async () => {
     const lines = await write(join(dir, 'plain.json'), SAMPLES);
-    expect(lines.map((l) => `${l.type}:${l.metric}`)).toEqual(['Metric:wf_latency', 'Point:wf_latency', 'Metric:http_reqs', 'Point:http_reqs', 'Point:wf_latency']);
+    expect(lines.map((l) => `${l.type}:${l.metric}`)).toEqual([
+      'Metric:wf_latency',
+      'Point:wf_latency',
+      'Metric:http_reqs',
+      'Point:http_reqs',
+      'Point:wf_latency',
+    ]);
     expect(lines[0].data).toEqual({
       name: 'wf_latency',
       type: 'trend',
       contains: 'time',
       thresholds: [],
-      submetrics: [{ name: 'wf_latency{endpoint:execute}', suffix: 'endpoint:execute', tags: { endpoint: 'execute' } }],
+      submetrics: [
+        { name: 'wf_latency{endpoint:execute}', suffix: 'endpoint:execute', tags: { endpoint: 'execute' } },
+      ],
     });
-    expect(lines[1].data).toEqual({ time: '2026-11-28T12:00:00.000125Z', value: 12.5, tags: { endpoint: 'execute', workflow: 'fast' } });
+    expect(lines[1].data).toEqual({
+      time: '2026-11-28T12:00:00.000125Z',
+      value: 12.5,
+      tags: { endpoint: 'execute', workflow: 'fast' },
+    });
   });
 
   it('gzips when the path ends in .gz, and round-trips through the harness sample reader', async () => {
     const file = join(dir, 'samples.json.gz');
-    const many: Sample[] = Array.from({ length: 20_000 }, (_, i) => ({ metric: 'wf_latency', time: T0 + i, value: i / 7, tags: { endpoint: i % 2 ? 'execute' : 'poll' } }));
+    const many: Sample[] = Array.from({ length: 20_000 }, (_, i) => ({
+      metric: 'wf_latency',
+      time: T0 + i,
+      value: i / 7,
+      tags: { endpoint: i % 2 ? 'execute' : 'poll' },
+    }));
     await write(file, many);
     expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     const read = await readSamples(file);
@@ -66,14 +95,26 @@ describe('k6 JSON output', () => {
     expect(read.metrics.get('wf_latency')).toEqual({ name: 'wf_latency', type: 'trend', contains: 'time' });
     expect(read.points).toHaveLength(many.length);
     for (const i of [0, 1, 9_999, 19_999]) {
-      expect(read.points[i]).toEqual({ metric: 'wf_latency', time: many[i].time, value: many[i].value, tags: many[i].tags });
+      expect(read.points[i]).toEqual({
+        metric: 'wf_latency',
+        time: many[i].time,
+        value: many[i].value,
+        tags: many[i].tags,
+      });
     }
   });
 
   it('scrubs registered secrets from what it writes', async () => {
     registerSecret('sk-live-0123456789');
     try {
-      const lines = await write(join(dir, 'secret.json'), [{ metric: 'http_reqs', time: T0, value: 1, tags: { url: 'http://127.0.0.1/x?key=sk-live-0123456789' } }]);
+      const lines = await write(join(dir, 'secret.json'), [
+        {
+          metric: 'http_reqs',
+          time: T0,
+          value: 1,
+          tags: { url: 'http://127.0.0.1/x?key=sk-live-0123456789' },
+        },
+      ]);
       expect(JSON.stringify(lines)).not.toContain('sk-live-0123456789');
       expect(lines[1].data.tags?.url).toContain('[REDACTED]');
     } finally {

@@ -50,21 +50,30 @@ describe('metric sinks', () => {
 
   it('trend percentiles equal the k6 oracle for any data and any N, also after more samples arrive', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, pct) => {
-        const sink = new TrendSink();
-        const half = Math.floor(values.length / 2);
-        for (const v of values.slice(0, half)) sink.add(v);
-        if (half > 0) expect(sink.percentile(pct)).toBe(k6Percentile(values.slice(0, half), pct));
-        for (const v of values.slice(half)) sink.add(v);
-        expect(sink.percentile(pct)).toBe(k6Percentile(values, pct));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, pct) => {
+          const sink = new TrendSink();
+          const half = Math.floor(values.length / 2);
+          for (const v of values.slice(0, half)) sink.add(v);
+          if (half > 0) expect(sink.percentile(pct)).toBe(k6Percentile(values.slice(0, half), pct));
+          for (const v of values.slice(half)) sink.add(v);
+          expect(sink.percentile(pct)).toBe(k6Percentile(values, pct));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('an empty trend reports zeros, as k6 does', () => {
     const sink = new TrendSink();
-    expect([sink.avg, sink.percentile(0.95), aggregate(sink, { kind: 'min' }, 0), aggregate(sink, { kind: 'max' }, 0)]).toEqual([0, 0, 0, 0]);
+    expect([
+      sink.avg,
+      sink.percentile(0.95),
+      aggregate(sink, { kind: 'min' }, 0),
+      aggregate(sink, { kind: 'max' }, 0),
+    ]).toEqual([0, 0, 0, 0]);
   });
 
   it('past its exact limit a trend spills into an HDR histogram within 0.1 % and keeps exact min/max/avg', () => {

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkMachineReadableSummary, createMetricsEngine, textSummary, type LegacySummaryData, type MachineReadableSummaryV1, type MetricsEngine, type SummaryState } from '../../../src/engine/metrics/index.js';
+import {
+  checkMachineReadableSummary,
+  createMetricsEngine,
+  textSummary,
+  type LegacySummaryData,
+  type MachineReadableSummaryV1,
+  type MetricsEngine,
+  type SummaryState,
+} from '../../../src/engine/metrics/index.js';
 
 const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
@@ -29,8 +37,13 @@ function runEngine(): MetricsEngine {
     never_sampled: ['count>0'],
   });
   const t = 1_700_000_000_000;
-  const add = (metric: string, value: number, tags: Record<string, string> = {}): void => engine.add({ metric, time: t, value, tags });
-  for (let i = 1; i <= 20; i++) add('http_req_duration', i * 10, { endpoint: i % 2 === 0 ? 'execute' : 'poll', expected_response: 'true' });
+  const add = (metric: string, value: number, tags: Record<string, string> = {}): void =>
+    engine.add({ metric, time: t, value, tags });
+  for (let i = 1; i <= 20; i++)
+    add('http_req_duration', i * 10, {
+      endpoint: i % 2 === 0 ? 'execute' : 'poll',
+      expected_response: 'true',
+    });
   for (let i = 0; i < 20; i++) add('http_reqs', 1);
   for (let i = 0; i < 20; i++) add('http_req_failed', i < 2 ? 1 : 0);
   add('vus', 3);
@@ -47,7 +60,11 @@ describe('legacySummary (handleSummary data)', () => {
 
   it('has k6 top-level keys, options and state', () => {
     expect(Object.keys(data).sort()).toEqual(['metrics', 'options', 'root_group', 'setup_data', 'state']);
-    expect(data.options).toEqual({ summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'], summaryTimeUnit: '', noColor: false });
+    expect(data.options).toEqual({
+      summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'],
+      summaryTimeUnit: '',
+      noColor: false,
+    });
     expect(data.state).toEqual({ isStdOutTTY: false, isStdErrTTY: true, testRunDurationMs: 4000 });
     expect(data.setup_data).toEqual({ token: 'abc' });
   });
@@ -55,7 +72,12 @@ describe('legacySummary (handleSummary data)', () => {
   it('builds root_group with md5 ids of group and check paths', () => {
     const root = data.root_group;
     expect(root).toMatchObject({ name: '', path: '', id: 'd41d8cd98f00b204e9800998ecf8427e' });
-    expect(root.checks[0]).toMatchObject({ name: 'status is 200', path: '::status is 200', passes: 3, fails: 1 });
+    expect(root.checks[0]).toMatchObject({
+      name: 'status is 200',
+      path: '::status is 200',
+      passes: 3,
+      fails: 1,
+    });
     expect(root.checks[0].id).toBe(md5('::status is 200'));
     expect(root.groups[0]).toMatchObject({ name: 'login', path: '::login', id: md5('::login') });
     expect(root.groups[0].groups[0]).toMatchObject({ name: 'nested', path: '::login::nested' });
@@ -63,10 +85,21 @@ describe('legacySummary (handleSummary data)', () => {
   });
 
   it('gives each metric type its k6 values', () => {
-    expect(data.metrics.http_reqs).toEqual({ type: 'counter', contains: 'default', values: { count: 20, rate: 5 } });
-    expect(data.metrics.vus).toEqual({ type: 'gauge', contains: 'default', values: { value: 1, min: 1, max: 5 } });
+    expect(data.metrics.http_reqs).toEqual({
+      type: 'counter',
+      contains: 'default',
+      values: { count: 20, rate: 5 },
+    });
+    expect(data.metrics.vus).toEqual({
+      type: 'gauge',
+      contains: 'default',
+      values: { value: 1, min: 1, max: 5 },
+    });
     expect(data.metrics.checks.values).toEqual({ rate: 5 / 6, passes: 5, fails: 1 });
-    expect(data.metrics.data_received).toMatchObject({ contains: 'data', values: { count: 2500, rate: 625 } });
+    expect(data.metrics.data_received).toMatchObject({
+      contains: 'data',
+      values: { count: 2500, rate: 625 },
+    });
     const trend = data.metrics.http_req_duration;
     expect(trend.contains).toBe('time');
     expect(Object.keys(trend.values)).toEqual(['avg', 'min', 'med', 'max', 'p(90)', 'p(95)']);
@@ -82,12 +115,20 @@ describe('legacySummary (handleSummary data)', () => {
   });
 
   it('shows a thresholded metric without samples (k6 evaluates it as zero at the end), and hides unsampled others', () => {
-    expect(data.metrics.never_sampled).toEqual({ type: 'counter', contains: 'default', values: { count: 0, rate: 0 }, thresholds: { 'count>0': { ok: false } } });
+    expect(data.metrics.never_sampled).toEqual({
+      type: 'counter',
+      contains: 'default',
+      values: { count: 0, rate: 0 },
+      thresholds: { 'count>0': { ok: false } },
+    });
     expect(data.metrics.http_req_blocked).toBeUndefined();
   });
 
   it('honours summaryTrendStats from the script options', () => {
-    const custom = runEngine().legacySummary({ ...STATE, options: { summaryTrendStats: ['min', 'p(99.9)', 'count'] } }) as LegacySummaryData;
+    const custom = runEngine().legacySummary({
+      ...STATE,
+      options: { summaryTrendStats: ['min', 'p(99.9)', 'count'] },
+    }) as LegacySummaryData;
     const values = custom.metrics.http_req_duration?.values;
     expect(Object.keys(values ?? {})).toEqual(['min', 'p(99.9)', 'count']);
     expect(values?.min).toBe(10);
@@ -114,7 +155,11 @@ describe('machineReadableSummary (k6 v1.0.0)', () => {
     expect(summary.version).toBe('1.0.0');
     expect(summary.config).toEqual({ execution: 'local', script: 'script.js', duration: 4 });
     expect(summary.results.passed).toBe(false);
-    expect(summary.results.checks?.metrics?.map((m) => m.name)).toEqual(['checks_total', 'checks_succeeded', 'checks_failed']);
+    expect(summary.results.checks?.metrics?.map((m) => m.name)).toEqual([
+      'checks_total',
+      'checks_succeeded',
+      'checks_failed',
+    ]);
     expect(summary.results.checks?.metrics?.[1]?.values).toEqual({ matches: 5, total: 6, rate: 5 / 6 });
     expect(summary.results.checks?.results).toEqual([
       { name: 'status is 200', passes: 3, fails: 1 },
@@ -147,12 +192,17 @@ describe('textSummary', () => {
     expect(text).toMatch(/✓ http_req_failed\.+: 10\.00% ✓ 2 ✗ 18/);
     expect(text).toMatch(/✗ never_sampled\.+: 0 0\/s/);
     expect(text).toMatch(/ {4}http_reqs\.+: 20 5\/s/);
-    expect(text).toMatch(/http_req_duration\.+: avg=105ms min=10ms med=105ms max=200ms p\(90\)=181ms p\(95\)=190.5ms/);
+    expect(text).toMatch(
+      /http_req_duration\.+: avg=105ms min=10ms med=105ms max=200ms p\(90\)=181ms p\(95\)=190.5ms/,
+    );
     expect(text).toMatch(/\{ endpoint:execute \}\.+: avg=110ms/);
     expect(text).toMatch(/data_received\.+: 2\.5 kB 625 B\/s/);
     expect(text).toMatch(/vus\.+: 1 min=1 max=5/);
     expect(text).not.toContain('\u001b[');
-    const colons = text.split('\n').filter((l) => l.includes('...')).map((l) => l.indexOf(': '));
+    const colons = text
+      .split('\n')
+      .filter((l) => l.includes('...'))
+      .map((l) => l.indexOf(': '));
     expect(new Set(colons).size).toBe(1);
   });
 

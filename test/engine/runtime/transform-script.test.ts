@@ -5,12 +5,34 @@ import { transformScript } from '../../../src/engine/local/transform/transform-s
 /** Evaluates transformed CommonJS with fake k6 modules that record the order of calls. */
 async function runTransformed(source: string): Promise<string[]> {
   const order: string[] = [];
-  const delay = (label: string) => new Promise<string>((resolve) => setTimeout(() => { order.push(label); resolve(label); }, 5));
-  const http = { get: (u: string) => delay(`get ${u}`), post: (u: string) => delay(`post ${u}`), asyncRequest: (_m: string, u: string) => delay(`async ${u}`) };
-  const k6 = { sleep: () => delay('sleep'), group: (_n: string, fn: () => unknown) => { order.push('group'); return Promise.resolve(fn()); }, check: () => true };
-  const modules: Record<string, unknown> = { 'k6/http': { __esModule: true, default: http, ...http }, k6: { __esModule: true, default: k6, ...k6 } };
+  const delay = (label: string) =>
+    new Promise<string>((resolve) =>
+      setTimeout(() => {
+        order.push(label);
+        resolve(label);
+      }, 5),
+    );
+  const http = {
+    get: (u: string) => delay(`get ${u}`),
+    post: (u: string) => delay(`post ${u}`),
+    asyncRequest: (_m: string, u: string) => delay(`async ${u}`),
+  };
+  const k6 = {
+    sleep: () => delay('sleep'),
+    group: (_n: string, fn: () => unknown) => {
+      order.push('group');
+      return Promise.resolve(fn());
+    },
+    check: () => true,
+  };
+  const modules: Record<string, unknown> = {
+    'k6/http': { __esModule: true, default: http, ...http },
+    k6: { __esModule: true, default: k6, ...k6 },
+  };
   const module = { exports: {} as Record<string, unknown> };
-  const fn = vm.runInThisContext(`(function (exports, require, module) {${transformScript(source, 'test.js')}\n})`) as (e: unknown, r: unknown, m: unknown) => void;
+  const fn = vm.runInThisContext(
+    `(function (exports, require, module) {${transformScript(source, 'test.js')}\n})`,
+  ) as (e: unknown, r: unknown, m: unknown) => void;
   fn(module.exports, (s: string) => modules[s], module);
   await (module.exports.default as () => Promise<void>)();
   return order;
@@ -47,20 +69,46 @@ describe('transformScript (blocking k6 calls become awaited)', () => {
   });
 
   it('refuses a blocking callback handed to a function that will not await it', () => {
-    expect(() => transformScript(`import http from 'k6/http';\nexport default function () { ['a'].forEach((u) => http.get(u)); }`, 't.js'))
-      .toThrow(/HARNESS_ERR_ENGINE_UNSUPPORTED|forEach/);
-    expect(() => transformScript(`import http from 'k6/http';\nfunction one(u) { http.get(u); }\nexport default function () { ['a'].map(one); }`, 't.js'))
-      .toThrow(/'one'.*map/);
+    expect(() =>
+      transformScript(
+        `import http from 'k6/http';\nexport default function () { ['a'].forEach((u) => http.get(u)); }`,
+        't.js',
+      ),
+    ).toThrow(/HARNESS_ERR_ENGINE_UNSUPPORTED|forEach/);
+    expect(() =>
+      transformScript(
+        `import http from 'k6/http';\nfunction one(u) { http.get(u); }\nexport default function () { ['a'].map(one); }`,
+        't.js',
+      ),
+    ).toThrow(/'one'.*map/);
   });
 
   it('refuses modules the local engine does not implement, and dynamic loading', () => {
-    for (const mod of ['k6/browser', 'k6/ws', 'k6/net/grpc', 'k6/experimental/redis', 'k6/crypto', './lib.js', 'https://jslib.example.invalid/k6-utils/index.js']) {
-      expect(() => transformScript(`import x from '${mod}';\nexport default function () { x(); }`, 't.js'), mod).toThrow(`'${mod}'`);
+    for (const mod of [
+      'k6/browser',
+      'k6/ws',
+      'k6/net/grpc',
+      'k6/experimental/redis',
+      'k6/crypto',
+      './lib.js',
+      'https://jslib.example.invalid/k6-utils/index.js',
+    ]) {
+      expect(
+        () => transformScript(`import x from '${mod}';\nexport default function () { x(); }`, 't.js'),
+        mod,
+      ).toThrow(`'${mod}'`);
     }
-    expect(() => transformScript(`export default async function () { await import('k6/http'); }`, 't.js')).toThrow(/dynamic import/);
+    expect(() =>
+      transformScript(`export default async function () { await import('k6/http'); }`, 't.js'),
+    ).toThrow(/dynamic import/);
   });
 
   it('reports a syntax error with its position as HARNESS_ERR_ENGINE_SCRIPT', () => {
-    expect(() => transformScript('export default function () {\n  let x = ;\n}', 'broken.js')).toThrow(expect.objectContaining({ code: 'HARNESS_ERR_ENGINE_SCRIPT', message: expect.stringMatching(/broken\.js:2:/) as unknown }));
+    expect(() => transformScript('export default function () {\n  let x = ;\n}', 'broken.js')).toThrow(
+      expect.objectContaining({
+        code: 'HARNESS_ERR_ENGINE_SCRIPT',
+        message: expect.stringMatching(/broken\.js:2:/) as unknown,
+      }),
+    );
   });
 });

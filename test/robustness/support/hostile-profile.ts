@@ -10,7 +10,16 @@ export function hostileProfile(dir: string, keyEnv: string, name: string, baseUr
   const example = listWorkflows().find((w) => w.id === '12345');
   if (example === undefined) throw new Error('the reference catalogue lost the docs example workflow');
   const file = join(dir, `${name}.json`);
-  const fast = { workflowId: example.id, version: example.version, sampleInput: example.sampleInput, inputComponents: example.inputComponents, outputComponents: example.outputComponents };
-  writeFileSync(file, JSON.stringify({ name: `hostile-${name}`, baseUrl, apiKeyEnv: keyEnv, workflows: { fast } }));
+  const fast = {
+    workflowId: example.id,
+    version: example.version,
+    sampleInput: example.sampleInput,
+    inputComponents: example.inputComponents,
+    outputComponents: example.outputComponents,
+  };
+  writeFileSync(
+    file,
+    JSON.stringify({ name: `hostile-${name}`, baseUrl, apiKeyEnv: keyEnv, workflows: { fast } }),
+  );
   return file;
 }

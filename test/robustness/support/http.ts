@@ -6,7 +6,12 @@ export interface Answer {
   readonly json: unknown;
 }
 
-export async function post(url: string, body: string | undefined, headers: Record<string, string>, timeoutMs = 10_000): Promise<Answer> {
+export async function post(
+  url: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+  timeoutMs = 10_000,
+): Promise<Answer> {
   const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   let json: unknown;
@@ -25,7 +30,11 @@ export function hasErrorBody(answer: Answer): boolean {
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -55,8 +55,15 @@ export function invalidBodies(schemaFile: string, valid: Record<string, unknown>
   });
   const wrongType = fc.constantFrom(...Object.keys(properties)).chain((name) => {
     const types = forbiddenTypes(resolve(properties[name], schemas));
-    return fc.constantFrom(...types).chain((t) => byType[t]).map((value) => ({ ...valid, [name]: value }));
+    return fc
+      .constantFrom(...types)
+      .chain((t) => byType[t])
+      .map((value) => ({ ...valid, [name]: value }));
   });
   const notAnObject = fc.oneof(byType.string, byType.number, byType.boolean, byType.array, byType.null);
-  return fc.oneof({ arbitrary: wrongType, weight: 3 }, { arbitrary: dropRequired, weight: 2 }, { arbitrary: notAnObject, weight: 1 });
+  return fc.oneof(
+    { arbitrary: wrongType, weight: 3 },
+    { arbitrary: dropRequired, weight: 2 },
+    { arbitrary: notAnObject, weight: 1 },
+  );
 }

@@ -7,7 +7,12 @@ import { finishGracefully, wait, type ExecutorContext } from './types.js';
  * otherwise a new VU is initialised up to maxVUs; otherwise it is dropped and counted in
  * dropped_iterations, as k6 does.
  */
-export async function runArrivals(ctx: ExecutorContext, startAt: (n: number) => number, durationMs: number, maxVus: number): Promise<void> {
+export async function runArrivals(
+  ctx: ExecutorContext,
+  startAt: (n: number) => number,
+  durationMs: number,
+  maxVus: number,
+): Promise<void> {
   const { run } = ctx;
   const free: Vu[] = [...ctx.vus];
   let allocated = ctx.vus.length;

@@ -20,7 +20,12 @@ export const constantArrivalRate: Executor = {
   maxVus: (p) => p.maxVUs as number,
   plannedMs: (p) => p.duration as number,
   run(ctx) {
-    const { rate, timeUnit, duration, maxVUs } = ctx.config.params as { rate: number; timeUnit: number; duration: number; maxVUs: number };
+    const { rate, timeUnit, duration, maxVUs } = ctx.config.params as {
+      rate: number;
+      timeUnit: number;
+      duration: number;
+      maxVUs: number;
+    };
     const interval = timeUnit / rate;
     return runArrivals(ctx, (n) => n * interval, duration, maxVUs);
   },

@@ -5,16 +5,21 @@ import { intField, positiveDuration } from './params.js';
 export const constantVus: Executor = {
   name: 'constant-vus',
   fields: ['vus', 'duration'],
-  parse: (raw, scenario) => ({ vus: intField(raw, 'vus', scenario, 1), duration: positiveDuration(raw, 'duration', scenario, undefined) }),
+  parse: (raw, scenario) => ({
+    vus: intField(raw, 'vus', scenario, 1),
+    duration: positiveDuration(raw, 'duration', scenario, undefined),
+  }),
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,
   plannedMs: (p) => p.duration as number,
   async run(ctx) {
     const { duration } = ctx.config.params as { duration: number };
     const endsAt = performance.now() + duration;
-    const work = Promise.all(ctx.vus.map(async (vu) => {
-      while (performance.now() < endsAt && !ctx.run.stopping) await ctx.iterate(vu);
-    }));
+    const work = Promise.all(
+      ctx.vus.map(async (vu) => {
+        while (performance.now() < endsAt && !ctx.run.stopping) await ctx.iterate(vu);
+      }),
+    );
     await finishGracefully(ctx, work, endsAt);
   },
 };

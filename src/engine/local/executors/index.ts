@@ -10,5 +10,8 @@ export { COMMON_FIELDS } from './types.js';
 
 /** The executors the local engine implements; a new one is a file plus one line here. */
 export const EXECUTORS: ReadonlyMap<string, Executor> = new Map(
-  [sharedIterations, perVuIterations, constantVus, constantArrivalRate, rampingArrivalRate].map((e) => [e.name, e]),
+  [sharedIterations, perVuIterations, constantVus, constantArrivalRate, rampingArrivalRate].map((e) => [
+    e.name,
+    e,
+  ]),
 );

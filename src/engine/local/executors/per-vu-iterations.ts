@@ -16,9 +16,12 @@ export const perVuIterations: Executor = {
   async run(ctx) {
     const { iterations, maxDuration } = ctx.config.params as { iterations: number; maxDuration: number };
     const endsAt = performance.now() + maxDuration;
-    const work = Promise.all(ctx.vus.map(async (vu) => {
-      for (let i = 0; i < iterations && performance.now() < endsAt && !ctx.run.stopping; i++) await ctx.iterate(vu);
-    }));
+    const work = Promise.all(
+      ctx.vus.map(async (vu) => {
+        for (let i = 0; i < iterations && performance.now() < endsAt && !ctx.run.stopping; i++)
+          await ctx.iterate(vu);
+      }),
+    );
     await finishGracefully(ctx, work, endsAt);
   },
 };

@@ -12,7 +12,11 @@ interface Stage {
  * Start time (ms) of iteration n when the rate moves linearly from stage to stage: the
  * n-th start is where the integral of the rate reaches n (solved per stage, a quadratic).
  */
-export function rampingStartAt(startRate: number, timeUnit: number, stages: readonly Stage[]): (n: number) => number {
+export function rampingStartAt(
+  startRate: number,
+  timeUnit: number,
+  stages: readonly Stage[],
+): (n: number) => number {
   return (n) => {
     let before = 0;
     let elapsed = 0;
@@ -23,7 +27,10 @@ export function rampingStartAt(startRate: number, timeUnit: number, stages: read
       if (n < before + count || (n === before + count && count > 0)) {
         const k = n - before;
         const a = (to - from) / (2 * stage.duration);
-        const t = Math.abs(a) < 1e-12 ? k / from : (-from + Math.sqrt(Math.max(0, from * from + 4 * a * k))) / (2 * a);
+        const t =
+          Math.abs(a) < 1e-12
+            ? k / from
+            : (-from + Math.sqrt(Math.max(0, from * from + 4 * a * k))) / (2 * a);
         return elapsed + t;
       }
       before += count;
@@ -40,11 +47,16 @@ export const rampingArrivalRate: Executor = {
   fields: ['startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs'],
   parse(raw, scenario) {
     const preAllocatedVUs = intField(raw, 'preAllocatedVUs', scenario, undefined, 0);
-    if (!Array.isArray(raw.stages) || raw.stages.length === 0) throw invalid(scenario, 'stages', 'must be a non-empty array of {target, duration}');
+    if (!Array.isArray(raw.stages) || raw.stages.length === 0)
+      throw invalid(scenario, 'stages', 'must be a non-empty array of {target, duration}');
     const stages = (raw.stages as unknown[]).map((s, i): Stage => {
       const st = (s ?? {}) as Record<string, unknown>;
-      if (typeof st.target !== 'number' || st.target < 0) throw invalid(scenario, `stages[${i}].target`, 'must be a number ≥ 0');
-      return { target: st.target, duration: parseDuration(st.duration, `scenario '${scenario}': stages[${i}].duration`) };
+      if (typeof st.target !== 'number' || st.target < 0)
+        throw invalid(scenario, `stages[${i}].target`, 'must be a number ≥ 0');
+      return {
+        target: st.target,
+        duration: parseDuration(st.duration, `scenario '${scenario}': stages[${i}].duration`),
+      };
     });
     return {
       startRate: intField(raw, 'startRate', scenario, 0, 0),
@@ -58,7 +70,12 @@ export const rampingArrivalRate: Executor = {
   maxVus: (p) => p.maxVUs as number,
   plannedMs: (p) => (p.stages as Stage[]).reduce((s, st) => s + st.duration, 0),
   run(ctx) {
-    const { startRate, timeUnit, stages, maxVUs } = ctx.config.params as { startRate: number; timeUnit: number; stages: Stage[]; maxVUs: number };
+    const { startRate, timeUnit, stages, maxVUs } = ctx.config.params as {
+      startRate: number;
+      timeUnit: number;
+      stages: Stage[];
+      maxVUs: number;
+    };
     const total = stages.reduce((s, st) => s + st.duration, 0);
     return runArrivals(ctx, rampingStartAt(startRate, timeUnit, stages), total, maxVUs);
   },

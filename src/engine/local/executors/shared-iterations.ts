@@ -8,7 +8,8 @@ export const sharedIterations: Executor = {
   parse(raw, scenario) {
     const vus = intField(raw, 'vus', scenario, 1);
     const iterations = intField(raw, 'iterations', scenario, 1);
-    if (iterations < vus) throw invalid(scenario, 'iterations', `(${iterations}) can't be less than the number of VUs (${vus})`);
+    if (iterations < vus)
+      throw invalid(scenario, 'iterations', `(${iterations}) can't be less than the number of VUs (${vus})`);
     return { vus, iterations, maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m') };
   },
   preAllocate: (p) => p.vus as number,
@@ -19,12 +20,14 @@ export const sharedIterations: Executor = {
     const endsAt = performance.now() + maxDuration;
     let started = 0;
     const active = (): boolean => started < iterations && performance.now() < endsAt && !ctx.run.stopping;
-    const work = Promise.all(ctx.vus.map(async (vu) => {
-      while (active()) {
-        started++;
-        await ctx.iterate(vu);
-      }
-    }));
+    const work = Promise.all(
+      ctx.vus.map(async (vu) => {
+        while (active()) {
+          started++;
+          await ctx.iterate(vu);
+        }
+      }),
+    );
     await finishGracefully(ctx, work, endsAt);
   },
 };

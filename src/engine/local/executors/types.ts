@@ -62,12 +62,18 @@ export function wait(ms: number, signal: AbortSignal): Promise<void> {
  * Waits for `work` after the scenario's active phase ended at `endsAt` (performance.now()
  * ms): at most gracefulStop more, then halts the stragglers. A test abort halts at once.
  */
-export async function finishGracefully(ctx: ExecutorContext, work: Promise<unknown>, endsAt: number): Promise<void> {
+export async function finishGracefully(
+  ctx: ExecutorContext,
+  work: Promise<unknown>,
+  endsAt: number,
+): Promise<void> {
   const settled = new AbortController();
   const signal = AbortSignal.any([ctx.run.stop.signal, settled.signal]);
   let finished = false;
   await Promise.race([
-    work.then(() => { finished = true; }),
+    work.then(() => {
+      finished = true;
+    }),
     (async () => {
       await wait(endsAt - performance.now(), signal);
       await wait(ctx.config.gracefulStopMs, signal);

@@ -43,7 +43,10 @@ export class Response {
 
   /** Parses the body; with a selector, k6 uses a gjson path (here: dotted keys and indexes). */
   json(selector?: string): unknown {
-    if (this.body === null) throw new Error('the body is null so we can\'t transform it to JSON - this likely was because of a request error getting the response');
+    if (this.body === null)
+      throw new Error(
+        "the body is null so we can't transform it to JSON - this likely was because of a request error getting the response",
+      );
     const value: unknown = JSON.parse(this.body);
     if (selector === undefined || selector === '') return value;
     let current: unknown = value;

@@ -51,7 +51,9 @@ const canonical = new Map<string, string>();
 export function canonicalHeader(name: string): string {
   let out = canonical.get(name);
   if (out === undefined) {
-    out = name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+    out = name
+      .toLowerCase()
+      .replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
     // Header names repeat; the cache stays small unless a server invents names per response.
     if (canonical.size < 1000) canonical.set(name, out);
   }
@@ -72,22 +74,32 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
   let url: URL;
   try {
     url = new URL(req.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported protocol scheme "${url.protocol.slice(0, -1)}"`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`unsupported protocol scheme "${url.protocol.slice(0, -1)}"`);
   } catch (error) {
-    return Promise.resolve(failed(startedAt, K6_ERROR.invalidUrl, `invalid URL "${req.url}": ${(error as Error).message}`));
+    return Promise.resolve(
+      failed(startedAt, K6_ERROR.invalidUrl, `invalid URL "${req.url}": ${(error as Error).message}`),
+    );
   }
   const secure = url.protocol === 'https:';
   const hostPort = `${url.hostname}:${url.port === '' ? (secure ? 443 : 80) : url.port}`;
   return new Promise((resolve) => {
-    let tSocket = -1, tConnected = -1, tTls = -1, tSent = -1, tFirstByte = -1;
+    let tSocket = -1,
+      tConnected = -1,
+      tTls = -1,
+      tSent = -1,
+      tFirstByte = -1;
     let socket: Socket | undefined;
-    let written0 = 0, read0 = 0;
-    let timedOut = false, settled = false;
+    let written0 = 0,
+      read0 = 0;
+    let timedOut = false,
+      settled = false;
     const chunks: Buffer[] = [];
 
     const client = (secure ? https : http).request(url, {
       method: req.method,
-      headers: req.body === undefined ? req.headers : { 'Content-Length': String(req.body.length), ...req.headers },
+      headers:
+        req.body === undefined ? req.headers : { 'Content-Length': String(req.body.length), ...req.headers },
       agent: secure ? req.agents.https : req.agents.http,
     });
     const timer = setTimeout(() => {
@@ -101,7 +113,13 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
     };
     req.inflight?.add(onAbort);
 
-    const finish = (status: number, statusText: string, proto: string, headers: Record<string, string>, err?: NodeJS.ErrnoException): void => {
+    const finish = (
+      status: number,
+      statusText: string,
+      proto: string,
+      headers: Record<string, string>,
+      err?: NodeJS.ErrnoException,
+    ): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -121,7 +139,12 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
         duration: 0,
       };
       timings.duration = timings.sending + timings.waiting + timings.receiving;
-      const mapped = err === undefined ? undefined : aborted ? { code: -1, message: 'aborted' } : mapNetworkError(err, hostPort, timedOut);
+      const mapped =
+        err === undefined
+          ? undefined
+          : aborted
+            ? { code: -1, message: 'aborted' }
+            : mapNetworkError(err, hostPort, timedOut);
       resolve({
         startedAt,
         status: mapped === undefined ? status : 0,
@@ -145,11 +168,18 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
       written0 = s.bytesWritten;
       read0 = s.bytesRead;
       if (s.connecting) {
-        s.once('connect', () => { tConnected = performance.now(); });
-        if (secure) s.once('secureConnect', () => { tTls = performance.now(); });
+        s.once('connect', () => {
+          tConnected = performance.now();
+        });
+        if (secure)
+          s.once('secureConnect', () => {
+            tTls = performance.now();
+          });
       }
     });
-    client.on('finish', () => { tSent = performance.now(); });
+    client.on('finish', () => {
+      tSent = performance.now();
+    });
     client.on('error', (err: NodeJS.ErrnoException) => finish(0, '', '', {}, err));
     client.on('response', (res) => {
       tFirstByte = performance.now();
@@ -162,15 +192,46 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
       res.on('data', (chunk: Buffer) => {
         if (!req.discardBody) chunks.push(chunk);
       });
-      res.on('end', () => finish(res.statusCode ?? 0, `${res.statusCode ?? 0} ${res.statusMessage ?? ''}`.trim(), `HTTP/${res.httpVersion}`, headers));
+      res.on('end', () =>
+        finish(
+          res.statusCode ?? 0,
+          `${res.statusCode ?? 0} ${res.statusMessage ?? ''}`.trim(),
+          `HTTP/${res.httpVersion}`,
+          headers,
+        ),
+      );
       res.on('error', (err: NodeJS.ErrnoException) => finish(0, '', '', {}, err));
-      res.on('aborted', () => finish(0, '', '', {}, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
+      res.on('aborted', () =>
+        finish(0, '', '', {}, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+      );
     });
     client.end(req.body);
   });
 }
 
 function failed(startedAt: number, code: number, message: string): RawResult {
-  const timings: Timings = { blocked: 0, connecting: 0, tls_handshaking: 0, sending: 0, waiting: 0, receiving: 0, duration: 0 };
-  return { startedAt, status: 0, statusText: '', proto: '', headers: {}, body: undefined, timings, error: message, errorCode: code, bytesSent: 0, bytesReceived: 0, remoteIp: '', remotePort: 0 };
+  const timings: Timings = {
+    blocked: 0,
+    connecting: 0,
+    tls_handshaking: 0,
+    sending: 0,
+    waiting: 0,
+    receiving: 0,
+    duration: 0,
+  };
+  return {
+    startedAt,
+    status: 0,
+    statusText: '',
+    proto: '',
+    headers: {},
+    body: undefined,
+    timings,
+    error: message,
+    errorCode: code,
+    bytesSent: 0,
+    bytesReceived: 0,
+    remoteIp: '',
+    remotePort: 0,
+  };
 }

@@ -10,11 +10,16 @@ export interface ExecutionInfo {
 /** Module `k6/execution`: read-only views of the VU, its scenario and the instance; test.abort(). */
 export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unknown> {
   const run = vu.run;
-  const inInitError = (what: string): Error => new Error(`getting ${what} information in the init context is not supported`);
+  const inInitError = (what: string): Error =>
+    new Error(`getting ${what} information in the init context is not supported`);
   const api = {
     vu: {
-      get idInInstance() { return vu.id; },
-      get idInTest() { return vu.id; },
+      get idInInstance() {
+        return vu.id;
+      },
+      get idInTest() {
+        return vu.id;
+      },
       get iterationInInstance() {
         if (vu.inInit) throw inInitError('VU');
         return vu.iterationInInstance;
@@ -25,18 +30,40 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
       },
     },
     scenario: {
-      get name() { return need().name; },
-      get executor() { return need().executor; },
-      get startTime() { return Math.round(need().startTime); },
-      get iterationInInstance() { need(); return vu.iterationInTest; },
-      get iterationInTest() { need(); return vu.iterationInTest; },
+      get name() {
+        return need().name;
+      },
+      get executor() {
+        return need().executor;
+      },
+      get startTime() {
+        return Math.round(need().startTime);
+      },
+      get iterationInInstance() {
+        need();
+        return vu.iterationInTest;
+      },
+      get iterationInTest() {
+        need();
+        return vu.iterationInTest;
+      },
     },
     instance: {
-      get vusActive() { return run.vusActive; },
-      get vusInitialized() { return run.vusMax; },
-      get iterationsCompleted() { return info.iterationsCompleted(); },
-      get iterationsInterrupted() { return info.iterationsInterrupted(); },
-      get currentTestRunDuration() { return run.elapsedMs(); },
+      get vusActive() {
+        return run.vusActive;
+      },
+      get vusInitialized() {
+        return run.vusMax;
+      },
+      get iterationsCompleted() {
+        return info.iterationsCompleted();
+      },
+      get iterationsInterrupted() {
+        return info.iterationsInterrupted();
+      },
+      get currentTestRunDuration() {
+        return run.elapsedMs();
+      },
     },
     test: {
       abort(reason = 'test aborted'): never {
@@ -44,7 +71,9 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
         run.abort(abort.reason, abort.exitCode);
         throw abort;
       },
-      get options() { return info.options; },
+      get options() {
+        return info.options;
+      },
     },
   };
   function need() {

@@ -34,11 +34,15 @@ type StatusRange = number | { min: number; max: number };
 /** k6's expectedStatuses(): a response callback that accepts the listed codes and ranges. */
 export function expectedStatuses(...ranges: StatusRange[]): (status: number) => boolean {
   for (const r of ranges) {
-    if (typeof r !== 'number' && (typeof r !== 'object' || typeof r.min !== 'number' || typeof r.max !== 'number')) {
+    if (
+      typeof r !== 'number' &&
+      (typeof r !== 'object' || typeof r.min !== 'number' || typeof r.max !== 'number')
+    ) {
       throw new Error('expectedStatuses() takes status codes or {min, max} objects');
     }
   }
-  return (status) => ranges.some((r) => (typeof r === 'number' ? status === r : status >= r.min && status <= r.max));
+  return (status) =>
+    ranges.some((r) => (typeof r === 'number' ? status === r : status >= r.min && status <= r.max));
 }
 
 export const DEFAULT_RESPONSE_CALLBACK = expectedStatuses({ min: 200, max: 399 });
@@ -50,7 +54,11 @@ function encodeBody(body: unknown): Buffer | undefined {
   if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   if (typeof body === 'object') {
     // k6 form-encodes a plain object body.
-    return Buffer.from(new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString());
+    return Buffer.from(
+      new URLSearchParams(
+        Object.entries(body as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString(),
+    );
   }
   return Buffer.from(String(body as number | boolean | bigint));
 }
@@ -59,16 +67,33 @@ function encodeBody(body: unknown): Buffer | undefined {
 export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unknown> {
   const run = vu.run;
 
-  async function perform(method: string, url: unknown, body: unknown, params: Params = {}): Promise<Response> {
+  async function perform(
+    method: string,
+    url: unknown,
+    body: unknown,
+    params: Params = {},
+  ): Promise<Response> {
     if (vu.inInit) throw new Error('Making http requests in the init context is not supported');
-    const urlText = typeof url === 'object' && url !== null && 'url' in url ? String((url).url) : String(url);
-    for (const key of Object.keys(params)) if (!KNOWN_PARAMS.has(key)) throw unsupported(`the request param '${key}'`, `supported params are ${[...KNOWN_PARAMS].join(', ')}`);
+    const urlText = typeof url === 'object' && url !== null && 'url' in url ? String(url.url) : String(url);
+    for (const key of Object.keys(params))
+      if (!KNOWN_PARAMS.has(key))
+        throw unsupported(
+          `the request param '${key}'`,
+          `supported params are ${[...KNOWN_PARAMS].join(', ')}`,
+        );
     const responseType = params.responseType ?? (opts.discardResponseBodies ? 'none' : 'text');
-    if (responseType !== 'text' && responseType !== 'none') throw unsupported(`responseType '${responseType}'`, "use 'text' or 'none'");
-    const timeoutMs = params.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(params.timeout, 'params.timeout');
+    if (responseType !== 'text' && responseType !== 'none')
+      throw unsupported(`responseType '${responseType}'`, "use 'text' or 'none'");
+    const timeoutMs =
+      params.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(params.timeout, 'params.timeout');
     const encoded = encodeBody(body);
     const headers: Record<string, string> = { 'User-Agent': opts.userAgent };
-    if (encoded !== undefined && typeof body === 'object' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) {
+    if (
+      encoded !== undefined &&
+      typeof body === 'object' &&
+      !(body instanceof ArrayBuffer) &&
+      !ArrayBuffer.isView(body)
+    ) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     }
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
@@ -77,29 +102,57 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     let hop = { method, url: urlText, body: encoded, headers };
     for (let redirects = 0; ; redirects++) {
       const raw = await sendRequest({
-        method: hop.method, url: hop.url, headers: hop.headers, body: hop.body, timeoutMs, discardBody: responseType === 'none',
-        agents: vu.agents, inflight: vu.inflight,
+        method: hop.method,
+        url: hop.url,
+        headers: hop.headers,
+        body: hop.body,
+        timeoutMs,
+        discardBody: responseType === 'none',
+        agents: vu.agents,
+        inflight: vu.inflight,
       });
       if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
       emitSamples(raw, hop.method, hop.url, params);
       const location = raw.headers.Location;
       // k6 follows redirects (maxRedirects, default 10); each hop is a request of its own.
-      if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined && redirects < maxRedirects) {
+      if (
+        raw.errorCode === 0 &&
+        REDIRECTS.has(raw.status) &&
+        location !== undefined &&
+        redirects < maxRedirects
+      ) {
         const next = new URL(location, hop.url).toString();
-        const toGet = raw.status === 303 || ((raw.status === 301 || raw.status === 302) && hop.method === 'POST');
-        hop = toGet ? { method: 'GET', url: next, body: undefined, headers: withoutContentType(hop.headers) } : { ...hop, url: next };
+        const toGet =
+          raw.status === 303 || ((raw.status === 301 || raw.status === 302) && hop.method === 'POST');
+        hop = toGet
+          ? { method: 'GET', url: next, body: undefined, headers: withoutContentType(hop.headers) }
+          : { ...hop, url: next };
         continue;
       }
-      if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined) run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, { url: hop.url });
+      if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined)
+        run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
+          url: hop.url,
+        });
       const requestHeaders = Object.fromEntries(Object.entries(hop.headers).map(([k, v]) => [k, [v]]));
-      return new Response(raw, hop.url, { method: hop.method, url: hop.url, headers: requestHeaders, body: hop.body?.toString('utf8') ?? '', cookies: {} });
+      return new Response(raw, hop.url, {
+        method: hop.method,
+        url: hop.url,
+        headers: requestHeaders,
+        body: hop.body?.toString('utf8') ?? '',
+        cookies: {},
+      });
     }
   }
 
   function emitSamples(raw: RawResult, method: string, urlText: string, params: Params): void {
     const callback = params.responseCallback === undefined ? vu.responseCallback : params.responseCallback;
     const tags: Record<string, string> = {
-      ...vu.baseTags(), method, url: urlText, name: urlText, status: String(raw.status), proto: raw.proto,
+      ...vu.baseTags(),
+      method,
+      url: urlText,
+      name: urlText,
+      status: String(raw.status),
+      proto: raw.proto,
     };
     if (raw.errorCode !== 0) {
       tags.error_code = String(raw.errorCode);
@@ -108,7 +161,12 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     const expected = callback === null ? undefined : callback(raw.status);
     if (expected !== undefined) tags.expected_response = String(expected);
     Object.assign(tags, params.tags ?? {});
-    const t = raw.startedAt + raw.timings.blocked + raw.timings.connecting + raw.timings.tls_handshaking + raw.timings.duration;
+    const t =
+      raw.startedAt +
+      raw.timings.blocked +
+      raw.timings.connecting +
+      raw.timings.tls_handshaking +
+      raw.timings.duration;
     run.emit('http_reqs', 1, tags, t);
     run.emit('http_req_duration', raw.timings.duration, tags, t);
     run.emit('http_req_blocked', raw.timings.blocked, tags, t);
@@ -121,13 +179,16 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     const ioTags = vu.baseTags();
     run.emit('data_sent', raw.bytesSent, ioTags, t);
     run.emit('data_received', raw.bytesReceived, ioTags, t);
-    if (raw.errorCode !== 0) run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
+    if (raw.errorCode !== 0)
+      run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
   }
 
-  const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> => perform(method.toUpperCase(), url, body, params);
+  const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> =>
+    perform(method.toUpperCase(), url, body, params);
   const api = {
     request,
-    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params) => vu.track(request(method, url, body, params)),
+    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params) =>
+      vu.track(request(method, url, body, params)),
     get: (url: unknown, params?: Params) => perform('GET', url, undefined, params),
     head: (url: unknown, params?: Params) => perform('HEAD', url, undefined, params),
     post: (url: unknown, body?: unknown, params?: Params) => perform('POST', url, body, params),
@@ -150,7 +211,9 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
       return request(o.method ?? 'GET', o.url, o.body, o.params);
     };
     if (Array.isArray(requests)) return Promise.all(requests.map(one));
-    const entries = await Promise.all(Object.entries(requests).map(async ([k, r]) => [k, await one(r)] as const));
+    const entries = await Promise.all(
+      Object.entries(requests).map(async ([k, r]) => [k, await one(r)] as const),
+    );
     return Object.fromEntries(entries);
   }
 

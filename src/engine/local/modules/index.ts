@@ -32,7 +32,8 @@ export function vuRequire(vu: Vu, opts: ModuleOptions): (specifier: string) => u
     let mod = cache.get(specifier);
     if (mod === undefined) {
       const make = factories[specifier];
-      if (make === undefined) throw new Error(`module ${specifier} is listed as supported but has no implementation`);
+      if (make === undefined)
+        throw new Error(`module ${specifier} is listed as supported but has no implementation`);
       mod = make();
       cache.set(specifier, mod);
     }

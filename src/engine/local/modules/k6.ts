@@ -10,7 +10,9 @@ export function k6Module(vu: Vu): Record<string, unknown> {
     if (vu.inInit) throw new Error('check() is not supported in the init context');
     let all = true;
     for (const [name, predicate] of Object.entries(sets)) {
-      const ok = Boolean(typeof predicate === 'function' ? (predicate as (v: unknown) => unknown)(value) : predicate);
+      const ok = Boolean(
+        typeof predicate === 'function' ? (predicate as (v: unknown) => unknown)(value) : predicate,
+      );
       all &&= ok;
       run.countCheck(vu.groupPath, name, ok);
       run.emit('checks', ok ? 1 : 0, { ...vu.baseTags(), ...tags, check: name });
@@ -38,7 +40,10 @@ export function k6Module(vu: Vu): Record<string, unknown> {
   function sleep(seconds: number): Promise<void> {
     if (vu.inInit) throw new Error('sleep() is not supported in the init context');
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      throw new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', `sleep() needs a non-negative number of seconds, got ${String(seconds)}`);
+      throw new HarnessError(
+        'HARNESS_ERR_ENGINE_OPTIONS',
+        `sleep() needs a non-negative number of seconds, got ${String(seconds)}`,
+      );
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

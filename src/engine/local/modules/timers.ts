@@ -13,15 +13,18 @@ export function timersModule(vu: Vu): Record<string, unknown> {
   };
   const api = {
     setTimeout(fn: (...args: unknown[]) => unknown, ms = 0, ...args: unknown[]): NodeJS.Timeout {
-      const t = setTimeout(() => {
-        // A callback that makes blocking calls became async: the iteration waits for it too.
-        try {
-          const result = fn(...args);
-          if (result instanceof Promise) void vu.track(result).catch(() => undefined);
-        } finally {
-          forget(t);
-        }
-      }, Number(ms) || 0);
+      const t = setTimeout(
+        () => {
+          // A callback that makes blocking calls became async: the iteration waits for it too.
+          try {
+            const result = fn(...args);
+            if (result instanceof Promise) void vu.track(result).catch(() => undefined);
+          } finally {
+            forget(t);
+          }
+        },
+        Number(ms) || 0,
+      );
       vu.timers.add(t);
       releases.set(t, vu.hold());
       return t;
@@ -32,10 +35,13 @@ export function timersModule(vu: Vu): Record<string, unknown> {
       forget(t);
     },
     setInterval(fn: (...args: unknown[]) => unknown, ms = 0, ...args: unknown[]): NodeJS.Timeout {
-      const t = setInterval(() => {
-        const result = fn(...args);
-        if (result instanceof Promise) void vu.track(result).catch(() => undefined);
-      }, Math.max(1, Number(ms) || 0));
+      const t = setInterval(
+        () => {
+          const result = fn(...args);
+          if (result instanceof Promise) void vu.track(result).catch(() => undefined);
+        },
+        Math.max(1, Number(ms) || 0),
+      );
       vu.timers.add(t);
       releases.set(t, vu.hold());
       return t;

@@ -1,6 +1,15 @@
 import { HarnessError } from '../../../errors/index.js';
 
-const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
 
 /**
  * A k6 duration in ms: a Go-style string ("1m30s", "250ms", "1.5s") or a number. k6 reads a
@@ -16,7 +25,11 @@ export function parseDuration(value: unknown, what: string): number {
       return parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2] ?? ''] ?? 0), 0);
     }
   }
-  throw new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', `${what} is not a valid duration: ${JSON.stringify(value)}`, {
-    hint: 'Write durations as k6 does: "30s", "1m30s", "250ms", "2h" (or a number of milliseconds).',
-  });
+  throw new HarnessError(
+    'HARNESS_ERR_ENGINE_OPTIONS',
+    `${what} is not a valid duration: ${JSON.stringify(value)}`,
+    {
+      hint: 'Write durations as k6 does: "30s", "1m30s", "250ms", "2h" (or a number of milliseconds).',
+    },
+  );
 }

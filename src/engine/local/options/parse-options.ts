@@ -20,7 +20,8 @@ const bad = (message: string): HarnessError => new HarnessError('HARNESS_ERR_ENG
 
 function stringMap(value: unknown, what: string): Record<string, string> {
   if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bad(`${what} must be an object of strings`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw bad(`${what} must be an object of strings`);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
 }
 
@@ -35,8 +36,13 @@ export function parseOptions(raw: unknown): EngineOptions {
   if (typeof o !== 'object' || Array.isArray(o)) throw bad('the exported options must be an object');
   for (const key of Object.keys(o)) {
     if (o[key] === undefined) continue;
-    if (key === 'stages') throw unsupported("options.stages (the ramping-vus executor)", 'use an arrival-rate executor in options.scenarios');
-    if (!SUPPORTED_OPTIONS.includes(key)) throw unsupported(`the option '${key}'`, `supported options are ${SUPPORTED_OPTIONS.join(', ')}`);
+    if (key === 'stages')
+      throw unsupported(
+        'options.stages (the ramping-vus executor)',
+        'use an arrival-rate executor in options.scenarios',
+      );
+    if (!SUPPORTED_OPTIONS.includes(key))
+      throw unsupported(`the option '${key}'`, `supported options are ${SUPPORTED_OPTIONS.join(', ')}`);
   }
   const thresholds: Record<string, ThresholdSpec[]> = {};
   for (const [metric, spec] of Object.entries((o.thresholds ?? {}) as Record<string, unknown>)) {
@@ -56,29 +62,54 @@ export function parseOptions(raw: unknown): EngineOptions {
 }
 
 function implicitScenario(o: Record<string, unknown>): ScenarioConfig {
-  const base = { name: 'default', exec: 'default', startTimeMs: 0, gracefulStopMs: 30_000, env: {}, tags: {} };
+  const base = {
+    name: 'default',
+    exec: 'default',
+    startTimeMs: 0,
+    gracefulStopMs: 30_000,
+    env: {},
+    tags: {},
+  };
   if (o.duration !== undefined && o.iterations === undefined) {
     const executor = EXECUTORS.get('constant-vus');
-    return { ...base, executor: 'constant-vus', params: executor?.parse({ vus: o.vus ?? 1, duration: o.duration }, 'default') ?? {} };
+    return {
+      ...base,
+      executor: 'constant-vus',
+      params: executor?.parse({ vus: o.vus ?? 1, duration: o.duration }, 'default') ?? {},
+    };
   }
   const raw: Record<string, unknown> = { vus: o.vus ?? 1, iterations: o.iterations ?? 1 };
   if (o.duration !== undefined) raw.maxDuration = o.duration;
-  return { ...base, executor: 'shared-iterations', params: EXECUTORS.get('shared-iterations')?.parse(raw, 'default') ?? {} };
+  return {
+    ...base,
+    executor: 'shared-iterations',
+    params: EXECUTORS.get('shared-iterations')?.parse(raw, 'default') ?? {},
+  };
 }
 
 function explicitScenarios(value: unknown): ScenarioConfig[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    Object.keys(value).length === 0
+  ) {
     throw bad('options.scenarios must be an object with at least one scenario');
   }
   return Object.entries(value as Record<string, Record<string, unknown>>).map(([name, s]) => {
-    if (!/^[0-9A-Za-z_-]+$/.test(name)) throw bad(`scenario name '${name}' may only contain letters, digits, '_' and '-'`);
+    if (!/^[0-9A-Za-z_-]+$/.test(name))
+      throw bad(`scenario name '${name}' may only contain letters, digits, '_' and '-'`);
     const executorName = String(s.executor);
     const executor = EXECUTORS.get(executorName);
     if (executor === undefined) {
-      throw unsupported(`the executor '${executorName}' (scenario '${name}')`, `supported executors are ${[...EXECUTORS.keys()].join(', ')}`);
+      throw unsupported(
+        `the executor '${executorName}' (scenario '${name}')`,
+        `supported executors are ${[...EXECUTORS.keys()].join(', ')}`,
+      );
     }
     for (const key of Object.keys(s)) {
-      if (!COMMON_FIELDS.includes(key) && !executor.fields.includes(key)) throw unsupported(`the field '${key}' in scenario '${name}' (${executorName})`);
+      if (!COMMON_FIELDS.includes(key) && !executor.fields.includes(key))
+        throw unsupported(`the field '${key}' in scenario '${name}' (${executorName})`);
     }
     return {
       name,

@@ -10,7 +10,13 @@ import { Vu } from './vu.js';
  * script's init context for it. An exception there is the script's fault: reported as
  * HARNESS_ERR_ENGINE_SCRIPT before any request is made.
  */
-export function createVu(id: number, run: TestRun, script: LoadedScript, env: Readonly<Record<string, string>>, modules: ModuleOptions): Vu {
+export function createVu(
+  id: number,
+  run: TestRun,
+  script: LoadedScript,
+  env: Readonly<Record<string, string>>,
+  modules: ModuleOptions,
+): Vu {
   const vu = new Vu(id, run, env, DEFAULT_RESPONSE_CALLBACK);
   const require = vuRequire(vu, modules);
   const timers = (require('k6/timers') as { default: Record<string, unknown> }).default;
@@ -27,7 +33,11 @@ export function createVu(id: number, run: TestRun, script: LoadedScript, env: Re
   } catch (error) {
     vu.dispose();
     if (isHarnessError(error)) throw error;
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `the init context of ${script.path} threw (VU ${id}): ${scriptStack(error)}`, { cause: error });
+    throw new HarnessError(
+      'HARNESS_ERR_ENGINE_SCRIPT',
+      `the init context of ${script.path} threw (VU ${id}): ${scriptStack(error)}`,
+      { cause: error },
+    );
   }
   vu.inInit = false;
   if (id > 0) run.vusMax++;

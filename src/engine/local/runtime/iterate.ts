@@ -9,7 +9,12 @@ import type { ScenarioState, Vu } from './vu.js';
  * VU's timers / async requests are done, and `iterations` + `iteration_duration` are
  * emitted unless the iteration was interrupted. An exception is logged and the VU goes on.
  */
-export async function iterate(run: TestRun, vu: Vu, state: ScenarioState, setupJson: string | undefined): Promise<void> {
+export async function iterate(
+  run: TestRun,
+  vu: Vu,
+  state: ScenarioState,
+  setupJson: string | undefined,
+): Promise<void> {
   if (vu.halted || run.stopping) return;
   vu.scenario = state;
   vu.iterationInInstance++;
@@ -26,7 +31,11 @@ export async function iterate(run: TestRun, vu: Vu, state: ScenarioState, setupJ
     await vu.idle();
   } catch (error) {
     if (!(error instanceof Interrupted) && !(error instanceof TestAbort) && !vu.halted) {
-      run.log('error', scriptStack(error), { executor: state.executor, scenario: state.name, source: 'stacktrace' });
+      run.log('error', scriptStack(error), {
+        executor: state.executor,
+        scenario: state.name,
+        source: 'stacktrace',
+      });
     }
   } finally {
     vu.busy = false;

@@ -5,8 +5,14 @@
  */
 export function scriptStack(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const frames = (error.stack ?? '').split('\n').slice(1)
-    .filter((line) => /^\s+at /.test(line) && !/\/src\/engine\/local\/|node_modules|\(node:|at node:|<anonymous>/.test(line))
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .filter(
+      (line) =>
+        /^\s+at /.test(line) &&
+        !/\/src\/engine\/local\/|node_modules|\(node:|at node:|<anonymous>/.test(line),
+    )
     .map((line) => `\n\t${line.trim()}`);
   return `${error.name}: ${error.message}${frames.join('')}`;
 }

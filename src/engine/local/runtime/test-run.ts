@@ -15,7 +15,10 @@ export const EXIT = {
 
 /** Thrown into a VU to unwind it: test.abort() or a threshold with abortOnFail. */
 export class TestAbort extends Error {
-  constructor(readonly reason: string, readonly exitCode: number) {
+  constructor(
+    readonly reason: string,
+    readonly exitCode: number,
+  ) {
     super(reason);
     this.name = 'TestAbort';
   }
@@ -88,8 +91,12 @@ export class TestRun {
   }
 
   log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, string> = {}): void {
-    const secs = Math.floor(this.elapsedMs() / 1000).toString().padStart(4, '0');
-    const extra = Object.entries(fields).map(([k, v]) => ` ${k}=${v}`).join('');
+    const secs = Math.floor(this.elapsedMs() / 1000)
+      .toString()
+      .padStart(4, '0');
+    const extra = Object.entries(fields)
+      .map(([k, v]) => ` ${k}=${v}`)
+      .join('');
     this.logLine(`${level.toUpperCase().slice(0, 4)}[${secs}] ${message}${extra}`);
   }
 }

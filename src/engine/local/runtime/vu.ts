@@ -39,7 +39,10 @@ export class Vu {
   private setupData: { json: string | undefined; value: unknown } | undefined;
   /** Set by http.setResponseCallback; undefined means "no callback" (null in k6). */
   responseCallback: ((status: number) => boolean) | null;
-  readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  readonly agents = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
   readonly timers = new Set<NodeJS.Timeout>();
   /** Abort functions of this VU's requests in flight. */
   readonly inflight = new Set<() => void>();
@@ -93,7 +96,7 @@ export class Vu {
 
   data(json: string | undefined): unknown {
     if (this.setupData === undefined || this.setupData.json !== json) {
-      this.setupData = { json, value: json === undefined ? undefined : JSON.parse(json) as unknown };
+      this.setupData = { json, value: json === undefined ? undefined : (JSON.parse(json) as unknown) };
     }
     return this.setupData.value;
   }

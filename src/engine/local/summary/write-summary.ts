@@ -46,14 +46,20 @@ export async function writeSummary(input: WriteSummaryInput): Promise<void> {
     scriptPath: input.scriptPath,
   };
   const legacy = run.metrics.legacySummary(state);
-  if (input.summaryExport !== undefined) writeFile(input.cwd, input.summaryExport, `${JSON.stringify(legacy, null, 2)}\n`);
+  if (input.summaryExport !== undefined)
+    writeFile(input.cwd, input.summaryExport, `${JSON.stringify(legacy, null, 2)}\n`);
   const handle = vu0.exports.handleSummary;
   if (typeof handle === 'function') {
     const data = input.newMachineReadable ? run.metrics.machineReadableSummary(state) : legacy;
     try {
       const result: unknown = await (handle as (d: unknown) => unknown)(data);
       for (const [key, value] of Object.entries((result ?? {}) as Record<string, unknown>)) {
-        const text = typeof value === 'string' ? value : value instanceof ArrayBuffer ? Buffer.from(value).toString('utf8') : JSON.stringify(value);
+        const text =
+          typeof value === 'string'
+            ? value
+            : value instanceof ArrayBuffer
+              ? Buffer.from(value).toString('utf8')
+              : JSON.stringify(value);
         if (key === 'stdout') out.stdout(scrub(text));
         else if (key === 'stderr') out.stderr(scrub(text));
         else writeFile(input.cwd, key, text);
@@ -61,7 +67,10 @@ export async function writeSummary(input: WriteSummaryInput): Promise<void> {
       return;
     } catch (error) {
       // k6 reports the failure and falls back to its own summary.
-      run.log('error', `failed to handle the end-of-test summary: ${error instanceof Error ? error.message : String(error)}`);
+      run.log(
+        'error',
+        `failed to handle the end-of-test summary: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   out.stdout(scrub(`\n  local engine (not k6): end-of-test summary\n\n${textSummary(legacy)}\n`));

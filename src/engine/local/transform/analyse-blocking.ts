@@ -29,21 +29,28 @@ export function analyseBlocking(sf: ts.SourceFile): BlockingAnalysis {
   const groupIdents = new Set<string>();
 
   for (const stmt of sf.statements) {
-    if ((ts.isImportDeclaration(stmt) || ts.isExportDeclaration(stmt)) && stmt.moduleSpecifier !== undefined && ts.isStringLiteral(stmt.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(stmt) || ts.isExportDeclaration(stmt)) &&
+      stmt.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(stmt.moduleSpecifier)
+    ) {
       const spec = stmt.moduleSpecifier.text;
       checkModule(spec);
       if (!ts.isImportDeclaration(stmt) || stmt.importClause === undefined) continue;
       const { name, namedBindings } = stmt.importClause;
       const objects = spec === 'k6/http' ? httpObjects : spec === 'k6' ? k6Objects : undefined;
-      const blockingNames = spec === 'k6/http' ? HTTP_BLOCKING : spec === 'k6' ? K6_BLOCKING : new Set<string>();
+      const blockingNames =
+        spec === 'k6/http' ? HTTP_BLOCKING : spec === 'k6' ? K6_BLOCKING : new Set<string>();
       if (name !== undefined) objects?.add(name.text);
-      if (namedBindings !== undefined && ts.isNamespaceImport(namedBindings)) objects?.add(namedBindings.name.text);
+      if (namedBindings !== undefined && ts.isNamespaceImport(namedBindings))
+        objects?.add(namedBindings.name.text);
       if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) {
         for (const el of namedBindings.elements) {
           const imported = (el.propertyName ?? el.name).text;
           if (blockingNames.has(imported)) blockingIdents.add(el.name.text);
           if (spec === 'k6' && imported === 'group') groupIdents.add(el.name.text);
-          if (spec === 'k6/timers' && (imported === 'setTimeout' || imported === 'setInterval')) timerIdents.add(el.name.text);
+          if (spec === 'k6/timers' && (imported === 'setTimeout' || imported === 'setInterval'))
+            timerIdents.add(el.name.text);
         }
       }
     }
@@ -82,7 +89,7 @@ export function analyseBlocking(sf: ts.SourceFile): BlockingAnalysis {
   };
 
   const asyncify = new Set<ts.Node>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const fn of functions) {
       if (asyncify.has(fn) || isAsync(fn)) continue;
@@ -111,8 +118,15 @@ export function analyseBlocking(sf: ts.SourceFile): BlockingAnalysis {
 }
 
 function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
-    || ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isConstructorDeclaration(node);
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isConstructorDeclaration(node)
+  );
 }
 
 function isAsync(fn: FunctionNode): boolean {
@@ -124,7 +138,9 @@ function skipParens(e: ts.Expression): ts.Expression {
 }
 
 function propName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)
+    ? name.text
+    : undefined;
 }
 
 /** The names a function can be called by: its own, its variable's, or its property's. */
@@ -134,8 +150,10 @@ function namesOf(fn: FunctionNode): { ident?: string; prop?: string } {
   let parent = fn.parent;
   while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { ident: parent.name.text };
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return { prop: propName(parent.name) };
-  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left)) return { prop: parent.left.name.text };
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
+    return { prop: propName(parent.name) };
+  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left))
+    return { prop: parent.left.name.text };
   return {};
 }
 
@@ -145,7 +163,8 @@ function where(node: ts.Node, sf: ts.SourceFile): string {
 }
 
 function checkDynamicLoad(call: ts.CallExpression, sf: ts.SourceFile): void {
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) throw unsupported('dynamic import()', where(call, sf));
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword)
+    throw unsupported('dynamic import()', where(call, sf));
   if (ts.isIdentifier(call.expression) && call.expression.text === 'require') {
     const arg = call.arguments[0];
     if (arg !== undefined && ts.isStringLiteral(arg)) checkModule(arg.text);
@@ -154,9 +173,13 @@ function checkDynamicLoad(call: ts.CallExpression, sf: ts.SourceFile): void {
 }
 
 function checkPlacement(fn: ts.Node, sf: ts.SourceFile, safeCallee: (c: ts.CallExpression) => boolean): void {
-  if (ts.isFunctionLike(fn) && (fn as FunctionNode).asteriskToken !== undefined) throw unsupported('blocking k6 calls (http.*, sleep, group) inside a generator', where(fn, sf));
+  if (ts.isFunctionLike(fn) && (fn as FunctionNode).asteriskToken !== undefined)
+    throw unsupported('blocking k6 calls (http.*, sleep, group) inside a generator', where(fn, sf));
   if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) {
-    throw unsupported('blocking k6 calls (http.*, sleep, group) inside a constructor, getter or setter', where(fn, sf));
+    throw unsupported(
+      'blocking k6 calls (http.*, sleep, group) inside a constructor, getter or setter',
+      where(fn, sf),
+    );
   }
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return;
   let parent = fn.parent;
@@ -165,13 +188,25 @@ function checkPlacement(fn: ts.Node, sf: ts.SourceFile, safeCallee: (c: ts.CallE
     if (!safeCallee(parent)) throw callbackError(parent, sf);
     return;
   }
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isExportAssignment(parent)
-    || ts.isNewExpression(parent) || ts.isBinaryExpression(parent)) return;
+  if (
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isExportAssignment(parent) ||
+    ts.isNewExpression(parent) ||
+    ts.isBinaryExpression(parent)
+  )
+    return;
   throw unsupported('a function that makes blocking k6 calls used where it cannot be awaited', where(fn, sf));
 }
 
 /** A named blocking function passed by reference (e.g. `items.forEach(fetchOne)`). */
-function checkEscapingReferences(sf: ts.SourceFile, names: ReadonlySet<string>, asyncify: ReadonlySet<ts.Node>, safeCallee: (c: ts.CallExpression) => boolean): void {
+function checkEscapingReferences(
+  sf: ts.SourceFile,
+  names: ReadonlySet<string>,
+  asyncify: ReadonlySet<ts.Node>,
+  safeCallee: (c: ts.CallExpression) => boolean,
+): void {
   const localFns = new Set<string>();
   for (const fn of asyncify) {
     const { ident } = namesOf(fn as FunctionNode);
@@ -181,7 +216,8 @@ function checkEscapingReferences(sf: ts.SourceFile, names: ReadonlySet<string>, 
     if (ts.isCallExpression(node)) {
       for (const arg of node.arguments) {
         const a = skipParens(arg);
-        if (ts.isIdentifier(a) && localFns.has(a.text) && !safeCallee(node)) throw callbackError(node, sf, a.text);
+        if (ts.isIdentifier(a) && localFns.has(a.text) && !safeCallee(node))
+          throw callbackError(node, sf, a.text);
       }
     }
     ts.forEachChild(node, visit);

@@ -21,14 +21,26 @@ export function transformScript(source: string, fileName: string): string {
     // .mjs would make TypeScript keep ESM; the real name is only used in messages.
     fileName: 'script.js',
     reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, allowJs: true, esModuleInterop: true, sourceMap: false },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      allowJs: true,
+      esModuleInterop: true,
+      sourceMap: false,
+    },
     transformers: { before: [before] },
   });
   if (failure !== undefined) throw failure;
   const syntax = (out.diagnostics ?? []).find((d) => d.category === ts.DiagnosticCategory.Error);
   if (syntax !== undefined) {
-    const pos = syntax.file !== undefined && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : undefined;
-    throw new HarnessError('HARNESS_ERR_ENGINE_SCRIPT', `${fileName}${pos === undefined ? '' : `:${pos.line + 1}:${pos.character + 1}`}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`);
+    const pos =
+      syntax.file !== undefined && syntax.start !== undefined
+        ? syntax.file.getLineAndCharacterOfPosition(syntax.start)
+        : undefined;
+    throw new HarnessError(
+      'HARNESS_ERR_ENGINE_SCRIPT',
+      `${fileName}${pos === undefined ? '' : `:${pos.line + 1}:${pos.character + 1}`}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`,
+    );
   }
   return out.outputText;
 }
@@ -56,10 +68,53 @@ function makeVisitor(context: ts.TransformationContext, analysis: BlockingAnalys
 }
 
 function addAsync(f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration): ts.Node {
-  const mods = [...(ts.canHaveModifiers(fn) ? ts.getModifiers(fn) ?? [] : []), f.createModifier(ts.SyntaxKind.AsyncKeyword)];
-  if (ts.isFunctionDeclaration(fn)) return f.updateFunctionDeclaration(fn, mods, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, fn.body);
-  if (ts.isFunctionExpression(fn)) return f.updateFunctionExpression(fn, mods, fn.asteriskToken, fn.name, fn.typeParameters, fn.parameters, fn.type, fn.body);
-  if (ts.isArrowFunction(fn)) return f.updateArrowFunction(fn, mods, fn.typeParameters, fn.parameters, fn.type, fn.equalsGreaterThanToken, fn.body);
-  if (ts.isMethodDeclaration(fn)) return f.updateMethodDeclaration(fn, mods, fn.asteriskToken, fn.name, fn.questionToken, fn.typeParameters, fn.parameters, fn.type, fn.body);
+  const mods = [
+    ...(ts.canHaveModifiers(fn) ? (ts.getModifiers(fn) ?? []) : []),
+    f.createModifier(ts.SyntaxKind.AsyncKeyword),
+  ];
+  if (ts.isFunctionDeclaration(fn))
+    return f.updateFunctionDeclaration(
+      fn,
+      mods,
+      fn.asteriskToken,
+      fn.name,
+      fn.typeParameters,
+      fn.parameters,
+      fn.type,
+      fn.body,
+    );
+  if (ts.isFunctionExpression(fn))
+    return f.updateFunctionExpression(
+      fn,
+      mods,
+      fn.asteriskToken,
+      fn.name,
+      fn.typeParameters,
+      fn.parameters,
+      fn.type,
+      fn.body,
+    );
+  if (ts.isArrowFunction(fn))
+    return f.updateArrowFunction(
+      fn,
+      mods,
+      fn.typeParameters,
+      fn.parameters,
+      fn.type,
+      fn.equalsGreaterThanToken,
+      fn.body,
+    );
+  if (ts.isMethodDeclaration(fn))
+    return f.updateMethodDeclaration(
+      fn,
+      mods,
+      fn.asteriskToken,
+      fn.name,
+      fn.questionToken,
+      fn.typeParameters,
+      fn.parameters,
+      fn.type,
+      fn.body,
+    );
   return fn;
 }

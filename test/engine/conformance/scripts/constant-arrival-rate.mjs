@@ -4,7 +4,14 @@ import http from 'k6/http';
 
 export const options = {
   scenarios: {
-    open: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '2s', preAllocatedVUs: 2, maxVUs: 10 },
+    open: {
+      executor: 'constant-arrival-rate',
+      rate: 20,
+      timeUnit: '1s',
+      duration: '2s',
+      preAllocatedVUs: 2,
+      maxVUs: 10,
+    },
   },
 };
 

@@ -5,7 +5,15 @@ import http from 'k6/http';
 
 export const options = {
   scenarios: {
-    starved: { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '1s', preAllocatedVUs: 1, maxVUs: 1, gracefulStop: '2s' },
+    starved: {
+      executor: 'constant-arrival-rate',
+      rate: 20,
+      timeUnit: '1s',
+      duration: '1s',
+      preAllocatedVUs: 1,
+      maxVUs: 1,
+      gracefulStop: '2s',
+    },
   },
 };
 

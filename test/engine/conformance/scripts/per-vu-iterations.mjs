@@ -14,7 +14,9 @@ let counter = 0;
 
 export default function () {
   counter += 1;
-  http.get(`${__ENV.BASE_URL}/fast?vu=${exec.vu.idInTest}&counter=${counter}&iter=${exec.vu.iterationInScenario}&scenario=${exec.scenario.name}`);
+  http.get(
+    `${__ENV.BASE_URL}/fast?vu=${exec.vu.idInTest}&counter=${counter}&iter=${exec.vu.iterationInScenario}&scenario=${exec.scenario.name}`,
+  );
 }
 
 export function handleSummary(data) {

@@ -5,8 +5,15 @@ import http from 'k6/http';
 export const options = {
   scenarios: {
     ramp: {
-      executor: 'ramping-arrival-rate', startRate: 0, timeUnit: '1s', preAllocatedVUs: 3, maxVUs: 10,
-      stages: [{ target: 20, duration: '1s' }, { target: 20, duration: '1s' }],
+      executor: 'ramping-arrival-rate',
+      startRate: 0,
+      timeUnit: '1s',
+      preAllocatedVUs: 3,
+      maxVUs: 10,
+      stages: [
+        { target: 20, duration: '1s' },
+        { target: 20, duration: '1s' },
+      ],
     },
   },
 };

@@ -7,7 +7,10 @@ export const options = { iterations: 1, thresholds: { checks: ['rate==1'] } };
 
 export default function () {
   const followed = http.get(`${__ENV.BASE_URL}/redirect?to=/json`);
-  check(followed, { 'followed to /json': (r) => r.status === 200 && r.url.endsWith('/json') && r.json('conversationId') === 'c-1' });
+  check(followed, {
+    'followed to /json': (r) =>
+      r.status === 200 && r.url.endsWith('/json') && r.json('conversationId') === 'c-1',
+  });
   const seeOther = http.post(`${__ENV.BASE_URL}/redirect?status=303&to=/fast%3Fvia%3D303`, 'x=1');
   check(seeOther, { '303 continues as GET': (r) => r.status === 200 && r.request.method === 'GET' });
   const kept = http.get(`${__ENV.BASE_URL}/redirect?to=/fast`, { redirects: 0 });

@@ -19,9 +19,11 @@ export default function () {
   check(refused, { 'refused is 1212': (r) => r.status === 0 && r.error_code === 1212 });
   const ok = http.get(`${__ENV.BASE_URL}/json`, { timeout: 2000 });
   check(ok, {
-    'json works': (r) => r.status === 200 && r.json('output.score') === 85 && r.json().conversationId === 'c-1',
+    'json works': (r) =>
+      r.status === 200 && r.json('output.score') === 85 && r.json().conversationId === 'c-1',
     'headers are canonical': (r) => r.headers['Content-Type'] === 'application/json',
-    'timings add up': (r) => Math.abs(r.timings.duration - (r.timings.sending + r.timings.waiting + r.timings.receiving)) < 0.001,
+    'timings add up': (r) =>
+      Math.abs(r.timings.duration - (r.timings.sending + r.timings.waiting + r.timings.receiving)) < 0.001,
   });
 }
 

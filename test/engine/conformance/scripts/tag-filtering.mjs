@@ -21,7 +21,10 @@ export const options = {
 export default function () {
   http.get(`${__ENV.BASE_URL}/slow?ms=10`, { tags: { kind: 'slow' } });
   http.get(`${__ENV.BASE_URL}/slow?ms=10`, { tags: { kind: 'slow' } });
-  http.post(`${__ENV.BASE_URL}/fast`, JSON.stringify({ a: 1 }), { headers: { 'Content-Type': 'application/json' }, tags: { kind: 'fast' } });
+  http.post(`${__ENV.BASE_URL}/fast`, JSON.stringify({ a: 1 }), {
+    headers: { 'Content-Type': 'application/json' },
+    tags: { kind: 'fast' },
+  });
   http.get(`${__ENV.BASE_URL}/nowhere`);
   // 201 is expected here, so this request does not count as failed.
   http.get(`${__ENV.BASE_URL}/status/201`, { responseCallback: http.expectedStatuses(201) });
