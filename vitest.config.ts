@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     setupFiles: ['./test/support/neutral-env.ts'],
+    // The spawned bins run the compiled CLI: build it for the sources as they are now.
+    globalSetup: ['./test/support/build-cli.ts'],
   },
 });

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Entry point of `npx harness`. The CLI is TypeScript run through tsx's loader, so a
-// fresh clone needs no compile step between `npm ci` and the first run.
-import { register } from 'tsx/esm/api';
+// Entry point of `npx harness`: the compiled CLI (dist/cli/, built by `npm ci`, rebuilt here
+// first if a source changed since). src/cli/main.ts runs the program when imported from here.
+import { compiledEntry } from '../scripts/build-cli.mjs';
 
-register();
-await import('../src/cli/main.ts');
+await import(await compiledEntry('src/cli/main.ts'));

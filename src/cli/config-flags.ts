@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { resolveConfig, type ConfigLayer, type HarnessConfig } from '../config/index.js';
+import type { ConfigLayer, HarnessConfig } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 
 /**
@@ -77,8 +77,15 @@ export function numberFlag(flag: string, raw: unknown): number | undefined {
 
 const text = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
 
-/** The flags layer from what commander parsed; `extra` adds settings a command fixes itself. */
-export function configFromFlags(parsed: Readonly<Parsed>, extra: ConfigLayer = {}): Readonly<HarnessConfig> {
+/**
+ * The flags layer from what commander parsed; `extra` adds settings a command fixes itself.
+ * Async because the resolver (ajv and the schemas) loads only when a command runs: `--help`
+ * and the flag definitions above must not pay for it.
+ */
+export async function configFromFlags(
+  parsed: Readonly<Parsed>,
+  extra: ConfigLayer = {},
+): Promise<Readonly<HarnessConfig>> {
   if (parsed.realTime === true && parsed.timeScale !== undefined) {
     throw new HarnessError('HARNESS_ERR_USAGE', '--real-time and --time-scale contradict each other', {
       hint: 'Pass one of them.',
@@ -99,5 +106,6 @@ export function configFromFlags(parsed: Readonly<Parsed>, extra: ConfigLayer = {
     loadTimeoutMs: numberFlag('--load-timeout', parsed.loadTimeout),
     ...extra,
   };
+  const { resolveConfig } = await import('../config/index.js');
   return resolveConfig({ flags: layer });
 }

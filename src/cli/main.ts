@@ -16,9 +16,10 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride()
     // We print usage errors ourselves, with a code and a hint.
     .configureOutput({ outputError: () => undefined });
+  // .ts when run from the sources, .js in the compiled CLI (dist/cli/).
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
     .sort()) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { command?: CommandModule };
     if (mod.command === undefined)

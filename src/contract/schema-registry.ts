@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+// The file, not config/index.ts: that imports this folder (a cycle at load time).
+import { REPO_ROOT } from '../config/repo-root.js';
 import { HarnessError } from '../errors/index.js';
 
 /** schemas/ at the repository root: the single source of truth for every contract. */
-export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+export const SCHEMAS_DIR = join(REPO_ROOT, 'schemas');
 export const SCHEMA_BASE = 'https://workflow-harness.example.org/schemas/';
 
 /** Annotation keywords our schemas use; declared so ajv strict mode accepts them. */

@@ -1,26 +1,17 @@
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { REPO_ROOT } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
+import { SCENARIOS_DIR, listScenarios } from './list-scenarios.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SCENARIOS_DIR = join(ROOT, 'scenarios');
-export const BUNDLES_DIR = join(ROOT, 'dist', 'scenarios');
+export const BUNDLES_DIR = join(REPO_ROOT, 'dist', 'scenarios');
 
 export interface Bundle {
   readonly name: string;
   readonly path: string;
   readonly bytes: number;
-}
-
-/** Scenario entry points: scenarios/*.ts (lib/ and generated/ are imported, never run). */
-export function listScenarios(dir: string = SCENARIOS_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-    .map((f) => basename(f, '.ts'))
-    .sort();
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

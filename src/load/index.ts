@@ -1,13 +1,7 @@
 /** `harness load`: bundles the k6 scenarios, picks an engine, runs it, writes the load results. */
 export { runLoad, type LoadConfig, type LoadOptions, type LoadResult } from './run-load.js';
-export {
-  buildScenarios,
-  listScenarios,
-  assertSelfContained,
-  bundlesStale,
-  BUNDLES_DIR,
-  type Bundle,
-} from './build.js';
+export { listScenarios } from './list-scenarios.js';
+export { buildScenarios, assertSelfContained, bundlesStale, BUNDLES_DIR, type Bundle } from './build.js';
 export {
   selectEngine,
   parseK6Version,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { scrub } from '../secrets/index.js';
-import { ROOT } from './build.js';
+import { REPO_ROOT } from '../config/index.js';
 import type { EngineChoice } from './select-engine.js';
 
 export interface EngineRun {
@@ -27,7 +27,7 @@ export interface EngineExit {
   readonly timedOut: boolean;
 }
 
-export const LOCAL_ENGINE_BIN = join(ROOT, 'bin', 'local-engine.mjs');
+export const LOCAL_ENGINE_BIN = join(REPO_ROOT, 'bin', 'local-engine.mjs');
 
 /** The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. */
 export function engineArgs(run: EngineRun): string[] {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../config/index.js';
 import { ContractValidator } from '../contract/index.js';
 import { HarnessError } from '../errors/index.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
 
 /** targets/ at the repository root. */
-export const TARGETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'targets');
+export const TARGETS_DIR = join(REPO_ROOT, 'targets');
 
 export function listTargetNames(dir: string = TARGETS_DIR): string[] {
   if (!existsSync(dir)) return [];

@@ -5,7 +5,7 @@ import { HarnessError } from '../errors/index.js';
 import { scrubValue } from '../secrets/index.js';
 import type { ResolvedTarget } from '../target/index.js';
 import type { CheckResult, VerifyResult } from './check-result.js';
-import { REPO_ROOT } from './check-runner.js';
+import { REPO_ROOT } from '../config/index.js';
 
 const HARNESS_VERSION = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }

@@ -1,13 +1,12 @@
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
+import { REPO_ROOT } from '../config/index.js';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 // Type-only: the kit's provided-context contract, shared with the checks.
 import type { CheckTarget } from '../../contracts/kit/target-context.js';
 import type { CheckRecord } from '../../contracts/kit/define-check.js';
 import type { CheckResult } from './check-result.js';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Checks are discovered by this glob: add one by dropping a file. */
 export const CHECK_GLOB = 'contracts/**/*.check.ts';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertSelfContained, buildScenarios, listScenarios } from '../../src/load/build.js';
+import { assertSelfContained, buildScenarios } from '../../src/load/build.js';
+import { listScenarios } from '../../src/load/list-scenarios.js';
 import * as validators from '../../scenarios/generated/validators.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'bundles-'));

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { resolveConfig } from '../../config/index.js';
-import { resolveRunDir, saveBaseline } from '../../history/index.js';
 import type { CommandModule } from '../command-module.js';
 
 /** `harness baseline save [RUN]`: the run `harness compare` measures later runs of its target+profile against. */
@@ -15,7 +13,9 @@ export const command: CommandModule = {
         'Mark a run (id, path or "latest"; default latest) as the baseline for its target and profile',
       )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
-      .action((run: string | undefined, flags: { reportsDir?: string }) => {
+      .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
+        const { resolveConfig } = await import('../../config/index.js');
+        const { resolveRunDir, saveBaseline } = await import('../../history/index.js');
         const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
         const record = saveBaseline(config.reportsDir, resolveRunDir(config.reportsDir, run));
         process.stdout.write(

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { compareRuns, formatComparison } from '../../compare/index.js';
-import { resolveConfig } from '../../config/index.js';
 import { HarnessError } from '../../errors/index.js';
-import { findBaseline, resolveRunDir } from '../../history/index.js';
 import type { CommandModule } from '../command-module.js';
 
 interface CompareFlags {
@@ -36,6 +33,9 @@ export const command: CommandModule = {
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .option('--json', 'print the comparison as JSON')
       .action(async (flags: CompareFlags) => {
+        const { resolveConfig } = await import('../../config/index.js');
+        const { findBaseline, resolveRunDir } = await import('../../history/index.js');
+        const { compareRuns, formatComparison } = await import('../../compare/index.js');
         const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
         const minEffect = Number(flags.minEffect);
         const seed = Number(flags.seed ?? '1');

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors/index.js';
-import { HOSTILE_MODES, startHostile } from '../../hostile/index.js';
 import type { CommandModule } from '../command-module.js';
 
 interface HostileFlags {
@@ -40,6 +39,7 @@ export const command: CommandModule = {
         '\nUse a mode URL as a bare-URL target, e.g.\n  HARNESS_API_KEY=anything harness verify --target http://127.0.0.1:PORT/hang --request-timeout 2000\n',
       )
       .action(async (flags: HostileFlags) => {
+        const { HOSTILE_MODES, startHostile } = await import('../../hostile/index.js');
         const trickleIntervalMs = integer('--trickle-interval', flags.trickleInterval);
         const retryAfterSeconds = integer('--retry-after', flags.retryAfter);
         const server = await startHostile({

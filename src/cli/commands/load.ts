@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { listScenarios, runLoad } from '../../load/index.js';
+// Only the scenario list at start (for --help); the rest loads when the command runs.
+import { listScenarios } from '../../load/list-scenarios.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
 
@@ -33,7 +34,8 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
-      const config = configFromFlags(flags);
+      const config = await configFromFlags(flags);
+      const { runLoad } = await import('../../load/index.js');
       const result = await runLoad(config, {
         ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
       });

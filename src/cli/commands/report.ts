@@ -1,8 +1,5 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { resolveConfig } from '../../config/index.js';
-import { resolveRunDir } from '../../history/index.js';
-import { writeReport } from '../../report/index.js';
 import type { CommandModule } from '../command-module.js';
 
 /** `harness report [RUN]`: (re)generates reports/<run>/index.html from the run folder. */
@@ -15,6 +12,9 @@ export const command: CommandModule = {
       )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
+        const { resolveConfig } = await import('../../config/index.js');
+        const { resolveRunDir } = await import('../../history/index.js');
+        const { writeReport } = await import('../../report/index.js');
         const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
         const dir = resolveRunDir(config.reportsDir, run);
         const { file } = await writeReport(

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { Progress, runJob } from '../../report/job/index.js';
+// The file, not config/index.ts, which loads ajv: command modules load for every `--help`.
+import { REPO_ROOT } from '../../config/repo-root.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
 
@@ -31,14 +33,15 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0]) => {
-      let config = configFromFlags(flags);
+      let config = await configFromFlags(flags);
       // The seed is fixed here so it is printed and recorded even when chosen at random.
-      if (config.seed === undefined) config = configFromFlags(flags, { seed: randomInt(2 ** 31) });
+      if (config.seed === undefined) config = await configFromFlags(flags, { seed: randomInt(2 ** 31) });
       const version = (
-        JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+        JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
           version: string;
         }
       ).version;
+      const { Progress, runJob } = await import('../../report/job/index.js');
       const result = await runJob(
         config as typeof config & { seed: number },
         new Progress(config.ci),

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { ContractValidator, listSchemaFiles } from '../../contract/index.js';
 import type { CommandModule } from '../command-module.js';
 
 /** `harness schemas`: lists the contracts and proves each compiles in ajv strict mode. */
@@ -8,7 +7,8 @@ export const command: CommandModule = {
     program
       .command('schemas')
       .description('List the JSON Schemas in schemas/ and check that each compiles in ajv strict mode')
-      .action(() => {
+      .action(async () => {
+        const { ContractValidator, listSchemaFiles } = await import('../../contract/index.js');
         const validator = new ContractValidator();
         for (const file of listSchemaFiles()) {
           validator.compile(file);

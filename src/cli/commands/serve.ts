@@ -1,13 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
-import { boundHint } from '../../config/index.js';
-import {
-  KEY_ENV,
-  listFaults,
-  listWorkflows,
-  startReference,
-  type DrainCount,
-} from '../../../reference/index.js';
+// The file, not config/index.ts, which loads ajv: command modules load for every `--help`.
+import { boundHint } from '../../config/bounds.js';
+import type { DrainCount } from '../../../reference/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags, numberFlag } from '../config-flags.js';
 
@@ -23,7 +18,10 @@ interface ServeFlags {
   listWorkflows?: boolean;
 }
 
-function printCatalogues(flags: ServeFlags): void {
+async function printCatalogues(flags: ServeFlags): Promise<void> {
+  // The catalogues only: the server (fastify) loads when one is started.
+  const { listFaults } = await import('../../../reference/faults/index.js');
+  const { listWorkflows } = await import('../../../reference/workflows/index.js');
   if (flags.listFaults === true) {
     for (const f of listFaults())
       process.stdout.write(`${f.name.padEnd(28)} ${f.title}\n${''.padEnd(28)} violates: ${f.violates}\n`);
@@ -63,16 +61,17 @@ export const command: CommandModule = {
       );
     addConfigFlags(cmd, ['timeScale', 'realTime', 'fault', 'seed']).action(async (flags: ServeFlags) => {
       if (flags.listFaults === true || flags.listWorkflows === true) {
-        printCatalogues(flags);
+        await printCatalogues(flags);
         return;
       }
-      const config = configFromFlags({
+      const config = await configFromFlags({
         timeScale: flags.timeScale,
         realTime: flags.realTime,
         fault: flags.fault,
         seed: flags.seed,
       });
       const seed = config.seed ?? randomInt(2 ** 31);
+      const { KEY_ENV, startReference } = await import('../../../reference/index.js');
       const drainTimeoutMs = numberFlag('--drain-timeout', flags.drainTimeout);
       const ref = await startReference({
         host: flags.host,

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors/index.js';
-import { createRunDir } from '../../run/index.js';
-import { printDetectionTable, printPretty, runDetectionTable, runVerify } from '../../verify/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
 
@@ -29,7 +27,9 @@ export const command: CommandModule = {
       'requestTimeout',
       'connectTimeout',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { detectionTable?: boolean }) => {
-      const config = configFromFlags(flags);
+      const config = await configFromFlags(flags);
+      const { printDetectionTable, printPretty, runDetectionTable, runVerify } =
+        await import('../../verify/index.js');
       if (flags.detectionTable === true) {
         if (config.target !== undefined)
           throw new HarnessError(
@@ -39,6 +39,7 @@ export const command: CommandModule = {
           );
         const table = await runDetectionTable(config, config.faults);
         process.stdout.write(printDetectionTable(table));
+        const { createRunDir } = await import('../../run/index.js');
         const runDir = createRunDir(config.reportsDir);
         const rows = table.rows.map((r) => ({
           fault: r.fault.name,
