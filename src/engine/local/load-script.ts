@@ -53,9 +53,10 @@ export function loadScript(path: string): LoadedScript {
       throw new HarnessError(error.code, `${path}: ${error.message}`, { hint: error.hint });
     throw error;
   }
-  // One line of prefix, so stack positions stay on the transformed code's lines; the inner
-  // function lets the script declare names of its own that shadow the injected ones.
-  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; (function () {\n${code}\n})(); })`;
+  // The prefix shares line 1 with the script (the transform keeps every line where it was), so
+  // a stack trace's line is the script's own; the inner function lets the script declare names
+  // of its own that shadow the injected ones.
+  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; (function () {${code}\n})(); })`;
   let fn: Wrapper;
   try {
     fn = new vm.Script(wrapped, { filename: path }).runInThisContext() as Wrapper;

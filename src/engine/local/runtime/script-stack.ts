@@ -1,7 +1,7 @@
 /**
  * An exception's message and the stack frames in the user's script only: the engine's own
- * frames (and Node's) say nothing to someone fixing a k6 script. Line numbers refer to the
- * script after the local engine's transform, which keeps statements but not their layout.
+ * frames (and Node's) say nothing to someone fixing a k6 script. Line numbers are the script's
+ * own: the local engine's transform edits text in place and keeps every line where it was.
  */
 export function scriptStack(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

@@ -1,5 +1,6 @@
-import ts from 'typescript';
+import type { AnyNode, CallExpression, Program } from 'acorn';
 import { HTTP_BLOCKING, K6_BLOCKING, checkModule, unsupported } from '../supported.js';
+import { forEachChild, isFunctionNode, keyName, where, type FunctionNode } from './estree.js';
 
 /**
  * k6 calls like http.get() and sleep() block the VU; on Node's single event loop they can
@@ -14,221 +15,225 @@ import { HTTP_BLOCKING, K6_BLOCKING, checkModule, unsupported } from '../support
  */
 export interface BlockingAnalysis {
   /** Originally synchronous functions that must become async. */
-  readonly asyncify: ReadonlySet<ts.Node>;
-  isBlockingCall(call: ts.CallExpression): boolean;
+  readonly asyncify: ReadonlySet<FunctionNode>;
+  /** Blocking calls made directly in a function that is (or becomes) async: each gets an `await`. */
+  readonly awaited: readonly CallExpression[];
+  /** Each node's parent (where `async ` goes depends on it: a method's name, or the function). */
+  readonly parents: ReadonlyMap<AnyNode, AnyNode>;
 }
 
-type FunctionNode = ts.FunctionLikeDeclaration;
+/** Names bound to k6's modules by the script's imports. */
+interface K6Bindings {
+  readonly httpObjects: Set<string>;
+  readonly k6Objects: Set<string>;
+  readonly blockingIdents: Set<string>;
+  readonly groupIdents: Set<string>;
+  readonly timerIdents: Set<string>;
+}
 
-export function analyseBlocking(sf: ts.SourceFile): BlockingAnalysis {
-  const httpObjects = new Set<string>();
-  const k6Objects = new Set<string>();
-  const blockingIdents = new Set<string>();
+export function analyseBlocking(program: Program, source: string): BlockingAnalysis {
+  const bindings = k6Bindings(program);
+  const { httpObjects, k6Objects, blockingIdents, groupIdents, timerIdents } = bindings;
   const blockingProps = new Set<string>();
-  const timerIdents = new Set(['setTimeout', 'setInterval']);
-  const groupIdents = new Set<string>();
-
-  for (const stmt of sf.statements) {
-    if (
-      (ts.isImportDeclaration(stmt) || ts.isExportDeclaration(stmt)) &&
-      stmt.moduleSpecifier !== undefined &&
-      ts.isStringLiteral(stmt.moduleSpecifier)
-    ) {
-      const spec = stmt.moduleSpecifier.text;
-      checkModule(spec);
-      if (!ts.isImportDeclaration(stmt) || stmt.importClause === undefined) continue;
-      const { name, namedBindings } = stmt.importClause;
-      const objects = spec === 'k6/http' ? httpObjects : spec === 'k6' ? k6Objects : undefined;
-      const blockingNames =
-        spec === 'k6/http' ? HTTP_BLOCKING : spec === 'k6' ? K6_BLOCKING : new Set<string>();
-      if (name !== undefined) objects?.add(name.text);
-      if (namedBindings !== undefined && ts.isNamespaceImport(namedBindings))
-        objects?.add(namedBindings.name.text);
-      if (namedBindings !== undefined && ts.isNamedImports(namedBindings)) {
-        for (const el of namedBindings.elements) {
-          const imported = (el.propertyName ?? el.name).text;
-          if (blockingNames.has(imported)) blockingIdents.add(el.name.text);
-          if (spec === 'k6' && imported === 'group') groupIdents.add(el.name.text);
-          if (spec === 'k6/timers' && (imported === 'setTimeout' || imported === 'setInterval'))
-            timerIdents.add(el.name.text);
-        }
-      }
-    }
-  }
-
+  const parents = new Map<AnyNode, AnyNode>();
   const functions: FunctionNode[] = [];
-  const directCalls = new Map<ts.Node, ts.CallExpression[]>();
-  const visit = (node: ts.Node, owner: ts.Node | undefined): void => {
-    if (ts.isCallExpression(node)) {
-      checkDynamicLoad(node, sf);
+  const directCalls = new Map<FunctionNode, CallExpression[]>();
+  const allCalls: CallExpression[] = [];
+
+  const visit = (node: AnyNode, owner: FunctionNode | undefined): void => {
+    checkNode(node, owner, source);
+    if (node.type === 'ImportDeclaration') return;
+    if (node.type === 'CallExpression') {
+      allCalls.push(node);
       if (owner !== undefined) directCalls.get(owner)?.push(node);
     }
-    if (ts.isImportDeclaration(node)) return;
-    if (isFunctionNode(node)) {
+    const inner = isFunctionNode(node) ? node : owner;
+    if (inner === node) {
       functions.push(node);
       directCalls.set(node, []);
-      ts.forEachChild(node, (c) => visit(c, node));
-      return;
     }
-    ts.forEachChild(node, (c) => visit(c, owner));
+    forEachChild(node, (child) => {
+      parents.set(child, node);
+      visit(child, inner);
+    });
   };
-  visit(sf, undefined);
+  visit(program, undefined);
 
-  const calleeOf = (call: ts.CallExpression): ts.Expression => skipParens(call.expression);
-  const isBlockingCall = (call: ts.CallExpression): boolean => {
-    const callee = calleeOf(call);
-    if (ts.isIdentifier(callee)) return blockingIdents.has(callee.text);
-    if (ts.isPropertyAccessExpression(callee)) {
-      const member = callee.name.text;
-      const target = skipParens(callee.expression);
-      if (ts.isIdentifier(target) && httpObjects.has(target.text)) return HTTP_BLOCKING.has(member);
-      if (ts.isIdentifier(target) && k6Objects.has(target.text)) return K6_BLOCKING.has(member);
-      return blockingProps.has(member);
-    }
-    return false;
+  const isBlockingCall = (call: CallExpression): boolean => {
+    const callee = call.callee;
+    if (callee.type === 'Identifier') return blockingIdents.has(callee.name);
+    if (callee.type !== 'MemberExpression') return false;
+    const member = keyName(callee.property, callee.computed);
+    if (member === undefined) return false;
+    const target = callee.object;
+    if (target.type === 'Identifier' && httpObjects.has(target.name)) return HTTP_BLOCKING.has(member);
+    if (target.type === 'Identifier' && k6Objects.has(target.name)) return K6_BLOCKING.has(member);
+    return blockingProps.has(member);
   };
 
-  const asyncify = new Set<ts.Node>();
+  const asyncify = new Set<FunctionNode>();
   for (let changed = true; changed;) {
     changed = false;
     for (const fn of functions) {
-      if (asyncify.has(fn) || isAsync(fn)) continue;
+      if (asyncify.has(fn) || fn.async) continue;
       if (!(directCalls.get(fn) ?? []).some(isBlockingCall)) continue;
       asyncify.add(fn);
       changed = true;
-      const { ident, prop } = namesOf(fn);
+      const { ident, prop } = namesOf(fn, parents.get(fn));
       if (ident !== undefined) blockingIdents.add(ident);
       if (prop !== undefined) blockingProps.add(prop);
     }
   }
 
-  const safeCallee = (call: ts.CallExpression): boolean => {
-    const callee = calleeOf(call);
-    if (ts.isIdentifier(callee)) return groupIdents.has(callee.text) || timerIdents.has(callee.text);
-    if (ts.isPropertyAccessExpression(callee)) {
-      const target = skipParens(callee.expression);
-      if (ts.isIdentifier(target) && k6Objects.has(target.text) && callee.name.text === 'group') return true;
-      return ['then', 'catch', 'finally'].includes(callee.name.text);
-    }
-    return false;
+  const safeCallee = (call: CallExpression): boolean => {
+    const callee = call.callee;
+    if (callee.type === 'Identifier') return groupIdents.has(callee.name) || timerIdents.has(callee.name);
+    if (callee.type !== 'MemberExpression') return false;
+    const member = keyName(callee.property, callee.computed);
+    const target = callee.object;
+    if (target.type === 'Identifier' && k6Objects.has(target.name) && member === 'group') return true;
+    return member === 'then' || member === 'catch' || member === 'finally';
   };
-  for (const fn of asyncify) checkPlacement(fn, sf, safeCallee);
-  checkEscapingReferences(sf, blockingIdents, asyncify, safeCallee);
-  return { asyncify, isBlockingCall };
+  for (const fn of asyncify) checkPlacement(fn, parents.get(fn), source, safeCallee);
+
+  // A named blocking function passed by reference (e.g. `items.forEach(fetchOne)`).
+  const localFns = new Set<string>();
+  for (const fn of asyncify) {
+    const { ident } = namesOf(fn, parents.get(fn));
+    if (ident !== undefined) localFns.add(ident);
+  }
+  for (const call of allCalls) {
+    for (const arg of call.arguments) {
+      if (arg.type === 'Identifier' && localFns.has(arg.name) && !safeCallee(call))
+        throw callbackError(call, source, arg.name);
+    }
+  }
+
+  const awaited = functions
+    .filter((fn) => fn.async || asyncify.has(fn))
+    .flatMap((fn) => (directCalls.get(fn) ?? []).filter(isBlockingCall));
+  return { asyncify, awaited, parents };
 }
 
-function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node) ||
-    ts.isConstructorDeclaration(node)
-  );
+function k6Bindings(program: Program): K6Bindings {
+  const b: K6Bindings = {
+    httpObjects: new Set(),
+    k6Objects: new Set(),
+    blockingIdents: new Set(),
+    groupIdents: new Set(),
+    timerIdents: new Set(['setTimeout', 'setInterval']),
+  };
+  for (const stmt of program.body) {
+    if (stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') {
+      if (stmt.source !== null && stmt.source !== undefined) checkModule(String(stmt.source.value));
+      continue;
+    }
+    if (stmt.type !== 'ImportDeclaration') continue;
+    const spec = String(stmt.source.value);
+    checkModule(spec);
+    const objects = spec === 'k6/http' ? b.httpObjects : spec === 'k6' ? b.k6Objects : undefined;
+    const blockingNames = spec === 'k6/http' ? HTTP_BLOCKING : spec === 'k6' ? K6_BLOCKING : undefined;
+    for (const s of stmt.specifiers) {
+      if (s.type !== 'ImportSpecifier') {
+        objects?.add(s.local.name);
+        continue;
+      }
+      const imported = keyName(s.imported, false);
+      if (imported === undefined) continue;
+      if (blockingNames?.has(imported) === true) b.blockingIdents.add(s.local.name);
+      if (spec === 'k6' && imported === 'group') b.groupIdents.add(s.local.name);
+      if (spec === 'k6/timers' && (imported === 'setTimeout' || imported === 'setInterval'))
+        b.timerIdents.add(s.local.name);
+    }
+  }
+  return b;
 }
 
-function isAsync(fn: FunctionNode): boolean {
-  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-}
-
-function skipParens(e: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(e) ? skipParens(e.expression) : e;
-}
-
-function propName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)
-    ? name.text
-    : undefined;
+/** What is refused wherever it appears: dynamic loading, import.meta, top-level await. */
+function checkNode(node: AnyNode, owner: FunctionNode | undefined, source: string): void {
+  if (node.type === 'ImportExpression') throw unsupported('dynamic import()', where(source, node.start));
+  if (node.type === 'MetaProperty' && node.meta.name === 'import')
+    throw unsupported('import.meta', where(source, node.start));
+  if (
+    owner === undefined &&
+    (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await))
+  )
+    throw unsupported('top-level await', where(source, node.start));
+  if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
+    const arg = node.arguments[0];
+    if (arg?.type === 'Literal' && typeof arg.value === 'string') checkModule(arg.value);
+    else throw unsupported('require() with a computed module name', where(source, node.start));
+  }
 }
 
 /** The names a function can be called by: its own, its variable's, or its property's. */
-function namesOf(fn: FunctionNode): { ident?: string; prop?: string } {
-  if (ts.isFunctionDeclaration(fn)) return fn.name === undefined ? {} : { ident: fn.name.text };
-  if (ts.isMethodDeclaration(fn)) return { prop: propName(fn.name) };
-  let parent = fn.parent;
-  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { ident: parent.name.text };
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
-    return { prop: propName(parent.name) };
-  if (ts.isBinaryExpression(parent) && ts.isPropertyAccessExpression(parent.left))
-    return { prop: parent.left.name.text };
-  return {};
-}
-
-function where(node: ts.Node, sf: ts.SourceFile): string {
-  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-  return `script line ${line + 1}:${character + 1}`;
-}
-
-function checkDynamicLoad(call: ts.CallExpression, sf: ts.SourceFile): void {
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword)
-    throw unsupported('dynamic import()', where(call, sf));
-  if (ts.isIdentifier(call.expression) && call.expression.text === 'require') {
-    const arg = call.arguments[0];
-    if (arg !== undefined && ts.isStringLiteral(arg)) checkModule(arg.text);
-    else throw unsupported('require() with a computed module name', where(call, sf));
+function namesOf(fn: FunctionNode, parent: AnyNode | undefined): { ident?: string; prop?: string } {
+  if (fn.type === 'FunctionDeclaration') return fn.id === null ? {} : { ident: fn.id.name };
+  if (parent === undefined) return {};
+  switch (parent.type) {
+    case 'MethodDefinition':
+    case 'Property':
+    case 'PropertyDefinition':
+      return parent.value === fn ? { prop: keyName(parent.key, parent.computed) } : {};
+    case 'VariableDeclarator':
+      return parent.id.type === 'Identifier' ? { ident: parent.id.name } : {};
+    case 'AssignmentExpression':
+      if (parent.left.type === 'Identifier') return { ident: parent.left.name };
+      if (parent.left.type === 'MemberExpression')
+        return { prop: keyName(parent.left.property, parent.left.computed) };
+      return {};
+    default:
+      return {};
   }
 }
 
-function checkPlacement(fn: ts.Node, sf: ts.SourceFile, safeCallee: (c: ts.CallExpression) => boolean): void {
-  if (ts.isFunctionLike(fn) && (fn as FunctionNode).asteriskToken !== undefined)
-    throw unsupported('blocking k6 calls (http.*, sleep, group) inside a generator', where(fn, sf));
-  if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) {
+/** Parents under which a function value is stored or constructed, never called un-awaited by JS itself. */
+const STORED_IN = new Set([
+  'VariableDeclarator',
+  'Property',
+  'PropertyDefinition',
+  'ExportDefaultDeclaration',
+  'NewExpression',
+  'AssignmentExpression',
+  'BinaryExpression',
+  'LogicalExpression',
+]);
+
+function checkPlacement(
+  fn: FunctionNode,
+  parent: AnyNode | undefined,
+  source: string,
+  safeCallee: (call: CallExpression) => boolean,
+): void {
+  if (fn.generator)
+    throw unsupported('blocking k6 calls (http.*, sleep, group) inside a generator', where(source, fn.start));
+  const accessor =
+    (parent?.type === 'MethodDefinition' && parent.kind !== 'method') ||
+    (parent?.type === 'Property' && parent.kind !== 'init');
+  if (accessor) {
     throw unsupported(
       'blocking k6 calls (http.*, sleep, group) inside a constructor, getter or setter',
-      where(fn, sf),
+      where(source, fn.start),
     );
   }
-  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return;
-  let parent = fn.parent;
-  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
-  if (ts.isCallExpression(parent) && parent.arguments.some((a) => skipParens(a) === fn)) {
-    if (!safeCallee(parent)) throw callbackError(parent, sf);
+  // Declarations and methods are called by name: those calls get their await.
+  if (fn.type === 'FunctionDeclaration' || parent?.type === 'MethodDefinition') return;
+  if (parent?.type === 'Property' && parent.method) return;
+  if (parent?.type === 'CallExpression' && parent.arguments.some((arg) => arg === fn)) {
+    if (!safeCallee(parent)) throw callbackError(parent, source);
     return;
   }
-  if (
-    ts.isVariableDeclaration(parent) ||
-    ts.isPropertyAssignment(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isExportAssignment(parent) ||
-    ts.isNewExpression(parent) ||
-    ts.isBinaryExpression(parent)
-  )
-    return;
-  throw unsupported('a function that makes blocking k6 calls used where it cannot be awaited', where(fn, sf));
+  if (parent !== undefined && STORED_IN.has(parent.type)) return;
+  throw unsupported(
+    'a function that makes blocking k6 calls used where it cannot be awaited',
+    where(source, fn.start),
+  );
 }
 
-/** A named blocking function passed by reference (e.g. `items.forEach(fetchOne)`). */
-function checkEscapingReferences(
-  sf: ts.SourceFile,
-  names: ReadonlySet<string>,
-  asyncify: ReadonlySet<ts.Node>,
-  safeCallee: (c: ts.CallExpression) => boolean,
-): void {
-  const localFns = new Set<string>();
-  for (const fn of asyncify) {
-    const { ident } = namesOf(fn as FunctionNode);
-    if (ident !== undefined && names.has(ident)) localFns.add(ident);
-  }
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      for (const arg of node.arguments) {
-        const a = skipParens(arg);
-        if (ts.isIdentifier(a) && localFns.has(a.text) && !safeCallee(node))
-          throw callbackError(node, sf, a.text);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-}
-
-function callbackError(call: ts.CallExpression, sf: ts.SourceFile, name?: string): Error {
-  const callee = call.expression.getText(sf);
+function callbackError(call: CallExpression, source: string, name?: string): Error {
+  const callee = source.slice(call.callee.start, call.callee.end);
   return unsupported(
     `passing ${name === undefined ? 'a function' : `'${name}'`} that makes blocking k6 calls (http.*, sleep, group) as a callback to ${callee}()`,
-    `${where(call, sf)} — the local engine can await such functions only when called directly, or passed to group() or timers; use a for…of loop`,
+    `${where(source, call.start)} — the local engine can await such functions only when called directly, or passed to group() or timers; use a for…of loop`,
   );
 }

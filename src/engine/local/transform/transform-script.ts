@@ -1,120 +1,44 @@
-import ts from 'typescript';
-import { HarnessError } from '../../../errors/index.js';
-import { analyseBlocking, type BlockingAnalysis } from './analyse-blocking.js';
+import type { AnyNode } from 'acorn';
+import { analyseBlocking } from './analyse-blocking.js';
+import { esmToCjs } from './esm-to-cjs.js';
+import type { FunctionNode } from './estree.js';
+import { parseScript } from './parse-script.js';
+import { applyEdits, type SourceEdit } from './source-edits.js';
 
 /**
- * Turns a k6 ESM bundle into CommonJS whose blocking k6 calls are awaited (see
- * analyse-blocking.ts). TypeScript's own transpiler does the ESM→CJS step; our pass runs
- * before it on the same AST. Done once per test run; each VU then evaluates the result.
+ * Turns a k6 ESM script into CommonJS whose blocking k6 calls are awaited (see
+ * analyse-blocking.ts): one acorn parse, then text edits — `async ` before each function that
+ * must become async, `(await …)` around each blocking call in an async function, and the
+ * import/export rewrite of esm-to-cjs.ts. Done once per test run; each VU then evaluates the result.
  */
 export function transformScript(source: string, fileName: string): string {
-  let failure: Error | undefined;
-  const before: ts.TransformerFactory<ts.SourceFile> = (context) => (sf) => {
-    try {
-      return ts.visitNode(sf, makeVisitor(context, analyseBlocking(sf)), ts.isSourceFile) ?? sf;
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      return sf;
-    }
-  };
-  const out = ts.transpileModule(source, {
-    // .mjs would make TypeScript keep ESM; the real name is only used in messages.
-    fileName: 'script.js',
-    reportDiagnostics: true,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      allowJs: true,
-      esModuleInterop: true,
-      sourceMap: false,
-    },
-    transformers: { before: [before] },
-  });
-  if (failure !== undefined) throw failure;
-  const syntax = (out.diagnostics ?? []).find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (syntax !== undefined) {
-    const pos =
-      syntax.file !== undefined && syntax.start !== undefined
-        ? syntax.file.getLineAndCharacterOfPosition(syntax.start)
-        : undefined;
-    throw new HarnessError(
-      'HARNESS_ERR_ENGINE_SCRIPT',
-      `${fileName}${pos === undefined ? '' : `:${pos.line + 1}:${pos.character + 1}`}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`,
-    );
+  const program = parseScript(source, fileName);
+  const analysis = analyseBlocking(program, source);
+  const edits: SourceEdit[] = [];
+  for (const fn of analysis.asyncify) {
+    const at = asyncKeywordAt(fn, analysis.parents.get(fn), source);
+    edits.push({ start: at, end: at, text: 'async ' });
   }
-  return out.outputText;
+  for (const call of analysis.awaited) {
+    const span = call.end - call.start;
+    // At one offset an enclosing call opens first and closes last.
+    edits.push({ start: call.start, end: call.start, text: '(await ', order: -span });
+    edits.push({ start: call.end, end: call.end, text: ')', order: span });
+  }
+  const module = esmToCjs(program, source);
+  edits.push(...module.edits);
+  // A hashbang line would end up inside the VU's function; it becomes a comment.
+  if (source.startsWith('#!')) edits.push({ start: 0, end: 2, text: '//' });
+  return module.header + applyEdits(source, edits);
 }
 
-function makeVisitor(context: ts.TransformationContext, analysis: BlockingAnalysis): ts.Visitor {
-  const f = context.factory;
-  // Depth of functions that are (or become) async: only there may an await be inserted.
-  const asyncStack: boolean[] = [];
-  const visitor: ts.Visitor = (node) => {
-    if (ts.isFunctionLike(node) && node.kind !== ts.SyntaxKind.FunctionType && 'body' in node) {
-      const fn = node;
-      const becomesAsync = analysis.asyncify.has(node);
-      asyncStack.push(becomesAsync || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0);
-      const visited = ts.visitEachChild(node, visitor, context);
-      asyncStack.pop();
-      return becomesAsync ? addAsync(f, visited) : visited;
-    }
-    if (ts.isCallExpression(node) && asyncStack.at(-1) === true && analysis.isBlockingCall(node)) {
-      const inner = ts.visitEachChild(node, visitor, context);
-      return f.createParenthesizedExpression(f.createAwaitExpression(inner));
-    }
-    return ts.visitEachChild(node, visitor, context);
-  };
-  return visitor;
-}
-
-function addAsync(f: ts.NodeFactory, fn: ts.FunctionLikeDeclaration): ts.Node {
-  const mods = [
-    ...(ts.canHaveModifiers(fn) ? (ts.getModifiers(fn) ?? []) : []),
-    f.createModifier(ts.SyntaxKind.AsyncKeyword),
-  ];
-  if (ts.isFunctionDeclaration(fn))
-    return f.updateFunctionDeclaration(
-      fn,
-      mods,
-      fn.asteriskToken,
-      fn.name,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      fn.body,
-    );
-  if (ts.isFunctionExpression(fn))
-    return f.updateFunctionExpression(
-      fn,
-      mods,
-      fn.asteriskToken,
-      fn.name,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      fn.body,
-    );
-  if (ts.isArrowFunction(fn))
-    return f.updateArrowFunction(
-      fn,
-      mods,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      fn.equalsGreaterThanToken,
-      fn.body,
-    );
-  if (ts.isMethodDeclaration(fn))
-    return f.updateMethodDeclaration(
-      fn,
-      mods,
-      fn.asteriskToken,
-      fn.name,
-      fn.questionToken,
-      fn.typeParameters,
-      fn.parameters,
-      fn.type,
-      fn.body,
-    );
-  return fn;
+/** Where `async ` goes: before `function` / the parameters, or before a method's name. */
+function asyncKeywordAt(fn: FunctionNode, parent: AnyNode | undefined, source: string): number {
+  const isMethod =
+    parent !== undefined &&
+    ((parent.type === 'MethodDefinition' && parent.value === fn) ||
+      (parent.type === 'Property' && parent.value === fn && parent.method));
+  if (!isMethod) return fn.start;
+  // `static foo() {}` → `static async foo() {}`; `[key]() {}` → `async [key]() {}`.
+  return parent.computed ? source.lastIndexOf('[', parent.key.start) : parent.key.start;
 }
