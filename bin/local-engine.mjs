@@ -3,5 +3,17 @@
 // process exactly as it runs k6. Compiled JavaScript, like bin/harness.mjs.
 import { compiledEntry } from '../scripts/build-cli.mjs';
 
+// Only the engine knows its own heap: `npm run soak:engine` sets HARNESS_ENGINE_MEMORY_MS and
+// reads these lines (opt-in; the timer never keeps the process alive).
+const memoryEveryMs = Number(process.env.HARNESS_ENGINE_MEMORY_MS ?? 0);
+if (memoryEveryMs > 0) {
+  setInterval(() => {
+    const m = process.memoryUsage();
+    process.stderr.write(
+      `harness-engine-memory rss=${m.rss} heapUsed=${m.heapUsed} heapTotal=${m.heapTotal} external=${m.external}\n`,
+    );
+  }, memoryEveryMs).unref();
+}
+
 const { main } = await import(await compiledEntry('src/engine/local/cli.ts'));
 process.exitCode = await main(process.argv.slice(2));
