@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { SCHEMAS_DIR } from '../../contract/index.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { REPO_ROOT } from '../../config/repo-root.js';
 
-// ajv-formats ships CJS with a default export; under NodeNext its type is the module namespace.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+// ajv (≈ 7 MB resident) is required on first use: the local engine loads this module through
+// metrics/index.ts but never checks a summary itself, and every MB of its baseline counts.
+const require = createRequire(import.meta.url);
+const loadAjv = (): { Ajv2020: typeof Ajv2020; addFormats: (ajv: Ajv2020) => Ajv2020 } => ({
+  Ajv2020: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020,
+  addFormats: (require('ajv-formats') as { default: (ajv: Ajv2020) => Ajv2020 }).default,
+});
 
 const FILES = ['semver-2.0.0.json', 'metric-1.0.0.json', 'summary-1.0.0.json'];
 export const K6_SUMMARY_SCHEMA_ID = 'https://schemas.k6.io/summary/1.0.0/schema.json';
@@ -21,9 +26,12 @@ let compiled: ValidateFunction | undefined;
 export function checkMachineReadableSummary(value: unknown): string[] {
   if (compiled === undefined) {
     // Its own ajv with only these schemas: the harness's schemas/ are unrelated to k6's format.
-    const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+    const { Ajv2020: Ajv, addFormats } = loadAjv();
+    const ajv = addFormats(new Ajv({ strict: true, allErrors: true }));
     for (const file of FILES)
-      ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'k6-summary', file), 'utf8')) as object);
+      ajv.addSchema(
+        JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'k6-summary', file), 'utf8')) as object,
+      );
     compiled = ajv.getSchema(K6_SUMMARY_SCHEMA_ID)!;
   }
   if (compiled(value)) return [];
