@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isHarnessError } from '../../errors/index.js';
 import { EXECUTORS } from './executors/index.js';
+import { exitCodeForError } from './exit-code.js';
 import { runLocalEngine } from './run-local-engine.js';
 import { SUPPORTED_MODULES, SUPPORTED_OPTIONS } from './supported.js';
 
@@ -78,9 +79,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : (process.stderr.write(`${error.message}\n`), 104);
     if (isHarnessError(error)) {
       process.stderr.write(`${error.format()}\n`);
-      return error.code === 'HARNESS_ERR_ENGINE_OPTIONS' || error.code === 'HARNESS_ERR_CONFIG_INVALID'
-        ? 104
-        : 107;
+      return exitCodeForError(error);
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 107;

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLocalEngine } from '../../../src/engine/index.js';
+import { isHarnessError } from '../../../src/errors/index.js';
+import { exitCodeForError, runLocalEngine } from '../../../src/engine/index.js';
 
 export type EngineName = 'local' | 'k6';
 
@@ -33,13 +34,19 @@ export async function runEngine(
   let log = '';
   if (engine === 'local') {
     const lines: string[] = [];
-    ({ exitCode } = await runLocalEngine({
-      script,
-      env: vars,
-      quiet: true,
-      onProgress: (l) => lines.push(l),
-      stdout: (t) => lines.push(t),
-    }));
+    try {
+      ({ exitCode } = await runLocalEngine({
+        script,
+        env: vars,
+        quiet: true,
+        onProgress: (l) => lines.push(l),
+        stdout: (t) => lines.push(t),
+      }));
+    } catch (error) {
+      // What `local-engine run` prints and exits with, as k6 does for a refused script.
+      lines.push(isHarnessError(error) ? error.format() : String(error));
+      exitCode = exitCodeForError(error);
+    }
     log = lines.join('\n');
   } else {
     const bin = process.env.K6_BIN ?? 'k6';

@@ -1,5 +1,5 @@
 import { finishGracefully, type Executor } from './types.js';
-import { intField, positiveDuration } from './params.js';
+import { intField, atLeastOneSecond } from './params.js';
 
 /** k6 per-vu-iterations: each of `vus` VUs runs `iterations` iterations, within maxDuration. */
 export const perVuIterations: Executor = {
@@ -8,7 +8,7 @@ export const perVuIterations: Executor = {
   parse: (raw, scenario) => ({
     vus: intField(raw, 'vus', scenario, 1),
     iterations: intField(raw, 'iterations', scenario, 1),
-    maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m'),
+    maxDuration: atLeastOneSecond(raw, 'maxDuration', scenario, '10m'),
   }),
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,

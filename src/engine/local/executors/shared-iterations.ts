@@ -1,5 +1,5 @@
 import { finishGracefully, type Executor } from './types.js';
-import { intField, invalid, positiveDuration } from './params.js';
+import { intField, invalid, atLeastOneSecond } from './params.js';
 
 /** k6 shared-iterations: `iterations` in total, shared by `vus` VUs, within maxDuration. */
 export const sharedIterations: Executor = {
@@ -10,7 +10,7 @@ export const sharedIterations: Executor = {
     const iterations = intField(raw, 'iterations', scenario, 1);
     if (iterations < vus)
       throw invalid(scenario, 'iterations', `(${iterations}) can't be less than the number of VUs (${vus})`);
-    return { vus, iterations, maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m') };
+    return { vus, iterations, maxDuration: atLeastOneSecond(raw, 'maxDuration', scenario, '10m') };
   },
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,
