@@ -45,8 +45,8 @@ export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exi
       out: {
         stdout: opts.stdout ?? ((text) => void process.stdout.write(text)),
         stderr: (text) => void process.stderr.write(text),
-        isStdOutTTY: opts.stdout === undefined && process.stdout.isTTY,
-        isStdErrTTY: process.stderr.isTTY,
+        isStdOutTTY: opts.stdout === undefined && process.stdout.isTTY === true,
+        isStdErrTTY: process.stderr.isTTY === true,
       },
       onProgress: opts.quiet === true ? undefined : log,
       log,

@@ -98,9 +98,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   };
   const ticker: Ticker = startTicker(run, options, opts.onProgress, THRESHOLD_EVERY_MS, evaluate);
   let setupJson: string | undefined;
+  let setupForSummary: string | undefined;
   let exitCode: number = EXIT.ok;
   try {
     setupJson = await runPart(vu0, 'setup', undefined, options.setupTimeoutMs);
+    setupForSummary = setupJson;
     await Promise.all(
       options.scenarios.map((s) =>
         runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env),
@@ -136,6 +138,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     summaryExport: opts.summaryExport,
     cwd: opts.cwd,
     out: opts.out,
+    setupData: setupForSummary === undefined ? undefined : (JSON.parse(setupForSummary) as unknown),
   });
   for (const vu of allVus) vu.dispose();
   await opts.metrics.close();
@@ -152,8 +155,8 @@ async function runPart(
 ): Promise<string | undefined> {
   const fn = vu0.exports[name];
   if (typeof fn !== 'function') return setupJson;
+  // Samples are tagged group '::setup' / '::teardown', but k6's root_group does not list them.
   vu0.groupPath = `::${name}`;
-  vu0.run.groups.add(vu0.groupPath);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_r, reject) => {
     timer = setTimeout(

@@ -90,7 +90,7 @@ describe('local-engine CLI', () => {
       metrics: Record<string, unknown>;
     };
     expect(Object.keys(exported.metrics)).toEqual(
-      expect.arrayContaining(['http_reqs', 'iterations', 'checks', 'cli_latency', 'vus_max']),
+      expect.arrayContaining(['http_reqs', 'iterations', 'checks', 'cli_latency']),
     );
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { version: string };
     expect(summary.version).toBe('1.0.0');

@@ -1,4 +1,4 @@
-import { finishGracefully, type Executor } from './types.js';
+import { activeLoop, finishGracefully, type Executor } from './types.js';
 import { intField, invalid, atLeastOneSecond } from './params.js';
 
 /** k6 shared-iterations: `iterations` in total, shared by `vus` VUs, within maxDuration. */
@@ -21,12 +21,14 @@ export const sharedIterations: Executor = {
     let started = 0;
     const active = (): boolean => started < iterations && performance.now() < endsAt && !ctx.run.stopping;
     const work = Promise.all(
-      ctx.vus.map(async (vu) => {
-        while (active()) {
-          started++;
-          await ctx.iterate(vu);
-        }
-      }),
+      ctx.vus.map((vu) =>
+        activeLoop(ctx, vu, async () => {
+          while (active()) {
+            started++;
+            await ctx.iterate(vu);
+          }
+        }),
+      ),
     );
     await finishGracefully(ctx, work, endsAt);
   },

@@ -71,9 +71,11 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     method: string,
     url: unknown,
     body: unknown,
-    params: Params = {},
+    given?: Params | null,
   ): Promise<Response> {
     if (vu.inInit) throw new Error('Making http requests in the init context is not supported');
+    // k6 takes null (and undefined) params as "no params".
+    const params: Params = given ?? {};
     const urlText = typeof url === 'object' && url !== null && 'url' in url ? String(url.url) : String(url);
     for (const key of Object.keys(params))
       if (!KNOWN_PARAMS.has(key))
@@ -99,7 +101,8 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
 
     const maxRedirects = params.redirects ?? opts.maxRedirects;
-    let hop = { method, url: urlText, body: encoded, headers };
+    const first = { method, url: urlText, body: encoded, headers };
+    let hop = first;
     for (let redirects = 0; ; redirects++) {
       const raw = await sendRequest({
         method: hop.method,
@@ -133,12 +136,13 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
         run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
           url: hop.url,
         });
-      const requestHeaders = Object.fromEntries(Object.entries(hop.headers).map(([k, v]) => [k, [v]]));
+      // k6's res.request is the request the script made, not the last hop of its redirects.
+      const requestHeaders = Object.fromEntries(Object.entries(first.headers).map(([k, v]) => [k, [v]]));
       return new Response(raw, hop.url, {
-        method: hop.method,
-        url: hop.url,
+        method: first.method,
+        url: first.url,
         headers: requestHeaders,
-        body: hop.body?.toString('utf8') ?? '',
+        body: first.body?.toString('utf8') ?? '',
         cookies: {},
       });
     }
@@ -183,19 +187,19 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
       run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
   }
 
-  const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> =>
+  const request = (method: string, url: unknown, body?: unknown, params?: Params | null): Promise<Response> =>
     perform(method.toUpperCase(), url, body, params);
   const api = {
     request,
-    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params) =>
+    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params | null) =>
       vu.track(request(method, url, body, params)),
-    get: (url: unknown, params?: Params) => perform('GET', url, undefined, params),
-    head: (url: unknown, params?: Params) => perform('HEAD', url, undefined, params),
-    post: (url: unknown, body?: unknown, params?: Params) => perform('POST', url, body, params),
-    put: (url: unknown, body?: unknown, params?: Params) => perform('PUT', url, body, params),
-    patch: (url: unknown, body?: unknown, params?: Params) => perform('PATCH', url, body, params),
-    del: (url: unknown, body?: unknown, params?: Params) => perform('DELETE', url, body, params),
-    options: (url: unknown, body?: unknown, params?: Params) => perform('OPTIONS', url, body, params),
+    get: (url: unknown, params?: Params | null) => perform('GET', url, undefined, params),
+    head: (url: unknown, params?: Params | null) => perform('HEAD', url, undefined, params),
+    post: (url: unknown, body?: unknown, params?: Params | null) => perform('POST', url, body, params),
+    put: (url: unknown, body?: unknown, params?: Params | null) => perform('PUT', url, body, params),
+    patch: (url: unknown, body?: unknown, params?: Params | null) => perform('PATCH', url, body, params),
+    del: (url: unknown, body?: unknown, params?: Params | null) => perform('DELETE', url, body, params),
+    options: (url: unknown, body?: unknown, params?: Params | null) => perform('OPTIONS', url, body, params),
     batch: (requests: unknown[] | Record<string, unknown>) => batch(requests),
     expectedStatuses,
     setResponseCallback: (cb: ((status: number) => boolean) | null) => {
@@ -206,7 +210,7 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
   async function batch(requests: unknown[] | Record<string, unknown>): Promise<unknown> {
     const one = (r: unknown): Promise<Response> => {
       if (typeof r === 'string') return perform('GET', r, undefined);
-      if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | undefined);
+      if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | null | undefined);
       const o = r as { method?: string; url: unknown; body?: unknown; params?: Params };
       return request(o.method ?? 'GET', o.url, o.body, o.params);
     };

@@ -23,7 +23,7 @@ export async function iterate(
   vu.setGlobals(vu.id, vu.iterationInInstance);
   vu.groupPath = '';
   vu.busy = true;
-  run.vusActive++;
+  if (!vu.heldActive) run.vusActive++;
   const start = performance.now();
   try {
     const fn = vu.exports[state.exec] as (data: unknown) => unknown;
@@ -39,7 +39,7 @@ export async function iterate(
     }
   } finally {
     vu.busy = false;
-    run.vusActive--;
+    if (!vu.heldActive) run.vusActive--;
   }
   if (vu.halted || run.aborted !== undefined) return;
   run.iterationsCompleted++;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Tags } from '../../metrics/types.js';
+import { setupDataView } from './setup-data-view.js';
 import type { TestRun } from './test-run.js';
 
 /** What a VU knows about the scenario it currently runs (k6/execution reads it). */
@@ -33,6 +34,8 @@ export class Vu {
   inInit = true;
   /** Running an iteration now. */
   busy = false;
+  /** Counted in the vus gauge by its executor for a whole loop (closed-model executors). */
+  heldActive = false;
   /** Hard-stopped: whatever this VU still does is discarded. */
   halted = false;
   /** setup()'s data as JSON; each VU parses its own copy, as in k6. */
@@ -94,11 +97,12 @@ export class Vu {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** setup()'s data for this VU: its own copy, seen through k6's Go-value semantics (setup-data-view.ts). */
   data(json: string | undefined): unknown {
     if (this.setupData === undefined || this.setupData.json !== json) {
       this.setupData = { json, value: json === undefined ? undefined : (JSON.parse(json) as unknown) };
     }
-    return this.setupData.value;
+    return setupDataView(this.setupData.value);
   }
 
   /** Ends the requests in flight (the test is stopping); they are not reported. */

@@ -21,6 +21,8 @@ export interface WriteSummaryInput {
   readonly summaryExport: string | undefined;
   readonly cwd: string;
   readonly out: SummaryTarget;
+  /** What setup() returned (k6 hands it to handleSummary as data.setup_data). */
+  readonly setupData: unknown;
 }
 
 function writeFile(cwd: string, path: string, content: string): void {
@@ -44,6 +46,7 @@ export async function writeSummary(input: WriteSummaryInput): Promise<void> {
     groups: [...run.groups],
     options: input.options,
     scriptPath: input.scriptPath,
+    setupData: input.setupData,
   };
   const legacy = run.metrics.legacySummary(state);
   if (input.summaryExport !== undefined)
