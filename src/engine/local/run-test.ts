@@ -121,7 +121,8 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   } finally {
     ticker.stop();
   }
-  evaluate();
+  // The final evaluation counts metrics without samples as zeros (k6: a Counter never added fails count>0).
+  lastEval = opts.metrics.evaluateThresholds(run.elapsedMs(), { final: true });
   if (run.aborted !== undefined) {
     exitCode = run.aborted.exitCode;
     opts.log(`ERRO ${run.aborted.reason}`);

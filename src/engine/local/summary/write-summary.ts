@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { scrub } from '../../../secrets/index.js';
 import { textSummary, type SummaryState } from '../../metrics/index.js';
@@ -46,6 +46,7 @@ export async function writeSummary(input: WriteSummaryInput): Promise<void> {
     groups: [...run.groups],
     options: input.options,
     scriptPath: input.scriptPath,
+    scriptSource: input.newMachineReadable ? readFileSync(input.scriptPath, 'utf8') : undefined,
     setupData: input.setupData,
   };
   const legacy = run.metrics.legacySummary(state);
