@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HarnessError, isHarnessError } from '../../errors/index.js';
+import { HIDDEN_GLOBALS, SCRIPT_CRYPTO } from './runtime/script-globals.js';
 import { unsupported } from './supported.js';
 import { transformScript } from './transform/transform-script.js';
 
@@ -12,6 +13,8 @@ type Wrapper = (
   bind: (set: (vu: number, iter: number) => void) => void,
   open: () => never,
   timers: Record<string, unknown>,
+  console: Record<string, unknown>,
+  crypto: Record<string, unknown>,
 ) => void;
 
 export interface VuBindings {
@@ -21,6 +24,8 @@ export interface VuBindings {
   readonly bindGlobals: (set: (vu: number, iter: number) => void) => void;
   /** k6's timers are globals too; they must be the VU's own. */
   readonly timers: Record<string, unknown>;
+  /** k6's console (stderr, source=console). */
+  readonly console: Record<string, unknown>;
 }
 
 export interface LoadedScript {
@@ -55,7 +60,9 @@ export function loadScript(path: string): LoadedScript {
   }
   // One line of prefix, so stack positions stay on the transformed code's lines; the inner
   // function lets the script declare names of its own that shadow the injected ones.
-  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; (function () {\n${code}\n})(); })`;
+  // Node's host globals are declared undefined around the script (k6 has none of them).
+  const hidden = HIDDEN_GLOBALS.map((name) => `${name} = undefined`).join(', ');
+  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers, console, crypto) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; const ${hidden}; (function () {\n${code}\n})(); })`;
   let fn: Wrapper;
   try {
     fn = new vm.Script(wrapped, { filename: path }).runInThisContext() as Wrapper;
@@ -83,6 +90,8 @@ export function loadScript(path: string): LoadedScript {
         bindings.bindGlobals,
         open,
         bindings.timers,
+        bindings.console,
+        SCRIPT_CRYPTO,
       );
       return module.exports;
     },

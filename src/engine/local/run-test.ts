@@ -4,6 +4,7 @@ import type { MetricsEngine, ThresholdEvaluation } from '../metrics/types.js';
 import { EXECUTORS, type ScenarioConfig } from './executors/index.js';
 import { loadScript } from './load-script.js';
 import { resetSharedArrays, type ModuleOptions } from './modules/index.js';
+import { applyCliOverrides, type CliOverrides } from './options/cli-overrides.js';
 import { parseOptions, type EngineOptions } from './options/parse-options.js';
 import { createVu } from './runtime/create-vu.js';
 import { scriptStack } from './runtime/script-stack.js';
@@ -24,6 +25,12 @@ export interface RunTestOptions {
   /** Progress and log lines (stderr in the CLI); undefined = quiet. */
   readonly onProgress: ((line: string) => void) | undefined;
   readonly log: (line: string) => void;
+  /** Log lines in logrus' terminal form (stderr is a TTY) instead of logfmt. */
+  readonly logTTY: boolean;
+  /** `-v`: console.debug is shown. */
+  readonly verbose: boolean;
+  /** k6's --vus / --iterations / --duration, which replace the script's own. */
+  readonly overrides?: CliOverrides;
 }
 
 const THRESHOLD_EVERY_MS = 2000;
@@ -33,7 +40,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   resetSharedArrays();
   const scriptPath = resolve(opts.cwd, opts.script);
   const script = loadScript(scriptPath);
-  const run = new TestRun(opts.metrics, opts.log);
+  const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
@@ -46,8 +53,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   };
   // Init context once to read the options (k6 does the same), on the VU that later runs setup.
   const vu0 = createVu(0, run, script, opts.env, modules);
-  const rawOptions = (vu0.exports.options ?? {}) as Record<string, unknown>;
-  const options = parseOptions(rawOptions);
+  const rawOptions = applyCliOverrides(
+    (vu0.exports.options ?? {}) as Record<string, unknown>,
+    opts.overrides,
+  );
+  const options = parseOptions(rawOptions, (message) => run.log('warning', message));
   modules = {
     ...modules,
     userAgent: options.userAgent,
@@ -125,7 +135,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   lastEval = opts.metrics.evaluateThresholds(run.elapsedMs(), { final: true });
   if (run.aborted !== undefined) {
     exitCode = run.aborted.exitCode;
-    opts.log(`ERRO ${run.aborted.reason}`);
+    run.log('error', run.aborted.reason);
   }
   if (exitCode === EXIT.ok && lastEval !== undefined && lastEval.results.some((r) => !r.ok))
     exitCode = EXIT.thresholdsHaveFailed;
@@ -143,7 +153,10 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   });
   for (const vu of allVus) vu.dispose();
   await opts.metrics.close();
-  if (exitCode === EXIT.thresholdsHaveFailed) opts.log('ERRO[----] thresholds on metrics have been crossed');
+  if (exitCode === EXIT.thresholdsHaveFailed) {
+    const crossed = [...new Set((lastEval?.results ?? []).filter((r) => !r.ok).map((r) => r.metric))];
+    run.log('error', `thresholds on metrics '${crossed.join("', '")}' have been crossed`);
+  }
   return exitCode;
 }
 
@@ -189,6 +202,7 @@ async function runPart(
     });
   } finally {
     clearTimeout(timer);
+    vu0.emitNetworkTrail(vu0.baseTags());
     vu0.groupPath = '';
   }
 }

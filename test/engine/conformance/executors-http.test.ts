@@ -210,6 +210,37 @@ for (const engine of engines) {
         expect(server.seen.length).toBe(before);
       });
 
+      it('records a check whose callback throws as failed, then rethrows', async () => {
+        const result = await run('check-throws.mjs');
+        expect(result.exitCode).toBe(0);
+        const root = result.summary?.root_group as {
+          checks: { name: string; passes: number; fails: number }[];
+        };
+        expect(root.checks.map((c) => [c.name, c.passes, c.fails])).toEqual([
+          ['before passes', 1, 0],
+          ['throws', 0, 1],
+          ['the exception reached the caller', 1, 0],
+        ]);
+      });
+
+      it('hides Node host globals, offers WebCrypto, logs console lines to stderr (debug hidden)', async () => {
+        const result = await run('script-globals.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values).toMatchObject({ passes: 4, fails: 0 });
+        expect(result.log).toContain('level=info msg="conformance console.log line" source=console');
+        expect(result.log).toContain('level=warning msg="conformance console.warn line" source=console');
+        expect(result.log).not.toContain('console.debug line');
+      });
+
+      it('a refused connection: zero timings, nothing sent, k6 wording in res.error and the error tag', async () => {
+        const result = await run('refused-connection.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values).toMatchObject({ passes: 4, fails: 0 });
+        expect(count(result, 'data_sent')).toBe(0);
+        expect(count(result, 'http_reqs{error:dial: connection refused}')).toBe(1);
+        expect(result.log).toContain('level=warning msg="Request Failed" error="Get \\"http://127.0.0.1:');
+      });
+
       it('test.abort() stops the test at once with exit code 108', async () => {
         const before = server.seen.length;
         const result = await run('test-abort.mjs');

@@ -50,7 +50,7 @@ export async function runArrivals(
       if (unplanned > 0 && !allocating) allocate();
       else if (unplanned === 0 && !warned) {
         warned = true;
-        run.log('warn', `Insufficient VUs, reached ${maxVus} active VUs and cannot initialize more`, {
+        run.log('warning', `Insufficient VUs, reached ${maxVus} active VUs and cannot initialize more`, {
           executor: ctx.config.executor,
           scenario: ctx.config.name,
         });

@@ -133,7 +133,7 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
         continue;
       }
       if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined)
-        run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
+        run.log('warning', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
           url: hop.url,
         });
       // k6's res.request is the request the script made, not the last hop of its redirects.
@@ -180,26 +180,29 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     run.emit('http_req_waiting', raw.timings.waiting, tags, t);
     run.emit('http_req_receiving', raw.timings.receiving, tags, t);
     if (expected !== undefined) run.emit('http_req_failed', expected ? 0 : 1, tags, t);
-    const ioTags = vu.baseTags();
-    run.emit('data_sent', raw.bytesSent, ioTags, t);
-    run.emit('data_received', raw.bytesReceived, ioTags, t);
+    vu.bytesSent += raw.bytesSent;
+    vu.bytesReceived += raw.bytesReceived;
     if (raw.errorCode !== 0)
-      run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
+      run.log('warning', 'Request Failed', {
+        error: `${method.charAt(0)}${method.slice(1).toLowerCase()} "${urlText}": ${raw.errorDetail}`,
+      });
   }
 
+  // Every request is tracked: one that nobody awaits still ends within its iteration (k6's event loop).
+  const send = (method: string, url: unknown, body?: unknown, params?: Params | null): Promise<Response> =>
+    vu.track(perform(method, url, body, params));
   const request = (method: string, url: unknown, body?: unknown, params?: Params | null): Promise<Response> =>
-    perform(method.toUpperCase(), url, body, params);
+    send(method.toUpperCase(), url, body, params);
   const api = {
     request,
-    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params | null) =>
-      vu.track(request(method, url, body, params)),
-    get: (url: unknown, params?: Params | null) => perform('GET', url, undefined, params),
-    head: (url: unknown, params?: Params | null) => perform('HEAD', url, undefined, params),
-    post: (url: unknown, body?: unknown, params?: Params | null) => perform('POST', url, body, params),
-    put: (url: unknown, body?: unknown, params?: Params | null) => perform('PUT', url, body, params),
-    patch: (url: unknown, body?: unknown, params?: Params | null) => perform('PATCH', url, body, params),
-    del: (url: unknown, body?: unknown, params?: Params | null) => perform('DELETE', url, body, params),
-    options: (url: unknown, body?: unknown, params?: Params | null) => perform('OPTIONS', url, body, params),
+    asyncRequest: request,
+    get: (url: unknown, params?: Params | null) => send('GET', url, undefined, params),
+    head: (url: unknown, params?: Params | null) => send('HEAD', url, undefined, params),
+    post: (url: unknown, body?: unknown, params?: Params | null) => send('POST', url, body, params),
+    put: (url: unknown, body?: unknown, params?: Params | null) => send('PUT', url, body, params),
+    patch: (url: unknown, body?: unknown, params?: Params | null) => send('PATCH', url, body, params),
+    del: (url: unknown, body?: unknown, params?: Params | null) => send('DELETE', url, body, params),
+    options: (url: unknown, body?: unknown, params?: Params | null) => send('OPTIONS', url, body, params),
     batch: (requests: unknown[] | Record<string, unknown>) => batch(requests),
     expectedStatuses,
     setResponseCallback: (cb: ((status: number) => boolean) | null) => {
@@ -209,7 +212,7 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
 
   async function batch(requests: unknown[] | Record<string, unknown>): Promise<unknown> {
     const one = (r: unknown): Promise<Response> => {
-      if (typeof r === 'string') return perform('GET', r, undefined);
+      if (typeof r === 'string') return send('GET', r, undefined);
       if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | null | undefined);
       const o = r as { method?: string; url: unknown; body?: unknown; params?: Params };
       return request(o.method ?? 'GET', o.url, o.body, o.params);

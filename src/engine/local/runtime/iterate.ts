@@ -41,9 +41,10 @@ export async function iterate(
     vu.busy = false;
     if (!vu.heldActive) run.vusActive--;
   }
-  if (vu.halted || run.aborted !== undefined) return;
-  run.iterationsCompleted++;
   const tags = { ...run.globalTags, ...state.tags, scenario: state.name, group: '' };
+  if (vu.halted || run.aborted !== undefined) return;
+  vu.emitNetworkTrail(tags);
+  run.iterationsCompleted++;
   run.emit('iteration_duration', performance.now() - start, tags);
   run.emit('iterations', 1, tags);
   // An iteration that never waited on I/O would otherwise starve timers and other VUs.
