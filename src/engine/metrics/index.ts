@@ -4,6 +4,7 @@ export { LOCAL_ENGINE_K6_VERSION } from './machine-readable-summary.js';
 export { parseDurationMs } from './duration.js';
 export * from './types.js';
 export { checkMachineReadableSummary } from './summary-shape.js';
+export { summaryExport } from './summary-export.js';
 export type {
   LegacySummaryData,
   LegacyMetric,

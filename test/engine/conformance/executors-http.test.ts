@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, runEngine, type EngineName } from './run-engine.js';
+import { count, runEngine, type EngineName, type RunFlags } from './run-engine.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 
 /**
@@ -29,12 +29,17 @@ for (const engine of engines) {
       afterAll(async () => {
         await server.close();
       });
-      const run = (name: string, env: Record<string, string> = {}) =>
-        runEngine(engine.name, script(name), {
-          BASE_URL: server.baseUrl,
-          CLOSED_PORT: String(server.closedPort),
-          ...env,
-        });
+      const run = (name: string, env: Record<string, string> = {}, flags: RunFlags = {}) =>
+        runEngine(
+          engine.name,
+          script(name),
+          {
+            BASE_URL: server.baseUrl,
+            CLOSED_PORT: String(server.closedPort),
+            ...env,
+          },
+          flags,
+        );
       const seenFrom = (from: number) => server.seen.slice(from);
 
       it('shared-iterations runs exactly `iterations` in total across its VUs, with __ENV/__VU/__ITER', async () => {
@@ -239,6 +244,42 @@ for (const engine of engines) {
         expect(count(result, 'data_sent')).toBe(0);
         expect(count(result, 'http_reqs{error:dial: connection refused}')).toBe(1);
         expect(result.log).toContain('level=warning msg="Request Failed" error="Get \\"http://127.0.0.1:');
+      });
+
+      it("--summary-export writes k6's export format: checks keyed by name, thresholds as {expression: crossed}", async () => {
+        const result = await runEngine(
+          engine.name,
+          script('summary-export.mjs'),
+          {},
+          { summaryExport: true },
+        );
+        expect(result.exitCode).toBe(99);
+        const exported = result.exported as {
+          root_group: { groups: Record<string, { checks: Record<string, { passes: number }> }> };
+          metrics: Record<string, Record<string, unknown>>;
+        };
+        expect(Object.keys(exported).sort()).toEqual(['metrics', 'root_group']);
+        expect(exported.root_group.groups.outer?.checks['is a number']?.passes).toBe(2);
+        expect(exported.metrics.export_ratio).toEqual({
+          passes: 1,
+          fails: 1,
+          value: 0.5,
+          thresholds: { 'rate>0.9': true },
+        });
+        expect(exported.metrics.export_never).toMatchObject({ count: 0, thresholds: { 'count>=0': false } });
+        expect(exported.metrics.iterations).toMatchObject({ count: 2 });
+      });
+
+      it("--iterations / --vus replace the script's scenarios as k6 derives them; -v shows console.debug", async () => {
+        const byIterations = await runEngine(engine.name, script('cli-flags.mjs'), {}, { iterations: 3 });
+        expect(byIterations.exitCode).toBe(0);
+        expect(count(byIterations, 'iterations')).toBe(3);
+        const byVus = await runEngine(engine.name, script('cli-flags.mjs'), {}, { vus: 2 });
+        expect(byVus.exitCode).toBe(0);
+        expect(count(byVus, 'iterations')).toBe(2);
+        expect(byVus.log).toContain('`vus=2` overrides scenarios configuration');
+        const verbose = await run('script-globals.mjs', {}, { verbose: true });
+        expect(verbose.log).toContain('level=debug msg="conformance console.debug line" source=console');
       });
 
       it('test.abort() stops the test at once with exit code 108', async () => {
