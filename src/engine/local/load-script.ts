@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HarnessError, isHarnessError } from '../../errors/index.js';
 import { HIDDEN_GLOBALS, SCRIPT_CRYPTO } from './runtime/script-globals.js';
-import { unsupported } from './supported.js';
+import { checkSource, unsupported } from './supported.js';
 import { transformScript } from './transform/transform-script.js';
 
 type Wrapper = (
@@ -52,6 +52,7 @@ export function loadScript(path: string): LoadedScript {
   }
   let code: string;
   try {
+    checkSource(source);
     code = transformScript(source, path);
   } catch (error) {
     if (isHarnessError(error))
