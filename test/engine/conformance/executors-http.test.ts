@@ -283,6 +283,20 @@ for (const engine of engines) {
         expect(verbose.log).toContain('level=debug msg="conformance console.debug line" source=console');
       });
 
+      it('the k6 surface the scenarios use behaves alike (two executors, tags, expectedStatuses, asyncRequest, timers)', async () => {
+        const result = await run('scenario-surface.mjs');
+        expect(result.exitCode).toBe(0);
+        const m = result.summary?.metrics ?? {};
+        expect(count(result, 'iterations')).toBe(10);
+        expect(count(result, 'http_reqs{endpoint:execute,workflow:fast}')).toBe(6);
+        expect(count(result, 'http_reqs{endpoint:poll}')).toBe(4);
+        expect(count(result, 'surface_calls{class:server_timeout}')).toBe(4);
+        // 504 is expected by the response callback: not a failure.
+        expect(m.http_req_failed?.values.rate).toBe(0);
+        expect(m.surface_latency?.type).toBe('trend');
+        expect(m.checks?.values).toMatchObject({ passes: 14, fails: 0 });
+      });
+
       it('test.abort() stops the test at once with exit code 108', async () => {
         const before = server.seen.length;
         const result = await run('test-abort.mjs');
