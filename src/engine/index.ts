@@ -5,4 +5,5 @@ export {
   SUPPORTED_OPTIONS,
   EXECUTORS,
   K6_ERROR,
+  exitCodeForError,
 } from './local/index.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isHarnessError } from '../../errors/index.js';
 import { EXECUTORS } from './executors/index.js';
+import { exitCodeForError } from './exit-code.js';
 import { runLocalEngine } from './run-local-engine.js';
 import { SUPPORTED_MODULES, SUPPORTED_OPTIONS } from './supported.js';
 
@@ -27,6 +28,13 @@ function parseEnvPair(pair: string, previous: Record<string, string>): Record<st
   return { ...previous, [pair.slice(0, eq)]: pair.slice(eq + 1) };
 }
 
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0)
+    throw new CommanderError(2, 'usage', `expected a whole number, got '${text}'`);
+  return n;
+}
+
 /** `local-engine run [-e K=V]... [--out json=FILE] [--summary-export FILE] [--new-machine-readable-summary] [--quiet] script.js` */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
@@ -43,6 +51,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--summary-export <file>', 'also write the classic JSON end-of-test summary to FILE')
     .option('--new-machine-readable-summary', "hand handleSummary k6's machine-readable summary v1.0.0")
     .option('-q, --quiet', 'no banner or progress lines')
+    .option('-u, --vus <n>', "number of VUs (k6's --vus: replaces options.vus)", wholeNumber)
+    .option(
+      '-i, --iterations <n>',
+      "total iterations (k6's --iterations: replaces the script's scenarios)",
+      wholeNumber,
+    )
+    .option(
+      '-d, --duration <d>',
+      "test duration, e.g. 30s (k6's --duration: replaces the script's scenarios)",
+    )
+    .option('-v, --verbose', 'show console.debug lines (k6 hides them otherwise)')
     .addHelpText('after', supportedText())
     .action(
       async (
@@ -53,6 +72,10 @@ export async function main(argv: readonly string[]): Promise<number> {
           summaryExport?: string;
           newMachineReadableSummary?: boolean;
           quiet?: boolean;
+          vus?: number;
+          iterations?: number;
+          duration?: string;
+          verbose?: boolean;
         },
       ) => {
         if (o.out !== undefined && !o.out.startsWith('json='))
@@ -66,6 +89,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           summaryExport: o.summaryExport,
           newMachineReadableSummary: o.newMachineReadableSummary === true,
           quiet: o.quiet === true,
+          verbose: o.verbose === true,
+          overrides: { vus: o.vus, iterations: o.iterations, duration: o.duration },
         });
         exitCode = result.exitCode;
       },
@@ -78,9 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : (process.stderr.write(`${error.message}\n`), 104);
     if (isHarnessError(error)) {
       process.stderr.write(`${error.format()}\n`);
-      return error.code === 'HARNESS_ERR_ENGINE_OPTIONS' || error.code === 'HARNESS_ERR_CONFIG_INVALID'
-        ? 104
-        : 107;
+      return exitCodeForError(error);
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 107;

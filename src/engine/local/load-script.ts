@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { HarnessError, isHarnessError } from '../../errors/index.js';
-import { unsupported } from './supported.js';
+import { HIDDEN_GLOBALS, SCRIPT_CRYPTO } from './runtime/script-globals.js';
+import { checkSource, unsupported } from './supported.js';
 import { transformScript } from './transform/transform-script.js';
 
 type Wrapper = (
@@ -12,6 +13,8 @@ type Wrapper = (
   bind: (set: (vu: number, iter: number) => void) => void,
   open: () => never,
   timers: Record<string, unknown>,
+  console: Record<string, unknown>,
+  crypto: Record<string, unknown>,
 ) => void;
 
 export interface VuBindings {
@@ -21,6 +24,8 @@ export interface VuBindings {
   readonly bindGlobals: (set: (vu: number, iter: number) => void) => void;
   /** k6's timers are globals too; they must be the VU's own. */
   readonly timers: Record<string, unknown>;
+  /** k6's console (stderr, source=console). */
+  readonly console: Record<string, unknown>;
 }
 
 export interface LoadedScript {
@@ -47,6 +52,7 @@ export function loadScript(path: string): LoadedScript {
   }
   let code: string;
   try {
+    checkSource(source);
     code = transformScript(source, path);
   } catch (error) {
     if (isHarnessError(error))
@@ -55,8 +61,10 @@ export function loadScript(path: string): LoadedScript {
   }
   // The prefix shares line 1 with the script (the transform keeps every line where it was), so
   // a stack trace's line is the script's own; the inner function lets the script declare names
-  // of its own that shadow the injected ones.
-  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; (function () {${code}\n})(); })`;
+  // of its own that shadow the injected ones. Node's host globals are declared undefined around
+  // the script (k6 has none of them).
+  const hidden = HIDDEN_GLOBALS.map((name) => `${name} = undefined`).join(', ');
+  const wrapped = `(function (exports, require, module, __ENV, __k6bind, open, __k6timers, console, crypto) { "use strict"; let __VU = 0, __ITER = 0; __k6bind((v, i) => { __VU = v; __ITER = i; }); const { setTimeout, clearTimeout, setInterval, clearInterval } = __k6timers; const ${hidden}; (function () {${code}\n})(); })`;
   let fn: Wrapper;
   try {
     fn = new vm.Script(wrapped, { filename: path }).runInThisContext() as Wrapper;
@@ -84,6 +92,8 @@ export function loadScript(path: string): LoadedScript {
         bindings.bindGlobals,
         open,
         bindings.timers,
+        bindings.console,
+        SCRIPT_CRYPTO,
       );
       return module.exports;
     },

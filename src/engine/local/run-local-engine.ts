@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { createMetricsEngine } from '../metrics/index.js';
+import type { CliOverrides } from './options/cli-overrides.js';
 import { runTest } from './run-test.js';
+import { formatLogLine } from './runtime/log-line.js';
 
 export interface RunLocalEngineOptions {
   readonly script: string;
@@ -14,6 +16,10 @@ export interface RunLocalEngineOptions {
   readonly quiet?: boolean;
   readonly onProgress?: (line: string) => void;
   readonly cwd?: string;
+  /** `-v`/`--verbose`: console.debug lines are shown (k6 hides them otherwise). */
+  readonly verbose?: boolean;
+  /** k6's --vus / --iterations / --duration: replace the script's own (k6's CLI > script rule). */
+  readonly overrides?: CliOverrides;
   /** Where handleSummary's 'stdout' / the text summary go (default process.stdout). */
   readonly stdout?: (text: string) => void;
 }
@@ -31,8 +37,18 @@ export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exi
     jsonOut: opts.jsonOut === undefined ? undefined : resolve(cwd, opts.jsonOut),
   });
   // A promise a script forgot to await must not crash the process: k6 logs it and goes on.
+  const logTTY = opts.onProgress === undefined && process.stderr.isTTY === true;
+  const started = performance.now();
   const onRejection = (reason: unknown): void =>
-    log(`ERRO Uncaught (in promise) ${reason instanceof Error ? reason.message : String(reason)}`);
+    log(
+      formatLogLine(
+        logTTY,
+        performance.now() - started,
+        'error',
+        `Uncaught (in promise) ${reason instanceof Error ? reason.message : String(reason)}`,
+        {},
+      ),
+    );
   process.on('unhandledRejection', onRejection);
   try {
     const exitCode = await runTest({
@@ -45,11 +61,14 @@ export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exi
       out: {
         stdout: opts.stdout ?? ((text) => void process.stdout.write(text)),
         stderr: (text) => void process.stderr.write(text),
-        isStdOutTTY: opts.stdout === undefined && process.stdout.isTTY,
-        isStdErrTTY: process.stderr.isTTY,
+        isStdOutTTY: opts.stdout === undefined && process.stdout.isTTY === true,
+        isStdErrTTY: process.stderr.isTTY === true,
       },
       onProgress: opts.quiet === true ? undefined : log,
       log,
+      logTTY,
+      verbose: opts.verbose === true,
+      overrides: opts.overrides,
     });
     return { exitCode };
   } finally {

@@ -4,6 +4,7 @@ import type { MetricsEngine, ThresholdEvaluation } from '../metrics/types.js';
 import { EXECUTORS, type ScenarioConfig } from './executors/index.js';
 import { loadScript } from './load-script.js';
 import { resetSharedArrays, type ModuleOptions } from './modules/index.js';
+import { applyCliOverrides, type CliOverrides } from './options/cli-overrides.js';
 import { parseOptions, type EngineOptions } from './options/parse-options.js';
 import { createVu } from './runtime/create-vu.js';
 import { scriptStack } from './runtime/script-stack.js';
@@ -24,6 +25,12 @@ export interface RunTestOptions {
   /** Progress and log lines (stderr in the CLI); undefined = quiet. */
   readonly onProgress: ((line: string) => void) | undefined;
   readonly log: (line: string) => void;
+  /** Log lines in logrus' terminal form (stderr is a TTY) instead of logfmt. */
+  readonly logTTY: boolean;
+  /** `-v`: console.debug is shown. */
+  readonly verbose: boolean;
+  /** k6's --vus / --iterations / --duration, which replace the script's own. */
+  readonly overrides?: CliOverrides;
 }
 
 const THRESHOLD_EVERY_MS = 2000;
@@ -33,7 +40,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   resetSharedArrays();
   const scriptPath = resolve(opts.cwd, opts.script);
   const script = loadScript(scriptPath);
-  const run = new TestRun(opts.metrics, opts.log);
+  const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
@@ -46,8 +53,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   };
   // Init context once to read the options (k6 does the same), on the VU that later runs setup.
   const vu0 = createVu(0, run, script, opts.env, modules);
-  const rawOptions = (vu0.exports.options ?? {}) as Record<string, unknown>;
-  const options = parseOptions(rawOptions);
+  const rawOptions = applyCliOverrides(
+    (vu0.exports.options ?? {}) as Record<string, unknown>,
+    opts.overrides,
+  );
+  const options = parseOptions(rawOptions, (message) => run.log('warning', message));
   modules = {
     ...modules,
     userAgent: options.userAgent,
@@ -98,9 +108,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   };
   const ticker: Ticker = startTicker(run, options, opts.onProgress, THRESHOLD_EVERY_MS, evaluate);
   let setupJson: string | undefined;
+  let setupForSummary: string | undefined;
   let exitCode: number = EXIT.ok;
   try {
     setupJson = await runPart(vu0, 'setup', undefined, options.setupTimeoutMs);
+    setupForSummary = setupJson;
     await Promise.all(
       options.scenarios.map((s) =>
         runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env),
@@ -119,10 +131,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   } finally {
     ticker.stop();
   }
-  evaluate();
+  // The final evaluation counts metrics without samples as zeros (k6: a Counter never added fails count>0).
+  lastEval = opts.metrics.evaluateThresholds(run.elapsedMs(), { final: true });
   if (run.aborted !== undefined) {
     exitCode = run.aborted.exitCode;
-    opts.log(`ERRO ${run.aborted.reason}`);
+    run.log('error', run.aborted.reason);
   }
   if (exitCode === EXIT.ok && lastEval !== undefined && lastEval.results.some((r) => !r.ok))
     exitCode = EXIT.thresholdsHaveFailed;
@@ -136,10 +149,14 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     summaryExport: opts.summaryExport,
     cwd: opts.cwd,
     out: opts.out,
+    setupData: setupForSummary === undefined ? undefined : (JSON.parse(setupForSummary) as unknown),
   });
   for (const vu of allVus) vu.dispose();
   await opts.metrics.close();
-  if (exitCode === EXIT.thresholdsHaveFailed) opts.log('ERRO[----] thresholds on metrics have been crossed');
+  if (exitCode === EXIT.thresholdsHaveFailed) {
+    const crossed = [...new Set((lastEval?.results ?? []).filter((r) => !r.ok).map((r) => r.metric))];
+    run.log('error', `thresholds on metrics '${crossed.join("', '")}' have been crossed`);
+  }
   return exitCode;
 }
 
@@ -152,8 +169,8 @@ async function runPart(
 ): Promise<string | undefined> {
   const fn = vu0.exports[name];
   if (typeof fn !== 'function') return setupJson;
+  // Samples are tagged group '::setup' / '::teardown', but k6's root_group does not list them.
   vu0.groupPath = `::${name}`;
-  vu0.run.groups.add(vu0.groupPath);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_r, reject) => {
     timer = setTimeout(
@@ -185,6 +202,7 @@ async function runPart(
     });
   } finally {
     clearTimeout(timer);
+    vu0.emitNetworkTrail(vu0.baseTags());
     vu0.groupPath = '';
   }
 }

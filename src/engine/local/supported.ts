@@ -55,6 +55,29 @@ export function unsupported(what: string, detail = ''): HarnessError {
   );
 }
 
+/**
+ * k6 APIs the local engine does not implement that a module check cannot see, found by a
+ * scan of the script text so they are refused at start rather than mid-run. The scan is
+ * textual: an unrelated object key spelled the same (say `auth:`) is refused too.
+ */
+const UNSUPPORTED_IN_SOURCE: readonly (readonly [RegExp, string])[] = [
+  [/\.html\s*\(/, 'Response.html()'],
+  [/\bcookies\s*:/, "the request param 'cookies'"],
+  [/\bjar\s*:/, "the request param 'jar' (cookie jars)"],
+  [/\bauth\s*:/, "the request param 'auth'"],
+  [/\bcompression\s*:/, "the request param 'compression'"],
+  [/\bcookieJar\s*\(/, 'http.cookieJar()'],
+];
+
+export function checkSource(source: string): void {
+  const found = UNSUPPORTED_IN_SOURCE.filter(([pattern]) => pattern.test(source)).map(([, what]) => what);
+  if (found.length > 0)
+    throw unsupported(
+      found.join(', '),
+      'found in the script text (a scan before the test starts; rename an unrelated key that reads the same)',
+    );
+}
+
 export function checkModule(specifier: string): void {
   if (!(specifier in SUPPORTED_MODULES))
     throw unsupported(

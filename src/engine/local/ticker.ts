@@ -12,7 +12,8 @@ function clock(ms: number): string {
 }
 
 /**
- * Once a second: the vus / vus_max gauges (k6 samples them about every second) and a
+ * Once a second: the vus / vus_max gauges (k6 samples them on a 1 s ticker only: none at
+ * the start or the end, so a test shorter than 1 s has neither) and a
  * k6-like progress line; every `thresholdEveryMs`: threshold evaluation (abortOnFail).
  */
 export function startTicker(
@@ -29,7 +30,6 @@ export function startTicker(
     run.emit('vus', run.vusActive, run.globalTags);
     run.emit('vus_max', run.vusMax, run.globalTags);
   };
-  sample();
   let lastEval = 0;
   const timer = setInterval(() => {
     sample();
@@ -45,7 +45,6 @@ export function startTicker(
   return {
     stop() {
       clearInterval(timer);
-      sample();
     },
   };
 }

@@ -3,11 +3,12 @@ export { textSummary, type TextSummaryOptions } from './text-summary.js';
 export { LOCAL_ENGINE_K6_VERSION } from './machine-readable-summary.js';
 export { parseDurationMs } from './duration.js';
 export * from './types.js';
-export { checkMachineReadableSummary, K6_SUMMARY_SCHEMA_ID } from './summary-schema.js';
+export { checkMachineReadableSummary } from './summary-shape.js';
+export { summaryExport } from './summary-export.js';
 export type {
   LegacySummaryData,
   LegacyMetric,
-  MachineReadableSummaryV1,
+  MachineReadableSummary,
   SummaryMetricV1,
 } from './summary-types.js';
 export type { LegacyGroup, LegacyCheck } from './root-group.js';

@@ -19,20 +19,19 @@ export type LegacySummaryData = {
 };
 
 export type SummaryMetricV1 = {
+  contains: ValueType;
   name: string;
   type: MetricType;
-  contains: ValueType;
-  values: Record<string, number>;
+  values: Record<string, number | null>;
 };
 
-/** k6's machine-readable summary v1.0.0; MetricsEngine.machineReadableSummary returns this shape. */
-export type MachineReadableSummaryV1 = {
-  version: '1.0.0';
-  metadata: { generatedAt: string; k6Version: string };
-  config: { execution: 'local' | 'cloud'; script?: string; duration: number };
+/** What k6 v2.2.0 hands handleSummary under --new-machine-readable-summary (its "1.0.0" format). */
+export type MachineReadableSummary = {
+  config: { duration: number; execution: 'local' | 'cloud'; script: string };
+  metadata: { generated_at: string; k6_version: string };
   results: {
-    passed: boolean;
+    checks: { metrics: SummaryMetricV1[]; results: { fails: number; name: string; passes: number }[] };
     metrics: SummaryMetricV1[];
-    checks?: { metrics?: SummaryMetricV1[]; results?: { name: string; passes: number; fails: number }[] };
   };
+  version: '1.0.0';
 };

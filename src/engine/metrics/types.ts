@@ -54,7 +54,7 @@ export interface MetricsEngine {
   evaluateThresholds(elapsedMs: number, options?: { readonly final?: boolean }): ThresholdEvaluation;
   /** The `data` argument of handleSummary in k6's classic shape (metrics with values, thresholds, root_group, options, state). */
   legacySummary(state: SummaryState): Record<string, unknown>;
-  /** k6's machine-readable end-of-test summary v1.0.0 (grafana/k6-summary schemas/summary/1.0.0). */
+  /** What k6 v2.2.0 hands handleSummary under --new-machine-readable-summary (format "1.0.0"). */
   machineReadableSummary(state: SummaryState): Record<string, unknown>;
   /** Flushes and closes the raw-sample output (k6 JSON output format), if any. */
   close(): Promise<void>;
@@ -74,6 +74,8 @@ export interface SummaryState {
   readonly groups: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
   readonly scriptPath: string;
+  /** The script's text (k6's machine-readable summary carries it as config.script). */
+  readonly scriptSource?: string;
   /** What setup() returned, passed through as handleSummary's `setup_data` when defined. */
   readonly setupData?: unknown;
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, runEngine, type EngineName } from './run-engine.js';
+import { count, runEngine, type EngineName, type RunFlags } from './run-engine.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 
 /**
@@ -29,12 +29,17 @@ for (const engine of engines) {
       afterAll(async () => {
         await server.close();
       });
-      const run = (name: string, env: Record<string, string> = {}) =>
-        runEngine(engine.name, script(name), {
-          BASE_URL: server.baseUrl,
-          CLOSED_PORT: String(server.closedPort),
-          ...env,
-        });
+      const run = (name: string, env: Record<string, string> = {}, flags: RunFlags = {}) =>
+        runEngine(
+          engine.name,
+          script(name),
+          {
+            BASE_URL: server.baseUrl,
+            CLOSED_PORT: String(server.closedPort),
+            ...env,
+          },
+          flags,
+        );
       const seenFrom = (from: number) => server.seen.slice(from);
 
       it('shared-iterations runs exactly `iterations` in total across its VUs, with __ENV/__VU/__ITER', async () => {
@@ -85,17 +90,24 @@ for (const engine of engines) {
         expect(result.exitCode).toBe(0);
         expect(count(result, 'iterations')).toBe(0);
         expect(count(result, 'http_reqs')).toBe(2);
-        // 500 ms + 300 ms grace, not the 5 s sleep.
-        expect(result.durationMs).toBeLessThan(4000);
+        // 1 s + 300 ms grace, not the 5 s sleep.
+        expect(result.durationMs).toBeLessThan(4500);
       });
 
-      it('constant-arrival-rate starts rate × duration iterations on schedule, dropping none when VUs suffice', async () => {
+      it('constant-arrival-rate starts rate × duration + 1 iterations; a VU short drops one and adds a VU in the background', async () => {
         const result = await run('constant-arrival-rate.mjs');
         expect(result.exitCode).toBe(0);
-        expect(count(result, 'iterations')).toBeGreaterThanOrEqual(38);
-        expect(count(result, 'iterations')).toBeLessThanOrEqual(40);
-        expect(count(result, 'dropped_iterations')).toBe(0);
-        // 150 ms iterations at 20/s need ~3 VUs at once: more than the 2 pre-allocated.
+        const done = count(result, 'iterations');
+        const dropped = count(result, 'dropped_iterations');
+        // Starts at 0, 50, …, 2000 ms: 41, the one at t = duration included (a start that a
+        // loaded machine delays past the end is lost on both engines, hence the slack).
+        expect(done + dropped).toBeGreaterThanOrEqual(37);
+        expect(done + dropped).toBeLessThanOrEqual(41);
+        // 150 ms iterations at 20/s need ~3 VUs at once, 2 are pre-allocated: when none is free
+        // k6 drops that iteration and initialises a VU for later ones (it never waits for it).
+        expect(dropped).toBeGreaterThanOrEqual(1);
+        // Typically 2 (a loaded machine makes iterations slower, so more find no free VU).
+        expect(dropped).toBeLessThanOrEqual(10);
         expect(result.summary?.metrics.vus_max?.values.value).toBeGreaterThan(2);
       });
 
@@ -106,15 +118,18 @@ for (const engine of engines) {
         const dropped = count(result, 'dropped_iterations');
         expect(done).toBeGreaterThanOrEqual(3);
         expect(done).toBeLessThanOrEqual(5);
-        expect(done + dropped).toBeGreaterThanOrEqual(19);
-        expect(done + dropped).toBeLessThanOrEqual(20);
+        // k6 also starts (here: drops) the iteration due at exactly t = duration: 21 (one
+        // delayed past the end by a loaded machine is lost).
+        expect(done + dropped).toBeGreaterThanOrEqual(20);
+        expect(done + dropped).toBeLessThanOrEqual(21);
       });
 
       it('ramping-arrival-rate follows its stages (~10 + 20 iterations)', async () => {
         const result = await run('ramping-arrival-rate.mjs');
         expect(result.exitCode).toBe(0);
-        expect(count(result, 'iterations')).toBeGreaterThanOrEqual(27);
-        expect(count(result, 'iterations')).toBeLessThanOrEqual(31);
+        // Iteration i (from 1) starts where the rate's integral reaches i: 10 + 20, the last at 2 s.
+        expect(count(result, 'iterations')).toBeGreaterThanOrEqual(29);
+        expect(count(result, 'iterations')).toBeLessThanOrEqual(30);
       });
 
       it('reports a request timeout as status 0 / error_code 1050, a refused connection as 1212', async () => {
@@ -186,6 +201,102 @@ for (const engine of engines) {
         expect(count(result, 'http_reqs')).toBe(8);
       });
 
+      it("refuses constant-vus / constant-arrival-rate durations below 1 s with exit 104 and k6's message", async () => {
+        const before = server.seen.length;
+        for (const [name, shown] of [
+          ['short-duration-constant-vus.mjs', '500ms'],
+          ['short-duration-arrival-rate.mjs', '900ms'],
+        ] as const) {
+          const result = await run(name);
+          expect(result.exitCode).toBe(104);
+          expect(result.log).toContain(
+            `scenario brief has configuration errors: the duration must be at least 1s, but is ${shown}`,
+          );
+        }
+        expect(server.seen.length).toBe(before);
+      });
+
+      it('records a check whose callback throws as failed, then rethrows', async () => {
+        const result = await run('check-throws.mjs');
+        expect(result.exitCode).toBe(0);
+        const root = result.summary?.root_group as {
+          checks: { name: string; passes: number; fails: number }[];
+        };
+        expect(root.checks.map((c) => [c.name, c.passes, c.fails])).toEqual([
+          ['before passes', 1, 0],
+          ['throws', 0, 1],
+          ['the exception reached the caller', 1, 0],
+        ]);
+      });
+
+      it('hides Node host globals, offers WebCrypto, logs console lines to stderr (debug hidden)', async () => {
+        const result = await run('script-globals.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values).toMatchObject({ passes: 4, fails: 0 });
+        expect(result.log).toContain('level=info msg="conformance console.log line" source=console');
+        expect(result.log).toContain('level=warning msg="conformance console.warn line" source=console');
+        expect(result.log).not.toContain('console.debug line');
+      });
+
+      it('a refused connection: zero timings, nothing sent, k6 wording in res.error and the error tag', async () => {
+        const result = await run('refused-connection.mjs');
+        expect(result.exitCode).toBe(0);
+        expect(result.summary?.metrics.checks?.values).toMatchObject({ passes: 4, fails: 0 });
+        expect(count(result, 'data_sent')).toBe(0);
+        expect(count(result, 'http_reqs{error:dial: connection refused}')).toBe(1);
+        expect(result.log).toContain('level=warning msg="Request Failed" error="Get \\"http://127.0.0.1:');
+      });
+
+      it("--summary-export writes k6's export format: checks keyed by name, thresholds as {expression: crossed}", async () => {
+        const result = await runEngine(
+          engine.name,
+          script('summary-export.mjs'),
+          {},
+          { summaryExport: true },
+        );
+        expect(result.exitCode).toBe(99);
+        const exported = result.exported as {
+          root_group: { groups: Record<string, { checks: Record<string, { passes: number }> }> };
+          metrics: Record<string, Record<string, unknown>>;
+        };
+        expect(Object.keys(exported).sort()).toEqual(['metrics', 'root_group']);
+        expect(exported.root_group.groups.outer?.checks['is a number']?.passes).toBe(2);
+        expect(exported.metrics.export_ratio).toEqual({
+          passes: 1,
+          fails: 1,
+          value: 0.5,
+          thresholds: { 'rate>0.9': true },
+        });
+        expect(exported.metrics.export_never).toMatchObject({ count: 0, thresholds: { 'count>=0': false } });
+        expect(exported.metrics.iterations).toMatchObject({ count: 2 });
+      });
+
+      it("--iterations / --vus replace the script's scenarios as k6 derives them; -v shows console.debug", async () => {
+        const byIterations = await runEngine(engine.name, script('cli-flags.mjs'), {}, { iterations: 3 });
+        expect(byIterations.exitCode).toBe(0);
+        expect(count(byIterations, 'iterations')).toBe(3);
+        const byVus = await runEngine(engine.name, script('cli-flags.mjs'), {}, { vus: 2 });
+        expect(byVus.exitCode).toBe(0);
+        expect(count(byVus, 'iterations')).toBe(2);
+        expect(byVus.log).toContain('`vus=2` overrides scenarios configuration');
+        const verbose = await run('script-globals.mjs', {}, { verbose: true });
+        expect(verbose.log).toContain('level=debug msg="conformance console.debug line" source=console');
+      });
+
+      it('the k6 surface the scenarios use behaves alike (two executors, tags, expectedStatuses, asyncRequest, timers)', async () => {
+        const result = await run('scenario-surface.mjs');
+        expect(result.exitCode).toBe(0);
+        const m = result.summary?.metrics ?? {};
+        expect(count(result, 'iterations')).toBe(10);
+        expect(count(result, 'http_reqs{endpoint:execute,workflow:fast}')).toBe(6);
+        expect(count(result, 'http_reqs{endpoint:poll}')).toBe(4);
+        expect(count(result, 'surface_calls{class:server_timeout}')).toBe(4);
+        // 504 is expected by the response callback: not a failure.
+        expect(m.http_req_failed?.values.rate).toBe(0);
+        expect(m.surface_latency?.type).toBe('trend');
+        expect(m.checks?.values).toMatchObject({ passes: 14, fails: 0 });
+      });
+
       it('test.abort() stops the test at once with exit code 108', async () => {
         const before = server.seen.length;
         const result = await run('test-abort.mjs');
@@ -207,12 +318,24 @@ describe('local engine refuses what it does not implement', () => {
 
   it('fails at start with HARNESS_ERR_ENGINE_UNSUPPORTED naming the module, before any request', async () => {
     const before = server.seen.length;
-    await expect(
-      runEngine('local', script('unsupported-module.mjs'), { BASE_URL: server.baseUrl }),
-    ).rejects.toMatchObject({
-      code: 'HARNESS_ERR_ENGINE_UNSUPPORTED',
-      message: expect.stringContaining("'k6/ws'") as unknown,
-    });
+    const result = await runEngine('local', script('unsupported-module.mjs'), { BASE_URL: server.baseUrl });
+    expect(result.exitCode).toBe(107);
+    expect(result.log).toContain('HARNESS_ERR_ENGINE_UNSUPPORTED');
+    expect(result.log).toContain("'k6/ws'");
     expect(server.seen.length).toBe(before);
+  });
+
+  it('refuses cookies / auth params and Response.html() at start (exit 107), before any request', async () => {
+    const before = server.seen.length;
+    const result = await runEngine('local', script('unsupported-http-api.mjs'), { BASE_URL: server.baseUrl });
+    expect(result.exitCode).toBe(107);
+    expect(result.log).toContain('HARNESS_ERR_ENGINE_UNSUPPORTED');
+    expect(result.log).toContain("Response.html(), the request param 'cookies', the request param 'auth'");
+    expect(server.seen.length).toBe(before);
+  });
+
+  it('the same requests without those APIs run (the clean case)', async () => {
+    const result = await runEngine('local', script('redirects.mjs'), { BASE_URL: server.baseUrl });
+    expect(result.exitCode).toBe(0);
   });
 });

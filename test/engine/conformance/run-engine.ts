@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLocalEngine } from '../../../src/engine/index.js';
+import { isHarnessError } from '../../../src/errors/index.js';
+import { exitCodeForError, runLocalEngine } from '../../../src/engine/index.js';
 
 export type EngineName = 'local' | 'k6';
 
@@ -14,6 +15,17 @@ export interface EngineResult {
     | undefined;
   readonly log: string;
   readonly durationMs: number;
+  /** The --summary-export file, when asked for. */
+  readonly exported: unknown;
+}
+
+/** `k6 run` flags a conformance test may add (each maps to the local engine's option). */
+export interface RunFlags {
+  readonly summaryExport?: boolean;
+  readonly verbose?: boolean;
+  readonly vus?: number;
+  readonly iterations?: number;
+  readonly duration?: string;
 }
 
 /**
@@ -24,26 +36,43 @@ export async function runEngine(
   engine: EngineName,
   script: string,
   env: Record<string, string>,
+  flags: RunFlags = {},
 ): Promise<EngineResult> {
   const dir = mkdtempSync(join(tmpdir(), 'engine-conformance-'));
   const summaryFile = join(dir, 'summary.json');
+  const exportFile = join(dir, 'export.json');
   const vars = { ...env, SUMMARY_FILE: summaryFile };
   const t0 = performance.now();
   let exitCode: number;
   let log = '';
   if (engine === 'local') {
     const lines: string[] = [];
-    ({ exitCode } = await runLocalEngine({
-      script,
-      env: vars,
-      quiet: true,
-      onProgress: (l) => lines.push(l),
-      stdout: (t) => lines.push(t),
-    }));
+    try {
+      ({ exitCode } = await runLocalEngine({
+        script,
+        env: vars,
+        quiet: true,
+        summaryExport: flags.summaryExport === true ? exportFile : undefined,
+        verbose: flags.verbose,
+        overrides: { vus: flags.vus, iterations: flags.iterations, duration: flags.duration },
+        onProgress: (l) => lines.push(l),
+        stdout: (t) => lines.push(t),
+      }));
+    } catch (error) {
+      // What `local-engine run` prints and exits with, as k6 does for a refused script.
+      lines.push(isHarnessError(error) ? error.format() : String(error));
+      exitCode = exitCodeForError(error);
+    }
     log = lines.join('\n');
   } else {
     const bin = process.env.K6_BIN ?? 'k6';
-    const args = ['run', '--quiet', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]), script];
+    const args = ['run', '--quiet', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`])];
+    if (flags.summaryExport === true) args.push('--summary-export', exportFile);
+    if (flags.verbose === true) args.push('--verbose');
+    if (flags.vus !== undefined) args.push('--vus', String(flags.vus));
+    if (flags.iterations !== undefined) args.push('--iterations', String(flags.iterations));
+    if (flags.duration !== undefined) args.push('--duration', flags.duration);
+    args.push(script);
     exitCode = await new Promise((resolve) => {
       execFile(bin, args, { timeout: 60_000 }, (error, stdout, stderr) => {
         log = `${stdout}\n${stderr}`;
@@ -54,7 +83,10 @@ export async function runEngine(
   const summary = existsSync(summaryFile)
     ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as EngineResult['summary'])
     : undefined;
-  return { exitCode, summary, log, durationMs: performance.now() - t0 };
+  const exported = existsSync(exportFile)
+    ? (JSON.parse(readFileSync(exportFile, 'utf8')) as unknown)
+    : undefined;
+  return { exitCode, summary, log, durationMs: performance.now() - t0, exported };
 }
 
 export function count(result: EngineResult, metric: string): number {

@@ -7,7 +7,7 @@ import { runLocalEngine } from '../../../src/engine/index.js';
 import {
   checkMachineReadableSummary,
   type LegacySummaryData,
-  type MachineReadableSummaryV1,
+  type MachineReadableSummary,
 } from '../../../src/engine/metrics/index.js';
 import { startLatencyServer } from '../../fixtures/latency-server.js';
 
@@ -155,15 +155,80 @@ for (const [name, run, skipReason] of engines) {
         expect(data.metrics.conf_work?.values.max).toBe(70);
       }, 20_000);
 
-      it('with --new-machine-readable-summary, handleSummary gets the v1.0.0 format (checked against its schema)', async () => {
-        const { exitCode, summary } = await run!('thresholds-fail.mjs', {}, true);
+      it('a threshold on a metric that never got a sample is evaluated at the end: count>0 crossed → exit 99', async () => {
+        const { exitCode, summary } = await run!('threshold-no-samples.mjs', {});
         expect(exitCode).toBe(99);
+        const data = summary as LegacySummaryData;
+        expect(data.metrics.never_added).toMatchObject({
+          values: { count: 0 },
+          thresholds: { 'count>0': { ok: false } },
+        });
+        // The clean case: one sample and the same threshold holds.
+        expect((await run!('threshold-no-samples.mjs', { NEVER: 'add' })).exitCode).toBe(0);
+      });
+
+      it("with --new-machine-readable-summary, handleSummary gets k6 v2.2.0's format, field by field", async () => {
+        const { exitCode, summary } = await run!(
+          'machine-readable-summary.mjs',
+          { BASE_URL: server.url },
+          true,
+        );
+        expect(exitCode).toBe(0);
         expect(checkMachineReadableSummary(summary)).toEqual([]);
-        const v1 = summary as MachineReadableSummaryV1;
-        expect(v1.results.passed).toBe(false);
-        expect(v1.results.metrics.find((m) => m.name === 'conf_size')?.values).toMatchObject({
-          min: 1,
-          max: 4,
+        const mrs = summary as MachineReadableSummary;
+        expect(mrs.version).toBe('1.0.0');
+        expect(mrs.metadata.k6_version).toMatch(/^2\.2\.0/);
+        expect(mrs.config.execution).toBe('local');
+        expect(mrs.config.script).toContain("new Counter('checks_custom')");
+        const names = mrs.results.metrics.map((m) => m.name);
+        expect([...names].sort()).toEqual([
+          'data_received',
+          'data_sent',
+          'http_req_duration',
+          'http_req_duration{expected_response:true}',
+          'http_req_duration{kind:a}',
+          'http_req_failed',
+          'http_reqs',
+          'iteration_duration',
+          'iterations',
+          'mrs_gauge',
+          'mrs_rate',
+          'mrs_trend',
+        ]);
+        // Categories in k6's order: HTTP, execution, network, custom.
+        expect(names.indexOf('http_reqs')).toBeLessThan(names.indexOf('iterations'));
+        expect(names.indexOf('iterations')).toBeLessThan(names.indexOf('data_sent'));
+        expect(names.indexOf('data_sent')).toBeLessThan(names.indexOf('mrs_gauge'));
+        const byName = Object.fromEntries(mrs.results.metrics.map((m) => [m.name, m]));
+        expect(byName.mrs_trend).toEqual({
+          contains: 'time',
+          name: 'mrs_trend',
+          type: 'trend',
+          values: { avg: 5, max: null, med: null, min: null, p90: 5, p95: null },
+        });
+        expect(byName.mrs_gauge?.values).toEqual({ max: 3, min: 3, value: 3 });
+        expect(byName.mrs_rate?.values).toEqual({ matches: 2, rate: 1, total: 2 });
+        expect(byName.http_reqs?.values).toEqual({ count: 2 });
+        expect(mrs.results.checks).toEqual({
+          metrics: [
+            { contains: 'default', name: 'checks_total', type: 'counter', values: { count: 6 } },
+            {
+              contains: 'default',
+              name: 'checks_failed',
+              type: 'rate',
+              values: { matches: 2, rate: 2 / 6, total: 6 },
+            },
+            {
+              contains: 'default',
+              name: 'checks_succeeded',
+              type: 'rate',
+              values: { matches: 4, rate: 4 / 6, total: 6 },
+            },
+          ],
+          results: [
+            { fails: 0, name: 'ok', passes: 4 },
+            { fails: 2, name: 'always fails', passes: 0 },
+          ],
         });
       });
     },

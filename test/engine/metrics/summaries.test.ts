@@ -5,7 +5,7 @@ import {
   createMetricsEngine,
   textSummary,
   type LegacySummaryData,
-  type MachineReadableSummaryV1,
+  type MachineReadableSummary,
   type MetricsEngine,
   type SummaryState,
 } from '../../../src/engine/metrics/index.js';
@@ -137,47 +137,58 @@ describe('legacySummary (handleSummary data)', () => {
   });
 });
 
-describe('machineReadableSummary (k6 v1.0.0)', () => {
-  const summary = runEngine().machineReadableSummary(STATE) as MachineReadableSummaryV1;
+describe("machineReadableSummary (k6 v2.2.0's --new-machine-readable-summary)", () => {
+  const summary = runEngine().machineReadableSummary({
+    ...STATE,
+    scriptSource: 'export default function () {}',
+  }) as MachineReadableSummary;
 
-  it('validates against the copied grafana/k6-summary 1.0.0 schemas', () => {
+  it("has k6's shape (checked by checkMachineReadableSummary)", () => {
     expect(checkMachineReadableSummary(summary)).toEqual([]);
   });
 
-  it('the schema check can fail: a wrong rate shape is reported with its path', () => {
-    const broken = structuredClone(summary);
-    broken.results.metrics.find((m) => m.name === 'checks')!.values = { rate: 0.5, passes: 1, fails: 1 };
-    expect(checkMachineReadableSummary(broken).join('\n')).toMatch(/\/results\/metrics\/\d+\/values/);
+  it('the shape check can fail: a classic rate shape and camelCase metadata are reported with their paths', () => {
+    const broken = structuredClone(summary) as unknown as {
+      metadata: Record<string, unknown>;
+      results: { metrics: { name: string; values: unknown }[] };
+    };
+    broken.results.metrics.find((m) => m.name === 'http_req_failed')!.values = {
+      rate: 0.5,
+      passes: 1,
+      fails: 1,
+    };
+    broken.metadata = { generatedAt: 'x', k6Version: '1' };
+    const problems = checkMachineReadableSummary(broken).join('\n');
+    expect(problems).toMatch(/\/results\/metrics\/\d+\/values: keys/);
+    expect(problems).toMatch(/\/metadata: keys/);
     expect(checkMachineReadableSummary({ version: 'one' }).length).toBeGreaterThan(0);
   });
 
-  it('reports passed=false when a threshold fails, and the checks block', () => {
+  it('has no verdict, the script text, and checks flattened by name', () => {
     expect(summary.version).toBe('1.0.0');
-    expect(summary.config).toEqual({ execution: 'local', script: 'script.js', duration: 4 });
-    expect(summary.results.passed).toBe(false);
-    expect(summary.results.checks?.metrics?.map((m) => m.name)).toEqual([
+    expect(summary.config).toEqual({
+      duration: 4,
+      execution: 'local',
+      script: 'export default function () {}',
+    });
+    expect(summary.results).not.toHaveProperty('passed');
+    expect(summary.results.checks.metrics.map((m) => m.name)).toEqual([
       'checks_total',
-      'checks_succeeded',
       'checks_failed',
+      'checks_succeeded',
     ]);
-    expect(summary.results.checks?.metrics?.[1]?.values).toEqual({ matches: 5, total: 6, rate: 5 / 6 });
-    expect(summary.results.checks?.results).toEqual([
-      { name: 'status is 200', passes: 3, fails: 1 },
-      { name: 'has token', passes: 2, fails: 0 },
-      { name: 'deep', passes: 1, fails: 0 },
+    expect(summary.results.checks.metrics[2]?.values).toEqual({ matches: 5, rate: 5 / 6, total: 6 });
+    expect(summary.results.checks.results).toEqual([
+      { fails: 1, name: 'status is 200', passes: 3 },
+      { fails: 0, name: 'has token', passes: 2 },
+      { fails: 0, name: 'deep', passes: 1 },
     ]);
     const byName = Object.fromEntries(summary.results.metrics.map((m) => [m.name, m]));
-    expect(byName.http_reqs.values).toEqual({ count: 20 });
-    expect(byName.http_req_failed.values).toEqual({ matches: 2, total: 20, rate: 0.1 });
-  });
-
-  it('passes when every threshold passes', () => {
-    const engine = createMetricsEngine();
-    engine.setThresholds({ http_reqs: ['count>=1'] });
-    engine.add({ metric: 'http_reqs', time: 0, value: 1, tags: {} });
-    const ok = engine.machineReadableSummary(STATE) as { results: { passed: boolean } };
-    expect(ok.results.passed).toBe(true);
-    expect(checkMachineReadableSummary(ok)).toEqual([]);
+    expect(byName.http_reqs?.values).toEqual({ count: 20 });
+    expect(byName.http_req_failed?.values).toEqual({ matches: 2, rate: 0.1, total: 20 });
+    // Compact mode: no phase timings, no checks / group_duration among the metrics.
+    expect(byName.http_req_waiting).toBeUndefined();
+    expect(byName.checks).toBeUndefined();
   });
 });
 

@@ -1,45 +1,65 @@
 import type { Vu } from '../runtime/vu.js';
 import { finishGracefully, wait, type ExecutorContext } from './types.js';
 
+/** Float slack when comparing a computed start time with the end of the schedule. */
+const EPSILON_MS = 1e-6;
+
 /**
- * The open model shared by both arrival-rate executors: iteration n starts at startAt(n)
- * (ms from the scenario start) whether or not earlier ones finished. A free VU runs it;
- * otherwise a new VU is initialised up to maxVUs; otherwise it is dropped and counted in
- * dropped_iterations, as k6 does.
+ * The open model shared by both arrival-rate executors, as k6 runs it: iteration n starts
+ * at startAt(n) (ms from the scenario start, for n = firstN, firstN+1, … up to and
+ * including the end of the duration) whether or not earlier ones finished. A free VU runs
+ * it; when none is free the iteration is dropped (dropped_iterations) and, below maxVUs,
+ * one more VU is initialised in the background — one at a time — and joins the pool for
+ * later iterations (k6 never holds an iteration back while a VU initialises).
  */
 export async function runArrivals(
   ctx: ExecutorContext,
   startAt: (n: number) => number,
+  firstN: number,
   durationMs: number,
   maxVus: number,
 ): Promise<void> {
   const { run } = ctx;
   const free: Vu[] = [...ctx.vus];
-  let allocated = ctx.vus.length;
+  let unplanned = Math.max(0, maxVus - ctx.vus.length);
+  let allocating = false;
   const inflight = new Set<Promise<void>>();
   const t0 = performance.now();
   const endsAt = t0 + durationMs;
   const dropTags = { ...run.globalTags, ...ctx.config.tags, scenario: ctx.config.name };
-  for (let n = 0; !run.stopping; n++) {
+  let warned = false;
+  const allocate = (): void => {
+    allocating = true;
+    unplanned--;
+    setImmediate(() => {
+      allocating = false;
+      if (run.stopping || performance.now() > endsAt) return;
+      free.push(ctx.newVu());
+    });
+  };
+  for (let n = firstN; !run.stopping; n++) {
     const due = startAt(n);
-    if (!(due < durationMs)) break;
+    if (!(due <= durationMs + EPSILON_MS)) break;
     const delay = t0 + due - performance.now();
     // setTimeout is ms-granular; iterations due within the same ms start together.
     if (delay >= 1) await wait(delay, run.stop.signal);
     if (run.stopping) break;
-    let vu = free.pop();
-    if (vu === undefined && allocated < maxVus) {
-      allocated++;
-      vu = ctx.newVu();
-    }
+    const vu = free.pop();
     if (vu === undefined) {
       run.emit('dropped_iterations', 1, dropTags);
+      if (unplanned > 0 && !allocating) allocate();
+      else if (unplanned === 0 && !warned) {
+        warned = true;
+        run.log('warning', `Insufficient VUs, reached ${maxVus} active VUs and cannot initialize more`, {
+          executor: ctx.config.executor,
+          scenario: ctx.config.name,
+        });
+      }
       continue;
     }
-    const chosen = vu;
-    const p = ctx.iterate(chosen).then(() => {
+    const p = ctx.iterate(vu).then(() => {
       inflight.delete(p);
-      free.push(chosen);
+      free.push(vu);
     });
     inflight.add(p);
   }

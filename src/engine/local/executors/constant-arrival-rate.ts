@@ -1,5 +1,5 @@
 import { runArrivals } from './arrival-schedule.js';
-import { intField, positiveDuration } from './params.js';
+import { intField, atLeastOneSecond, positiveDuration } from './params.js';
 import type { Executor } from './types.js';
 
 /** k6 constant-arrival-rate: `rate` iterations per `timeUnit` for `duration`, VUs up to maxVUs. */
@@ -11,7 +11,7 @@ export const constantArrivalRate: Executor = {
     return {
       rate: intField(raw, 'rate', scenario, undefined),
       timeUnit: positiveDuration(raw, 'timeUnit', scenario, '1s'),
-      duration: positiveDuration(raw, 'duration', scenario, undefined),
+      duration: atLeastOneSecond(raw, 'duration', scenario, undefined),
       preAllocatedVUs,
       maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
     };
@@ -27,6 +27,7 @@ export const constantArrivalRate: Executor = {
       maxVUs: number;
     };
     const interval = timeUnit / rate;
-    return runArrivals(ctx, (n) => n * interval, duration, maxVUs);
+    // k6 ticks at 0, 1/rate, … and also at exactly `duration` (20/s for 1 s: 21 starts).
+    return runArrivals(ctx, (n) => n * interval, 0, duration, maxVUs);
   },
 };

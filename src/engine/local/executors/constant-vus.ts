@@ -1,5 +1,5 @@
-import { finishGracefully, type Executor } from './types.js';
-import { intField, positiveDuration } from './params.js';
+import { activeLoop, finishGracefully, type Executor } from './types.js';
+import { intField, atLeastOneSecond } from './params.js';
 
 /** k6 constant-vus: `vus` VUs loop over the function for `duration`. */
 export const constantVus: Executor = {
@@ -7,7 +7,7 @@ export const constantVus: Executor = {
   fields: ['vus', 'duration'],
   parse: (raw, scenario) => ({
     vus: intField(raw, 'vus', scenario, 1),
-    duration: positiveDuration(raw, 'duration', scenario, undefined),
+    duration: atLeastOneSecond(raw, 'duration', scenario, undefined),
   }),
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,
@@ -16,9 +16,11 @@ export const constantVus: Executor = {
     const { duration } = ctx.config.params as { duration: number };
     const endsAt = performance.now() + duration;
     const work = Promise.all(
-      ctx.vus.map(async (vu) => {
-        while (performance.now() < endsAt && !ctx.run.stopping) await ctx.iterate(vu);
-      }),
+      ctx.vus.map((vu) =>
+        activeLoop(ctx, vu, async () => {
+          while (performance.now() < endsAt && !ctx.run.stopping) await ctx.iterate(vu);
+        }),
+      ),
     );
     await finishGracefully(ctx, work, endsAt);
   },

@@ -1,5 +1,5 @@
-import { finishGracefully, type Executor } from './types.js';
-import { intField, positiveDuration } from './params.js';
+import { activeLoop, finishGracefully, type Executor } from './types.js';
+import { intField, atLeastOneSecond } from './params.js';
 
 /** k6 per-vu-iterations: each of `vus` VUs runs `iterations` iterations, within maxDuration. */
 export const perVuIterations: Executor = {
@@ -8,7 +8,7 @@ export const perVuIterations: Executor = {
   parse: (raw, scenario) => ({
     vus: intField(raw, 'vus', scenario, 1),
     iterations: intField(raw, 'iterations', scenario, 1),
-    maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m'),
+    maxDuration: atLeastOneSecond(raw, 'maxDuration', scenario, '10m'),
   }),
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,
@@ -17,10 +17,12 @@ export const perVuIterations: Executor = {
     const { iterations, maxDuration } = ctx.config.params as { iterations: number; maxDuration: number };
     const endsAt = performance.now() + maxDuration;
     const work = Promise.all(
-      ctx.vus.map(async (vu) => {
-        for (let i = 0; i < iterations && performance.now() < endsAt && !ctx.run.stopping; i++)
-          await ctx.iterate(vu);
-      }),
+      ctx.vus.map((vu) =>
+        activeLoop(ctx, vu, async () => {
+          for (let i = 0; i < iterations && performance.now() < endsAt && !ctx.run.stopping; i++)
+            await ctx.iterate(vu);
+        }),
+      ),
     );
     await finishGracefully(ctx, work, endsAt);
   },

@@ -9,7 +9,7 @@ interface Stage {
 }
 
 /**
- * Start time (ms) of iteration n when the rate moves linearly from stage to stage: the
+ * Start time (ms) of iteration n (k6 counts from 1) when the rate moves linearly from stage to stage: the
  * n-th start is where the integral of the rate reaches n (solved per stage, a quadratic).
  */
 export function rampingStartAt(
@@ -24,7 +24,8 @@ export function rampingStartAt(
     for (const stage of stages) {
       const to = stage.target / timeUnit;
       const count = ((from + to) / 2) * stage.duration;
-      if (n < before + count || (n === before + count && count > 0)) {
+      // The slack keeps the start that ends a stage exactly in it despite float rounding.
+      if (n < before + count || (n <= before + count + 1e-9 && count > 0)) {
         const k = n - before;
         const a = (to - from) / (2 * stage.duration);
         const t =
@@ -77,6 +78,7 @@ export const rampingArrivalRate: Executor = {
       maxVUs: number;
     };
     const total = stages.reduce((s, st) => s + st.duration, 0);
-    return runArrivals(ctx, rampingStartAt(startRate, timeUnit, stages), total, maxVUs);
+    // k6 starts iteration i (from 1) where the rate's integral reaches i, the last one at the end.
+    return runArrivals(ctx, rampingStartAt(startRate, timeUnit, stages), 1, total, maxVUs);
   },
 };

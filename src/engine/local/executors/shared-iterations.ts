@@ -1,5 +1,5 @@
-import { finishGracefully, type Executor } from './types.js';
-import { intField, invalid, positiveDuration } from './params.js';
+import { activeLoop, finishGracefully, type Executor } from './types.js';
+import { intField, invalid, atLeastOneSecond } from './params.js';
 
 /** k6 shared-iterations: `iterations` in total, shared by `vus` VUs, within maxDuration. */
 export const sharedIterations: Executor = {
@@ -10,7 +10,7 @@ export const sharedIterations: Executor = {
     const iterations = intField(raw, 'iterations', scenario, 1);
     if (iterations < vus)
       throw invalid(scenario, 'iterations', `(${iterations}) can't be less than the number of VUs (${vus})`);
-    return { vus, iterations, maxDuration: positiveDuration(raw, 'maxDuration', scenario, '10m') };
+    return { vus, iterations, maxDuration: atLeastOneSecond(raw, 'maxDuration', scenario, '10m') };
   },
   preAllocate: (p) => p.vus as number,
   maxVus: (p) => p.vus as number,
@@ -21,12 +21,14 @@ export const sharedIterations: Executor = {
     let started = 0;
     const active = (): boolean => started < iterations && performance.now() < endsAt && !ctx.run.stopping;
     const work = Promise.all(
-      ctx.vus.map(async (vu) => {
-        while (active()) {
-          started++;
-          await ctx.iterate(vu);
-        }
-      }),
+      ctx.vus.map((vu) =>
+        activeLoop(ctx, vu, async () => {
+          while (active()) {
+            started++;
+            await ctx.iterate(vu);
+          }
+        }),
+      ),
     );
     await finishGracefully(ctx, work, endsAt);
   },

@@ -44,6 +44,21 @@ export interface Executor {
 
 export const COMMON_FIELDS = ['executor', 'exec', 'startTime', 'gracefulStop', 'env', 'tags'];
 
+/**
+ * A closed-model executor's VU loop: k6 counts the VU in the `vus` gauge from activation
+ * until its loop ends, busy or not (arrival-rate VUs count only while in an iteration).
+ */
+export async function activeLoop(ctx: ExecutorContext, vu: Vu, loop: () => Promise<void>): Promise<void> {
+  vu.heldActive = true;
+  ctx.run.vusActive++;
+  try {
+    await loop();
+  } finally {
+    vu.heldActive = false;
+    ctx.run.vusActive--;
+  }
+}
+
 /** Resolves after ms, or at once when the run is stopping. */
 export function wait(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();

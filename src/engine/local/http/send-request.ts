@@ -21,6 +21,8 @@ export interface RawRequest {
 
 export interface Timings {
   blocked: number;
+  /** Always 0 (k6 keeps the deprecated DNS phase in res.timings). */
+  looking_up: number;
   connecting: number;
   tls_handshaking: number;
   sending: number;
@@ -38,6 +40,8 @@ export interface RawResult {
   readonly body: Buffer | undefined;
   readonly timings: Timings;
   readonly error: string;
+  /** What k6 logs with "Request Failed" (Go's error text). */
+  readonly errorDetail: string;
   readonly errorCode: number;
   readonly bytesSent: number;
   readonly bytesReceived: number;
@@ -129,22 +133,27 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
       const ready = Math.max(tConnected, tTls, connStart);
       const sentAt = tSent < 0 ? ready : Math.max(tSent, ready);
       const first = tFirstByte < 0 ? tEnd : tFirstByte;
-      const timings: Timings = {
-        blocked: Math.max(0, connStart - t0),
-        connecting: tConnected < 0 ? 0 : Math.max(0, tConnected - connStart),
-        tls_handshaking: tTls < 0 ? 0 : Math.max(0, tTls - Math.max(tConnected, connStart)),
-        sending: Math.max(0, sentAt - ready),
-        waiting: Math.max(0, first - sentAt),
-        receiving: tFirstByte < 0 ? 0 : Math.max(0, tEnd - tFirstByte),
-        duration: 0,
-      };
-      timings.duration = timings.sending + timings.waiting + timings.receiving;
       const mapped =
         err === undefined
           ? undefined
           : aborted
-            ? { code: -1, message: 'aborted' }
+            ? { code: -1, message: 'aborted', detail: 'aborted', dialFailed: false }
             : mapNetworkError(err, hostPort, timedOut);
+      // No connection, nothing measured: k6 reports every phase and the bytes sent as 0.
+      const dialFailed = mapped?.dialFailed === true;
+      const timings: Timings = dialFailed
+        ? zeroTimings()
+        : {
+            blocked: Math.max(0, connStart - t0),
+            looking_up: 0,
+            connecting: tConnected < 0 ? 0 : Math.max(0, tConnected - connStart),
+            tls_handshaking: tTls < 0 ? 0 : Math.max(0, tTls - Math.max(tConnected, connStart)),
+            sending: Math.max(0, sentAt - ready),
+            waiting: Math.max(0, first - sentAt),
+            receiving: tFirstByte < 0 ? 0 : Math.max(0, tEnd - tFirstByte),
+            duration: 0,
+          };
+      timings.duration = timings.sending + timings.waiting + timings.receiving;
       resolve({
         startedAt,
         status: mapped === undefined ? status : 0,
@@ -154,8 +163,9 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
         body: mapped === undefined && !req.discardBody ? Buffer.concat(chunks) : undefined,
         timings,
         error: mapped?.message ?? '',
+        errorDetail: mapped?.detail ?? '',
         errorCode: mapped?.code ?? 0,
-        bytesSent: socket === undefined ? 0 : socket.bytesWritten - written0,
+        bytesSent: socket === undefined || dialFailed ? 0 : socket.bytesWritten - written0,
         bytesReceived: socket === undefined ? 0 : socket.bytesRead - read0,
         remoteIp: socket?.remoteAddress ?? '',
         remotePort: socket?.remotePort ?? 0,
@@ -209,9 +219,10 @@ export function sendRequest(req: RawRequest): Promise<RawResult> {
   });
 }
 
-function failed(startedAt: number, code: number, message: string): RawResult {
-  const timings: Timings = {
+function zeroTimings(): Timings {
+  return {
     blocked: 0,
+    looking_up: 0,
     connecting: 0,
     tls_handshaking: 0,
     sending: 0,
@@ -219,6 +230,10 @@ function failed(startedAt: number, code: number, message: string): RawResult {
     receiving: 0,
     duration: 0,
   };
+}
+
+function failed(startedAt: number, code: number, message: string): RawResult {
+  const timings = zeroTimings();
   return {
     startedAt,
     status: 0,
@@ -228,6 +243,7 @@ function failed(startedAt: number, code: number, message: string): RawResult {
     body: undefined,
     timings,
     error: message,
+    errorDetail: message,
     errorCode: code,
     bytesSent: 0,
     bytesReceived: 0,

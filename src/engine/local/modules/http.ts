@@ -71,9 +71,11 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     method: string,
     url: unknown,
     body: unknown,
-    params: Params = {},
+    given?: Params | null,
   ): Promise<Response> {
     if (vu.inInit) throw new Error('Making http requests in the init context is not supported');
+    // k6 takes null (and undefined) params as "no params".
+    const params: Params = given ?? {};
     const urlText = typeof url === 'object' && url !== null && 'url' in url ? String(url.url) : String(url);
     for (const key of Object.keys(params))
       if (!KNOWN_PARAMS.has(key))
@@ -99,7 +101,8 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
 
     const maxRedirects = params.redirects ?? opts.maxRedirects;
-    let hop = { method, url: urlText, body: encoded, headers };
+    const first = { method, url: urlText, body: encoded, headers };
+    let hop = first;
     for (let redirects = 0; ; redirects++) {
       const raw = await sendRequest({
         method: hop.method,
@@ -130,15 +133,16 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
         continue;
       }
       if (raw.errorCode === 0 && REDIRECTS.has(raw.status) && location !== undefined)
-        run.log('warn', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
+        run.log('warning', `Stopped after ${maxRedirects} redirects and returned the redirection`, {
           url: hop.url,
         });
-      const requestHeaders = Object.fromEntries(Object.entries(hop.headers).map(([k, v]) => [k, [v]]));
+      // k6's res.request is the request the script made, not the last hop of its redirects.
+      const requestHeaders = Object.fromEntries(Object.entries(first.headers).map(([k, v]) => [k, [v]]));
       return new Response(raw, hop.url, {
-        method: hop.method,
-        url: hop.url,
+        method: first.method,
+        url: first.url,
         headers: requestHeaders,
-        body: hop.body?.toString('utf8') ?? '',
+        body: first.body?.toString('utf8') ?? '',
         cookies: {},
       });
     }
@@ -176,26 +180,29 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     run.emit('http_req_waiting', raw.timings.waiting, tags, t);
     run.emit('http_req_receiving', raw.timings.receiving, tags, t);
     if (expected !== undefined) run.emit('http_req_failed', expected ? 0 : 1, tags, t);
-    const ioTags = vu.baseTags();
-    run.emit('data_sent', raw.bytesSent, ioTags, t);
-    run.emit('data_received', raw.bytesReceived, ioTags, t);
+    vu.bytesSent += raw.bytesSent;
+    vu.bytesReceived += raw.bytesReceived;
     if (raw.errorCode !== 0)
-      run.log('warn', `Request Failed error="${raw.error}"`, { scenario: vu.scenario?.name ?? '' });
+      run.log('warning', 'Request Failed', {
+        error: `${method.charAt(0)}${method.slice(1).toLowerCase()} "${urlText}": ${raw.errorDetail}`,
+      });
   }
 
-  const request = (method: string, url: unknown, body?: unknown, params?: Params): Promise<Response> =>
-    perform(method.toUpperCase(), url, body, params);
+  // Every request is tracked: one that nobody awaits still ends within its iteration (k6's event loop).
+  const send = (method: string, url: unknown, body?: unknown, params?: Params | null): Promise<Response> =>
+    vu.track(perform(method, url, body, params));
+  const request = (method: string, url: unknown, body?: unknown, params?: Params | null): Promise<Response> =>
+    send(method.toUpperCase(), url, body, params);
   const api = {
     request,
-    asyncRequest: (method: string, url: unknown, body?: unknown, params?: Params) =>
-      vu.track(request(method, url, body, params)),
-    get: (url: unknown, params?: Params) => perform('GET', url, undefined, params),
-    head: (url: unknown, params?: Params) => perform('HEAD', url, undefined, params),
-    post: (url: unknown, body?: unknown, params?: Params) => perform('POST', url, body, params),
-    put: (url: unknown, body?: unknown, params?: Params) => perform('PUT', url, body, params),
-    patch: (url: unknown, body?: unknown, params?: Params) => perform('PATCH', url, body, params),
-    del: (url: unknown, body?: unknown, params?: Params) => perform('DELETE', url, body, params),
-    options: (url: unknown, body?: unknown, params?: Params) => perform('OPTIONS', url, body, params),
+    asyncRequest: request,
+    get: (url: unknown, params?: Params | null) => send('GET', url, undefined, params),
+    head: (url: unknown, params?: Params | null) => send('HEAD', url, undefined, params),
+    post: (url: unknown, body?: unknown, params?: Params | null) => send('POST', url, body, params),
+    put: (url: unknown, body?: unknown, params?: Params | null) => send('PUT', url, body, params),
+    patch: (url: unknown, body?: unknown, params?: Params | null) => send('PATCH', url, body, params),
+    del: (url: unknown, body?: unknown, params?: Params | null) => send('DELETE', url, body, params),
+    options: (url: unknown, body?: unknown, params?: Params | null) => send('OPTIONS', url, body, params),
     batch: (requests: unknown[] | Record<string, unknown>) => batch(requests),
     expectedStatuses,
     setResponseCallback: (cb: ((status: number) => boolean) | null) => {
@@ -205,8 +212,8 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
 
   async function batch(requests: unknown[] | Record<string, unknown>): Promise<unknown> {
     const one = (r: unknown): Promise<Response> => {
-      if (typeof r === 'string') return perform('GET', r, undefined);
-      if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | undefined);
+      if (typeof r === 'string') return send('GET', r, undefined);
+      if (Array.isArray(r)) return request(String(r[0]), r[1], r[2], r[3] as Params | null | undefined);
       const o = r as { method?: string; url: unknown; body?: unknown; params?: Params };
       return request(o.method ?? 'GET', o.url, o.body, o.params);
     };

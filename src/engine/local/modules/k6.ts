@@ -10,12 +10,17 @@ export function k6Module(vu: Vu): Record<string, unknown> {
     if (vu.inInit) throw new Error('check() is not supported in the init context');
     let all = true;
     for (const [name, predicate] of Object.entries(sets)) {
-      const ok = Boolean(
-        typeof predicate === 'function' ? (predicate as (v: unknown) => unknown)(value) : predicate,
-      );
-      all &&= ok;
-      run.countCheck(vu.groupPath, name, ok);
-      run.emit('checks', ok ? 1 : 0, { ...vu.baseTags(), ...tags, check: name });
+      let ok = false;
+      try {
+        ok = Boolean(
+          typeof predicate === 'function' ? (predicate as (v: unknown) => unknown)(value) : predicate,
+        );
+      } finally {
+        // A callback that throws counts as a failed check (as in k6), then the exception goes on.
+        all &&= ok;
+        run.countCheck(vu.groupPath, name, ok);
+        run.emit('checks', ok ? 1 : 0, { ...vu.baseTags(), ...tags, check: name });
+      }
     }
     return all;
   }
@@ -45,13 +50,16 @@ export function k6Module(vu: Vu): Record<string, unknown> {
         `sleep() needs a non-negative number of seconds, got ${String(seconds)}`,
       );
     }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        vu.timers.delete(timer);
-        resolve();
-      }, seconds * 1000);
-      vu.timers.add(timer);
-    });
+    // Tracked: a sleep in an async function nobody awaits still holds the iteration open (k6's event loop).
+    return vu.track(
+      new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          vu.timers.delete(timer);
+          resolve();
+        }, seconds * 1000);
+        vu.timers.add(timer);
+      }),
+    );
   }
 
   function fail(message = ''): never {

@@ -31,7 +31,7 @@ function stringMap(value: unknown, what: string): Record<string, string> {
  * nothing is silently ignored. The vus/iterations/duration shortcuts become the implicit
  * scenario 'default' exactly as k6 derives it.
  */
-export function parseOptions(raw: unknown): EngineOptions {
+export function parseOptions(raw: unknown, warn: (message: string) => void = () => undefined): EngineOptions {
   const o = (raw ?? {}) as Record<string, unknown>;
   if (typeof o !== 'object' || Array.isArray(o)) throw bad('the exported options must be an object');
   for (const key of Object.keys(o)) {
@@ -49,7 +49,7 @@ export function parseOptions(raw: unknown): EngineOptions {
     thresholds[metric] = (Array.isArray(spec) ? spec : [spec]) as ThresholdSpec[];
   }
   return {
-    scenarios: o.scenarios === undefined ? [implicitScenario(o)] : explicitScenarios(o.scenarios),
+    scenarios: scenarios(o, warn),
     thresholds,
     summaryTrendStats: Array.isArray(o.summaryTrendStats) ? o.summaryTrendStats.map(String) : undefined,
     setupTimeoutMs: parseDuration(o.setupTimeout ?? '60s', 'options.setupTimeout'),
@@ -59,6 +59,23 @@ export function parseOptions(raw: unknown): EngineOptions {
     discardResponseBodies: o.discardResponseBodies === true,
     maxRedirects: typeof o.maxRedirects === 'number' && o.maxRedirects >= 0 ? o.maxRedirects : 10,
   };
+}
+
+/**
+ * k6's executor.DeriveScenariosFromShortcuts: `iterations` or `duration` next to `scenarios`
+ * is a conflict; `vus` alone (no iterations, duration) replaces the scenarios by a
+ * shared-iterations 'default' scenario of `vus` iterations, with k6's warning.
+ */
+function scenarios(o: Record<string, unknown>, warn: (message: string) => void): ScenarioConfig[] {
+  if (o.scenarios === undefined) return [implicitScenario(o)];
+  for (const key of ['iterations', 'duration'])
+    if (o[key] !== undefined)
+      throw bad(`using \`${key}\` and \`scenarios\` options simultaneously is not allowed`);
+  if (o.vus !== undefined) {
+    warn(`\`vus=${JSON.stringify(o.vus)}\` overrides scenarios configuration`);
+    return [implicitScenario(o)];
+  }
+  return explicitScenarios(o.scenarios);
 }
 
 function implicitScenario(o: Record<string, unknown>): ScenarioConfig {
@@ -78,7 +95,8 @@ function implicitScenario(o: Record<string, unknown>): ScenarioConfig {
       params: executor?.parse({ vus: o.vus ?? 1, duration: o.duration }, 'default') ?? {},
     };
   }
-  const raw: Record<string, unknown> = { vus: o.vus ?? 1, iterations: o.iterations ?? 1 };
+  // k6: `vus` without iterations runs one iteration per VU.
+  const raw: Record<string, unknown> = { vus: o.vus ?? 1, iterations: o.iterations ?? o.vus ?? 1 };
   if (o.duration !== undefined) raw.maxDuration = o.duration;
   return {
     ...base,

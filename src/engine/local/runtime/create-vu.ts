@@ -1,5 +1,6 @@
 import { HarnessError, isHarnessError } from '../../../errors/index.js';
 import type { LoadedScript } from '../load-script.js';
+import { scriptConsole } from '../modules/console.js';
 import { DEFAULT_RESPONSE_CALLBACK, vuRequire, type ModuleOptions } from '../modules/index.js';
 import type { TestRun } from './test-run.js';
 import { scriptStack } from './script-stack.js';
@@ -29,6 +30,7 @@ export function createVu(
         set(id, 0);
       },
       timers,
+      console: scriptConsole(run),
     });
   } catch (error) {
     vu.dispose();

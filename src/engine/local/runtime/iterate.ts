@@ -23,7 +23,7 @@ export async function iterate(
   vu.setGlobals(vu.id, vu.iterationInInstance);
   vu.groupPath = '';
   vu.busy = true;
-  run.vusActive++;
+  if (!vu.heldActive) run.vusActive++;
   const start = performance.now();
   try {
     const fn = vu.exports[state.exec] as (data: unknown) => unknown;
@@ -39,11 +39,12 @@ export async function iterate(
     }
   } finally {
     vu.busy = false;
-    run.vusActive--;
+    if (!vu.heldActive) run.vusActive--;
   }
-  if (vu.halted || run.aborted !== undefined) return;
-  run.iterationsCompleted++;
   const tags = { ...run.globalTags, ...state.tags, scenario: state.name, group: '' };
+  if (vu.halted || run.aborted !== undefined) return;
+  vu.emitNetworkTrail(tags);
+  run.iterationsCompleted++;
   run.emit('iteration_duration', performance.now() - start, tags);
   run.emit('iterations', 1, tags);
   // An iteration that never waited on I/O would otherwise starve timers and other VUs.

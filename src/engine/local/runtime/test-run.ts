@@ -1,4 +1,5 @@
 import type { MetricsEngine, Tags } from '../../metrics/types.js';
+import { formatLogLine, type LogLevel } from './log-line.js';
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
@@ -58,6 +59,10 @@ export class TestRun {
   constructor(
     readonly metrics: MetricsEngine,
     private readonly logLine: (line: string) => void,
+    /** k6's log format follows stderr: logrus' terminal form on a TTY, logfmt otherwise. */
+    private readonly logTTY = false,
+    /** `-v`: console.debug is shown (k6 hides it otherwise). */
+    readonly verbose = false,
   ) {}
 
   elapsedMs(): number {
@@ -90,13 +95,7 @@ export class TestRun {
     return this.stop.signal.aborted;
   }
 
-  log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, string> = {}): void {
-    const secs = Math.floor(this.elapsedMs() / 1000)
-      .toString()
-      .padStart(4, '0');
-    const extra = Object.entries(fields)
-      .map(([k, v]) => ` ${k}=${v}`)
-      .join('');
-    this.logLine(`${level.toUpperCase().slice(0, 4)}[${secs}] ${message}${extra}`);
+  log(level: LogLevel, message: string, fields: Readonly<Record<string, string>> = {}): void {
+    this.logLine(formatLogLine(this.logTTY, this.elapsedMs(), level, message, fields));
   }
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Tags } from '../../metrics/types.js';
+import { setupDataView } from './setup-data-view.js';
 import type { TestRun } from './test-run.js';
 
 /** What a VU knows about the scenario it currently runs (k6/execution reads it). */
@@ -33,6 +34,11 @@ export class Vu {
   inInit = true;
   /** Running an iteration now. */
   busy = false;
+  /** Bytes of this VU's requests since the last data_sent / data_received samples. */
+  bytesSent = 0;
+  bytesReceived = 0;
+  /** Counted in the vus gauge by its executor for a whole loop (closed-model executors). */
+  heldActive = false;
   /** Hard-stopped: whatever this VU still does is discarded. */
   halted = false;
   /** setup()'s data as JSON; each VU parses its own copy, as in k6. */
@@ -48,6 +54,7 @@ export class Vu {
   readonly inflight = new Set<() => void>();
   setGlobals: (vu: number, iter: number) => void = () => undefined;
   private pending = 0;
+  private disposed = false;
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -88,17 +95,34 @@ export class Vu {
     };
   }
 
-  /** Resolves when nothing started by this VU is pending. */
-  idle(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /**
+   * k6 emits data_sent / data_received once per iteration (and per setup / teardown), with
+   * the iteration's tags — 0 when nothing went over the network.
+   */
+  emitNetworkTrail(tags: Readonly<Record<string, string>>): void {
+    this.run.emit('data_sent', this.bytesSent, tags);
+    this.run.emit('data_received', this.bytesReceived, tags);
+    this.bytesSent = 0;
+    this.bytesReceived = 0;
   }
 
+  /**
+   * Resolves when nothing started by this VU is pending — checked again after the
+   * continuations of what just finished had their turn, since they may start more.
+   */
+  async idle(): Promise<void> {
+    while (this.pending > 0 && !this.halted && !this.disposed) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** setup()'s data for this VU: its own copy, seen through k6's Go-value semantics (setup-data-view.ts). */
   data(json: string | undefined): unknown {
     if (this.setupData === undefined || this.setupData.json !== json) {
       this.setupData = { json, value: json === undefined ? undefined : (JSON.parse(json) as unknown) };
     }
-    return this.setupData.value;
+    return setupDataView(this.setupData.value);
   }
 
   /** Ends the requests in flight (the test is stopping); they are not reported. */
@@ -107,6 +131,7 @@ export class Vu {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.abortRequests();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

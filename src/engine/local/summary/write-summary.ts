@@ -1,7 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { scrub } from '../../../secrets/index.js';
-import { textSummary, type SummaryState } from '../../metrics/index.js';
+import {
+  summaryExport,
+  textSummary,
+  type LegacySummaryData,
+  type SummaryState,
+} from '../../metrics/index.js';
 import type { TestRun } from '../runtime/test-run.js';
 import type { Vu } from '../runtime/vu.js';
 
@@ -21,6 +26,8 @@ export interface WriteSummaryInput {
   readonly summaryExport: string | undefined;
   readonly cwd: string;
   readonly out: SummaryTarget;
+  /** What setup() returned (k6 hands it to handleSummary as data.setup_data). */
+  readonly setupData: unknown;
 }
 
 function writeFile(cwd: string, path: string, content: string): void {
@@ -44,13 +51,21 @@ export async function writeSummary(input: WriteSummaryInput): Promise<void> {
     groups: [...run.groups],
     options: input.options,
     scriptPath: input.scriptPath,
+    scriptSource: input.newMachineReadable ? readFileSync(input.scriptPath, 'utf8') : undefined,
+    setupData: input.setupData,
   };
   const legacy = run.metrics.legacySummary(state);
+  const machineReadable = input.newMachineReadable ? run.metrics.machineReadableSummary(state) : undefined;
+  // k6 writes its export format, or under --new-machine-readable-summary that summary itself.
   if (input.summaryExport !== undefined)
-    writeFile(input.cwd, input.summaryExport, `${JSON.stringify(legacy, null, 2)}\n`);
+    writeFile(
+      input.cwd,
+      input.summaryExport,
+      JSON.stringify(machineReadable ?? summaryExport(legacy as LegacySummaryData), null, 4),
+    );
   const handle = vu0.exports.handleSummary;
   if (typeof handle === 'function') {
-    const data = input.newMachineReadable ? run.metrics.machineReadableSummary(state) : legacy;
+    const data = machineReadable ?? legacy;
     try {
       const result: unknown = await (handle as (d: unknown) => unknown)(data);
       for (const [key, value] of Object.entries((result ?? {}) as Record<string, unknown>)) {

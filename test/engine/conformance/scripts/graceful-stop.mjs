@@ -4,7 +4,7 @@ import http from 'k6/http';
 import { sleep } from 'k6';
 
 export const options = {
-  scenarios: { short: { executor: 'constant-vus', vus: 2, duration: '500ms', gracefulStop: '300ms' } },
+  scenarios: { short: { executor: 'constant-vus', vus: 2, duration: '1s', gracefulStop: '300ms' } },
 };
 
 export default function () {

@@ -1,5 +1,5 @@
 // k6 docs (test lifecycle): setup() runs once, its return value reaches every VU's default
-// function and teardown() (as a JSON copy: a VU's changes stay its own).
+// function and teardown() (a copy per VU: a VU's changes stay its own; teardown gets the original).
 import http from 'k6/http';
 import { check } from 'k6';
 
@@ -16,9 +16,15 @@ export function setup() {
 export default function (data) {
   check(data, {
     'setup data arrives': (d) => d.token === 'setup-token' && d.nested.n === 7,
-    'a VU sees only its own changes': (d) => d.list.length === 3 + __ITER,
+    // Each VU has its own copy: a property it sets persists across its iterations only.
+    'object properties persist per VU': (d) => (d.seen ?? 0) === __ITER,
+    // A k6 quirk no script should rely on: an array in setup data is re-read with its
+    // original length, so push() has no lasting effect (an existing index written persists).
+    'array push does not persist': (d) => d.list.length === 3 && d.list[0] === (__ITER === 0 ? 1 : 100),
   });
+  data.seen = (data.seen ?? 0) + 1;
   data.list.push(__VU);
+  data.list[0] = 100;
   http.get(`${__ENV.BASE_URL}/fast?phase=default&vu=${__VU}`);
 }
 
