@@ -3,7 +3,6 @@ export { textSummary, type TextSummaryOptions } from './text-summary.js';
 export { LOCAL_ENGINE_K6_VERSION } from './machine-readable-summary.js';
 export { parseDurationMs } from './duration.js';
 export * from './types.js';
-export { checkMachineReadableSummary, K6_SUMMARY_SCHEMA_ID } from './summary-schema.js';
 export type {
   LegacySummaryData,
   LegacyMetric,

@@ -12,7 +12,7 @@ export const LOCAL_ENGINE_K6_VERSION = '1.0.0+harness-local-engine';
 
 /**
  * k6's machine-readable end-of-test summary v1.0.0 (grafana/k6-summary
- * schemas/summary/1.0.0/schema.json; copy in schemas/k6-summary/). Metric values use
+ * schemas/summary/1.0.0/schema.json). Metric values use
  * that schema's shapes: counter {count}, gauge {value,min,max}, rate
  * {matches,total,rate}, trend {summaryTrendStats…}.
  */

@@ -79,8 +79,8 @@ export async function runJob(
   } finally {
     await target.stop();
   }
-  const summary = readJson<{ results?: { passed?: boolean } }>(join(run.path, 'load-summary.json'));
-  const thresholdsCrossed = loadExit === 99 || summary?.results?.passed === false;
+  const summary = readJson<{ thresholdsPassed?: boolean }>(join(run.path, 'load-summary.json'));
+  const thresholdsCrossed = loadExit === 99 || summary?.thresholdsPassed === false;
   const exitCode = verify.summary.failed > 0 ? 1 : thresholdsCrossed ? 99 : 0;
   const manifest: RunManifest = {
     formatVersion: '1.0.0',

@@ -4,11 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLocalEngine } from '../../../src/engine/index.js';
-import {
-  checkMachineReadableSummary,
-  type LegacySummaryData,
-  type MachineReadableSummaryV1,
-} from '../../../src/engine/metrics/index.js';
+import { type LegacySummaryData, type MachineReadableSummaryV1 } from '../../../src/engine/metrics/index.js';
 import { startLatencyServer } from '../../fixtures/latency-server.js';
 
 /**
@@ -155,10 +151,9 @@ for (const [name, run, skipReason] of engines) {
         expect(data.metrics.conf_work?.values.max).toBe(70);
       }, 20_000);
 
-      it('with --new-machine-readable-summary, handleSummary gets the v1.0.0 format (checked against its schema)', async () => {
+      it('with --new-machine-readable-summary, handleSummary gets the v1.0.0 format', async () => {
         const { exitCode, summary } = await run!('thresholds-fail.mjs', {}, true);
         expect(exitCode).toBe(99);
-        expect(checkMachineReadableSummary(summary)).toEqual([]);
         const v1 = summary as MachineReadableSummaryV1;
         expect(v1.results.passed).toBe(false);
         expect(v1.results.metrics.find((m) => m.name === 'conf_size')?.values).toMatchObject({
