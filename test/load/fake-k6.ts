@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * contract: `version` prints the given version; `run` records its argv and the key variable it
  * received, writes k6's classic handleSummary data (HARNESS_SUMMARY_OUT), the dashboard export
  * (or, with FAKE_K6_SHORT=1, k6's real "not enough data" warning instead) and one answered
- * request as raw samples, and exits with FAKE_K6_EXIT.
+ * request as raw samples, and exits with FAKE_K6_EXIT. FAKE_K6_NO_SUMMARY=1 leaves the summary out.
  */
 export function fakeK6(version: string): { bin: string; record: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-k6-'));
@@ -24,7 +24,7 @@ const keyVar = process.env.API_KEY_ENV;
 fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ args, keyVar, key: process.env[keyVar], target: JSON.parse(process.env.HARNESS_TARGET), dashboard: process.env.K6_WEB_DASHBOARD_EXPORT, dashboardHost: process.env.K6_WEB_DASHBOARD_HOST }));
 const failed = process.env.FAKE_K6_EXIT === '99';
 const rate = (passes, total) => ({ rate: passes / total, passes, fails: total - passes });
-fs.writeFileSync(process.env.HARNESS_SUMMARY_OUT, JSON.stringify({ root_group: { name: '', path: '', groups: [], checks: [] }, options: {}, state: { testRunDurationMs: 1000 },
+if (process.env.FAKE_K6_NO_SUMMARY !== '1') fs.writeFileSync(process.env.HARNESS_SUMMARY_OUT, JSON.stringify({ root_group: { name: '', path: '', groups: [], checks: [] }, options: {}, state: { testRunDurationMs: 1000 },
   metrics: { contract_violations: { type: 'rate', contains: 'default', values: rate(failed ? 1 : 0, 4), thresholds: { 'rate==0': { ok: !failed } } },
              'http_req_failed{scenario:sync-latency}': { type: 'rate', contains: 'default', values: rate(0, 4), thresholds: { 'rate<0.01': { ok: true } } } } }));
 if (process.env.FAKE_K6_SHORT === '1') console.error('time="2026-11-30T13:17:08Z" level=warning msg="The test run was short, report generation was skipped (not enough data)"');

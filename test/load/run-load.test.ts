@@ -126,6 +126,29 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     expect(existsSync(join(result.runDir.path, 'load-dashboard.html'))).toBe(false);
   });
 
+  it('a run whose engine wrote no summary is never a pass: SUMMARY_MISSING, exit 99', async () => {
+    const { bin } = fakeK6('2.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_NO_SUMMARY', '1');
+    const lines: string[] = [];
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: (l) => lines.push(l),
+      onEngineOutput: () => undefined,
+    });
+    expect(result.exitCode).toBe(99);
+    expect(result.summary).toBeUndefined();
+    expect(result.run.failures).toEqual([
+      { code: 'SUMMARY_MISSING', message: expect.stringContaining('no end-of-test summary') as string },
+    ]);
+    expect(result.run).toMatchObject({ thresholds: [], thresholdsPassed: false });
+    expect(lines).toContainEqual(expect.stringContaining('load: SUMMARY_MISSING'));
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain(
+      '<failure message="SUMMARY_MISSING">',
+    );
+    expect(existsSync(join(result.runDir.path, 'load-summary.json'))).toBe(false);
+  });
+
   it('rejects an unknown scenario with the known names', async () => {
     await expect(runLoad(config, { scenario: 'nope' })).rejects.toThrow(
       expect.objectContaining({
