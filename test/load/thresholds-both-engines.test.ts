@@ -59,6 +59,10 @@ describe.skipIf(k6 === undefined || k6 === '')(
       const [fromK6, fromLocal] = [await crossingRun('k6'), await crossingRun('local')];
       const summary = await expectCrossedEverywhere(fromK6.result, fromK6.lines, reportsDir);
       expect(summary.engine.kind).toBe('k6');
+      // A smoke run is shorter than the dashboard's period: k6 skips its export, and the run says why.
+      expect(fromK6.result.run.dashboard).toMatchObject({ host: '127.0.0.1', exported: false });
+      expect(fromK6.result.run.dashboard?.reason).toMatch(/^k6: .*not enough data/);
+      expect(fromK6.lines).toContainEqual(expect.stringContaining('no web dashboard export — k6:'));
       const local = await expectCrossedEverywhere(fromLocal.result, fromLocal.lines, reportsDir);
       expect(shapeOf(summary)).toEqual(shapeOf(local));
     });
