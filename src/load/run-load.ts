@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSamples } from '../compare/index.js';
 import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 import { type RunDir, createRunDir } from '../run/index.js';
@@ -11,9 +10,9 @@ import type { LoadRun } from '../types/generated/load-run.js';
 import { BUNDLES_DIR, buildScenarios, bundlesStale, listScenarios } from './build.js';
 import { scrub } from '../secrets/index.js';
 import type { LoadSummary } from '../types/generated/load-summary.js';
-import { buildLoadSummary, isClassicSummaryData } from './build-load-summary.js';
 import { DashboardWatcher, dashboardEnv } from './dashboard.js';
 import { thresholdsJunit } from './junit.js';
+import { readResults } from './read-results.js';
 import { runEngine } from './run-engine.js';
 import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
@@ -138,33 +137,10 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       failures.push({ code: 'LOAD_TIMEOUT', message, boundMs: bound });
       log(`load: LOAD_TIMEOUT — ${message}`);
     }
-    // A stopped engine may leave half-written outputs: what cannot be read counts as absent.
-    const read = (file: string): Record<string, unknown> | undefined => {
-      try {
-        return existsSync(file)
-          ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-          : undefined;
-      } catch (error) {
-        if (!ended.timedOut) throw error;
-        return undefined;
-      }
-    };
-    const data = read(paths.summary);
-    const points = existsSync(paths.samples)
-      ? (
-          await readSamples(paths.samples).catch((error: unknown) => {
-            if (ended.timedOut) return { points: [] };
-            throw error;
-          })
-        ).points
-      : [];
-    const summary = isClassicSummaryData(data)
-      ? buildLoadSummary(data, {
-          engine: { kind: engine.kind, version: engine.version ?? null },
-          scenario: name,
-          points,
-        })
-      : undefined;
+    const { summary, points } = await readResults(paths, ended.timedOut, {
+      engine: { kind: engine.kind, version: engine.version ?? null },
+      scenario: name,
+    });
     if (summary === undefined && !ended.timedOut) {
       const message = `the engine wrote no end-of-test summary (the scenario's handleSummary data, HARNESS_SUMMARY_OUT): no threshold verdict can be read`;
       failures.push({ code: 'SUMMARY_MISSING', message });
