@@ -6,7 +6,8 @@ import { parseThreshold } from './threshold-expression.js';
 /**
  * k6's classic handleSummary `data` (what k6 ≥ 1.0 and the local engine hand handleSummary
  * without --new-machine-readable-summary): metrics by name, each with its type, statistics and
- * `thresholds[expression].ok`; checks inside `root_group`; the run's duration in `state`.
+ * `thresholds[expression].ok`; checks inside `root_group`; the run's duration in `state`; the
+ * trend statistics' order in `options.summaryTrendStats`.
  */
 export interface ClassicSummaryData {
   readonly metrics: Readonly<
@@ -22,6 +23,7 @@ export interface ClassicSummaryData {
   >;
   readonly root_group?: ClassicGroup;
   readonly state?: { readonly testRunDurationMs?: number };
+  readonly options?: { readonly summaryTrendStats?: readonly string[] };
 }
 
 interface ClassicGroup {
@@ -44,6 +46,24 @@ export interface SummaryContext {
   readonly scenario: string;
   /** The run's raw samples: the source of a statistic the engine did not summarise. */
   readonly points: readonly RawSample[];
+}
+
+// k6 writes a metric's statistics in Go's random map order; the summary lists them in one order.
+const FIXED_ORDER = ['count', 'rate', 'passes', 'fails', 'value', 'avg', 'min', 'med', 'max'];
+
+/** Statistics in a stable order: summaryTrendStats' order for a trend, FIXED_ORDER otherwise, then the rest. */
+function ordered(
+  values: Readonly<Record<string, number>>,
+  trendStats: readonly string[],
+): Record<string, number> {
+  const rank = (k: string): number => {
+    const i = trendStats.indexOf(k);
+    const j = FIXED_ORDER.indexOf(k);
+    return i >= 0 ? i : j >= 0 ? trendStats.length + j : Number.MAX_SAFE_INTEGER;
+  };
+  return Object.fromEntries(
+    Object.entries(values).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)),
+  );
 }
 
 function checksOf(group: ClassicGroup | undefined): LoadSummary['checks'] {
@@ -108,7 +128,7 @@ export function buildLoadSummary(data: ClassicSummaryData, context: SummaryConte
         name,
         type: m.type as LoadSummary['metrics'][number]['type'],
         contains: m.contains as LoadSummary['metrics'][number]['contains'],
-        values: { ...m.values },
+        values: ordered(m.values, m.type === 'trend' ? (data.options?.summaryTrendStats ?? []) : []),
       };
     }),
   };

@@ -65,8 +65,10 @@ export function shapeOf(summary: LoadSummary): unknown {
     engineKeys: Object.keys(summary.engine),
     thresholds: summary.thresholds.map((t) => [Object.keys(t), t.metric, t.expression, t.ok, t.measuredFrom]),
     metricKeys: [...new Set(summary.metrics.map((m) => Object.keys(m).join()))],
-    scenarioMetrics: summary.metrics
-      .map((m) => m.name)
-      .filter((n) => /^(http_req|workflow_|contract_|checks|iterations)/.test(n)),
+    // Every metric with its statistics in order; dropped_iterations only exists when the machine
+    // was too slow to start an iteration on time, on either engine.
+    metrics: summary.metrics
+      .filter((m) => m.name !== 'dropped_iterations')
+      .map((m) => `${m.name}: ${Object.keys(m.values).join(' ')}`),
   };
 }

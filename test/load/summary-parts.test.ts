@@ -54,11 +54,12 @@ describe('threshold keys and expressions', () => {
     expect(summary.thresholdsPassed).toBe(false);
   });
 
-  it('flattens checks from nested groups and sorts metrics by name', () => {
+  it('flattens checks from nested groups, sorts metrics by name and their statistics in one order', () => {
     const summary = buildLoadSummary(
       {
         metrics: {
-          b: { type: 'counter', contains: 'default', values: { count: 1, rate: 1 } },
+          b: { type: 'counter', contains: 'default', values: { rate: 1, count: 1 } },
+          c: { type: 'trend', contains: 'time', values: { 'p(95)': 3, max: 4, avg: 2, 'p(99)': 5 } },
           a: { type: 'gauge', contains: 'default', values: { value: 1, min: 1, max: 1 } },
         },
         root_group: {
@@ -66,11 +67,17 @@ describe('threshold keys and expressions', () => {
           groups: [{ checks: [{ path: '::g::inner', name: 'inner', passes: 0, fails: 2 }], groups: [] }],
         },
         state: { testRunDurationMs: 1234 },
+        options: { summaryTrendStats: ['avg', 'max', 'p(95)'] },
       },
       { engine: { kind: 'k6', version: '2.2.0' }, scenario: 's', points: [] },
     );
     expect(summary.checks.map((c) => c.path)).toEqual(['::top', '::g::inner']);
-    expect(summary.metrics.map((m) => m.name)).toEqual(['a', 'b']);
+    // Statistics in one order whatever order the engine wrote them in (k6: Go's random map order).
+    expect(summary.metrics.map((m) => `${m.name}: ${Object.keys(m.values).join(' ')}`)).toEqual([
+      'a: value min max',
+      'b: count rate',
+      'c: avg max p(95) p(99)',
+    ]);
     expect(summary).toMatchObject({ durationMs: 1234, thresholdsPassed: true, thresholds: [] });
   });
 });
