@@ -84,7 +84,7 @@ async function engineRow(name: string, validate: boolean, vuCount: number = vus)
   const peak = rss?.stop();
   const points = (await readSamples(join(r.runDir.path, 'samples.json.gz'))).points;
   const durations = points.filter((p) => p.metric === 'http_req_duration').map((p) => p.value);
-  const duration = (r.summary?.config as { duration: number }).duration;
+  const duration = (r.summary?.durationMs ?? Number.NaN) / 1000;
   return { name, rps: durations.length / duration, p99: quantile(durations, 0.99), rssMb: peak };
 }
 

@@ -1,4 +1,5 @@
 import { quantileSorted } from '../../src/compare/index.js';
+import type { LoadSummary } from '../../src/types/generated/load-summary.js';
 
 export interface StatCheck {
   readonly stat: string;
@@ -11,19 +12,17 @@ export interface StatCheck {
 const EXACT_LIMIT = 4_000_000;
 
 /**
- * Each statistic the machine-readable summary reports for a Trend (min, max, avg, med, p(N)),
+ * Each statistic load-summary.json reports for a Trend (min, max, avg, med, p(N)),
  * recomputed from the raw samples with k6's definition (linear interpolation at q·(n−1)) and
  * compared: equal to rounding while the sink is exact, within the histogram's 0.1 % (+1 µs of
  * its integer-µs rounding) after a spill.
  */
 export function compareWithSummary(
-  summary: Record<string, unknown> | undefined,
+  summary: LoadSummary | undefined,
   metric: string,
   samples: Float64Array,
 ): StatCheck[] {
-  const metrics = (summary?.results as { metrics?: { name: string; values: Record<string, number> }[] })
-    ?.metrics;
-  const reported = metrics?.find((m) => m.name === metric)?.values ?? {};
+  const reported = summary?.metrics.find((m) => m.name === metric)?.values ?? {};
   const sorted = samples.slice().sort();
   const spilled = samples.length > EXACT_LIMIT;
   const recompute = (stat: string): number | undefined => {

@@ -9,4 +9,7 @@ export {
   type EngineChoice,
   type EngineRequest,
 } from './select-engine.js';
-export { thresholdsFromExport, thresholdsJunit } from './junit.js';
+export { thresholdsJunit } from './junit.js';
+export { buildLoadSummary, isClassicSummaryData, type ClassicSummaryData } from './build-load-summary.js';
+export { thresholdLines } from './threshold-lines.js';
+export { dashboardEnv, DashboardWatcher, DASHBOARD_DEFAULT_HOST } from './dashboard.js';

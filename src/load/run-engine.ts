@@ -9,9 +9,8 @@ export interface EngineRun {
   /** Variables for the script's __ENV; the API key travels here, never on argv. */
   readonly env: Readonly<Record<string, string>>;
   readonly samplesOut: string;
-  readonly summaryExport: string;
-  /** k6 only: where its web dashboard writes its HTML export. */
-  readonly dashboardOut?: string;
+  /** k6 only: the web dashboard's variables (dashboardEnv), K6_WEB_DASHBOARD_EXPORT among them. */
+  readonly dashboardEnv?: Readonly<Record<string, string>>;
   readonly quiet?: boolean;
   /** Called with the child's pid (benchmarks sample its memory). */
   readonly onStart?: (pid: number) => void;
@@ -37,18 +36,13 @@ export const LOCAL_ENGINE_BIN = join(REPO_ROOT, 'bin', 'local-engine.mjs');
  */
 export const LOCAL_ENGINE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
 
-/** The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. */
+/**
+ * The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. No
+ * --new-machine-readable-summary: the summary is built from the classic handleSummary data,
+ * which carries every threshold's verdict on k6 1.x, 2.x and the local engine alike.
+ */
 export function engineArgs(run: EngineRun): string[] {
-  return [
-    'run',
-    '--new-machine-readable-summary',
-    '--out',
-    `json=${run.samplesOut}`,
-    '--summary-export',
-    run.summaryExport,
-    ...(run.quiet === true ? ['--quiet'] : []),
-    run.script,
-  ];
+  return ['run', '--out', `json=${run.samplesOut}`, ...(run.quiet === true ? ['--quiet'] : []), run.script];
 }
 
 /**
@@ -61,14 +55,7 @@ export function runEngine(
   run: EngineRun,
   onOutput: (chunk: string) => void = (c) => void process.stdout.write(scrub(c)),
 ): Promise<EngineExit> {
-  const dashboard =
-    choice.kind === 'k6' && run.dashboardOut !== undefined
-      ? {
-          K6_WEB_DASHBOARD: 'true',
-          K6_WEB_DASHBOARD_EXPORT: run.dashboardOut,
-          K6_WEB_DASHBOARD_OPEN: 'false',
-        }
-      : {};
+  const dashboard = choice.kind === 'k6' ? run.dashboardEnv : undefined;
   const [command, prefix] =
     choice.kind === 'k6'
       ? [choice.binary ?? 'k6', []]

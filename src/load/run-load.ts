@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSamples } from '../compare/index.js';
 import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 import { type RunDir, createRunDir } from '../run/index.js';
@@ -10,8 +9,13 @@ import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { LoadRun } from '../types/generated/load-run.js';
 import { BUNDLES_DIR, buildScenarios, bundlesStale } from './build.js';
 import { listScenarios } from './list-scenarios.js';
-import { thresholdsFromExport, thresholdsJunit } from './junit.js';
+import { scrub } from '../secrets/index.js';
+import type { LoadSummary } from '../types/generated/load-summary.js';
+import { DashboardWatcher, dashboardEnv } from './dashboard.js';
+import { thresholdsJunit } from './junit.js';
+import { readResults } from './read-results.js';
 import { runEngine } from './run-engine.js';
+import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
@@ -51,8 +55,8 @@ export interface LoadResult {
   readonly exitCode: number;
   readonly runDir: RunDir;
   readonly run: LoadRun;
-  /** k6's machine-readable summary v1.0.0, as the engine's handleSummary wrote it. */
-  readonly summary: Record<string, unknown> | undefined;
+  /** load-summary.json: the same shape from both engines; undefined when the engine wrote none. */
+  readonly summary: LoadSummary | undefined;
 }
 
 const FILES = {
@@ -90,8 +94,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
   try {
     const runDir = options.runDir ?? createRunDir(config.reportsDir);
     const paths = {
-      summary: join(work, FILES.summary),
-      export: join(work, 'export.json'),
+      summary: join(work, 'handle-summary-data.json'),
       samples: join(work, FILES.samples),
       dashboard: join(work, FILES.dashboard),
     };
@@ -109,20 +112,25 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       `load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`,
     );
     const bound = loadTimeoutMs(config);
+    const dashboard = engine.kind === 'k6' ? dashboardEnv(process.env, paths.dashboard) : {};
+    const watcher = new DashboardWatcher();
+    const toConsole = options.onEngineOutput ?? ((c: string) => void process.stdout.write(scrub(c)));
     const ended = await runEngine(
       engine,
       {
         script: join(BUNDLES_DIR, `${name}.js`),
         env,
         samplesOut: paths.samples,
-        summaryExport: paths.export,
-        dashboardOut: paths.dashboard,
+        dashboardEnv: dashboard,
         quiet: config.ci,
         timeoutMs: bound,
         killGraceMs: KILL_GRACE_MS,
         ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }),
       },
-      options.onEngineOutput,
+      (chunk) => {
+        watcher.scan(chunk);
+        toConsole(chunk);
+      },
     );
     const failures: NonNullable<LoadRun['failures']> = [];
     if (ended.timedOut) {
@@ -130,27 +138,17 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       failures.push({ code: 'LOAD_TIMEOUT', message, boundMs: bound });
       log(`load: LOAD_TIMEOUT — ${message}`);
     }
-    // A stopped engine may leave half-written outputs: what cannot be read counts as absent.
-    const read = (file: string): Record<string, unknown> | undefined => {
-      try {
-        return existsSync(file)
-          ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-          : undefined;
-      } catch (error) {
-        if (!ended.timedOut) throw error;
-        return undefined;
-      }
-    };
-    const summary = read(paths.summary);
-    const thresholds = thresholdsFromExport(read(paths.export));
-    const points = existsSync(paths.samples)
-      ? (
-          await readSamples(paths.samples).catch((error: unknown) => {
-            if (ended.timedOut) return { points: [] };
-            throw error;
-          })
-        ).points
-      : [];
+    const { summary, points } = await readResults(paths, ended.timedOut, {
+      engine: { kind: engine.kind, version: engine.version ?? null },
+      scenario: name,
+    });
+    if (summary === undefined && !ended.timedOut) {
+      const message = `the engine wrote no end-of-test summary (the scenario's handleSummary data, HARNESS_SUMMARY_OUT): no threshold verdict can be read`;
+      failures.push({ code: 'SUMMARY_MISSING', message });
+      log(`load: SUMMARY_MISSING — ${message}`);
+    }
+    const thresholds = summary?.thresholds ?? [];
+    for (const line of thresholdLines(thresholds)) log(line);
     const answered = points.filter((p) => p.metric === 'http_reqs').length;
     if (answered === 0)
       log(
@@ -158,12 +156,12 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       );
     // k6 leaves a threshold on a metric that never got a sample unevaluated and exits 0; a run in
     // which nothing was answered, or whose exported thresholds show a crossing, is a 99 here.
-    const crossed = thresholds.some((t) => !t.ok) || answered === 0;
+    const crossed = thresholds.some((t) => !t.ok) || answered === 0 || failures.length > 0;
     const engineExit = ended.code;
     const exitCode = ended.timedOut ? 99 : engineExit === 0 && crossed ? 99 : engineExit;
     if (exitCode !== engineExit)
       log(
-        `load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : 'a threshold was crossed'}: exit 99`,
+        `load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : failures.length > 0 ? failures.map((f) => f.code).join(', ') : 'a threshold was crossed'}: exit 99`,
       );
     const files: Record<string, string> = {};
     const keep = (role: string, file: string, content: string | Buffer): void => {
@@ -172,15 +170,24 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     };
     if (summary !== undefined) keep('summary', FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
     if (existsSync(paths.samples)) keep('samples', FILES.samples, readFileSync(paths.samples));
-    if (existsSync(paths.dashboard))
-      keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
+    const exported = existsSync(paths.dashboard);
+    if (exported) keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
+    const board =
+      dashboard.K6_WEB_DASHBOARD === undefined
+        ? undefined
+        : watcher.outcome(dashboard, process.env, exported);
+    if (board?.reason !== undefined)
+      log(
+        `load: no web dashboard export — ${board.reason}${/not enough data/.test(board.reason) ? ' (for short runs set K6_WEB_DASHBOARD_PERIOD=1s)' : ''}`,
+      );
     const finishedAt = new Date();
     keep(
       'junit',
       FILES.junit,
       thresholdsJunit(
         `load ${name} (${config.loadProfile})`,
-        [...thresholds, ...failures.map((f) => ({ metric: f.code, expression: f.message, ok: false }))],
+        thresholds,
+        failures,
         (finishedAt.getTime() - startedAt.getTime()) / 1000,
       ),
     );
@@ -208,6 +215,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       ...(failures.length === 0 ? {} : { failures }),
       thresholdsPassed: exitCode === 0 && thresholds.every((t) => t.ok),
       thresholds,
+      ...(board === undefined ? {} : { dashboard: board }),
       ...(target.embedded
         ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
         : {}),

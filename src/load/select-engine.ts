@@ -12,7 +12,7 @@ export interface EngineChoice {
   readonly version?: string;
 }
 
-/** k6 1.0 introduced --new-machine-readable-summary, which the harness's load summary needs. */
+/** The oldest k6 major the harness supports (the executors, k6/timers and classic handleSummary data the scenarios use; tested with 2.2.0). */
 export const MIN_K6_MAJOR = 1;
 
 /** "k6 v1.2.3 (go1.24…)" → "1.2.3". */
@@ -53,7 +53,7 @@ function probeK6(env: NodeJS.ProcessEnv, timeoutMs: number): Probe | undefined {
     return {
       binary,
       version,
-      problem: `k6 ${version} is older than ${MIN_K6_MAJOR}.0 (no --new-machine-readable-summary)`,
+      problem: `k6 ${version} is older than ${MIN_K6_MAJOR}.0, the oldest the harness supports`,
     };
   return { binary, version };
 }

@@ -19,6 +19,7 @@ import {
   loadRunSection,
   metadataSection,
 } from './sections.js';
+import { thresholdsOf, thresholdsSection } from './thresholds-section.js';
 
 let chartJs: string | undefined;
 
@@ -95,6 +96,7 @@ export function renderReport(data: ReportData): string {
 <p class="status ${ok ? 'ok' : 'bad'}">${ok ? 'PASS' : 'FAIL'}: ${e(failedChecks)} contract failure(s), ${e(regressions)} regression(s) against the baseline, exit code ${e(m.exitCode ?? '—')}.</p>
 ${metadataSection(m, engine)}
 ${contractSection(data.verify)}
+${thresholdsSection(thresholdsOf(data.loadRun))}
 ${latencySection(data.summary)}
 <section id="charts"><h2>Charts</h2>${charts || '<p class="none">No samples to chart.</p>'}</section>
 ${existsSync(join(data.runDir, 'load-dashboard.html')) ? '<p>k6 web dashboard export: <a href="load-dashboard.html">load-dashboard.html</a> (same folder).</p>' : ''}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ComparisonResult, SampleSet } from '../compare/index.js';
 import { readRunSamples } from '../compare/index.js';
 import { readJson, readManifest, type RunManifest, type TrendPoint } from '../history/index.js';
+import type { LoadSummary } from '../types/generated/load-summary.js';
 import type { VerifyResult } from '../types/generated/verify-result.js';
 import { summarizeSamples, type RunSummary } from './summarize-run.js';
 
@@ -13,8 +14,8 @@ export interface ReportData {
   readonly verify: VerifyResult | undefined;
   /** load-run.json: the load side's own additions (engine, detection lag, timeout classes…). */
   readonly loadRun: Record<string, unknown> | undefined;
-  /** load-summary.json: k6's machine-readable end-of-test summary. */
-  readonly loadSummary: Record<string, unknown> | undefined;
+  /** load-summary.json: the end-of-test summary, the same shape from both engines. */
+  readonly loadSummary: LoadSummary | undefined;
   readonly samples: SampleSet | undefined;
   readonly summary: RunSummary | undefined;
   readonly comparison: ComparisonResult | undefined;
@@ -38,7 +39,7 @@ export async function loadReportData(runDir: string, extras: ReportExtras = {}):
     manifest: readManifest(runDir),
     verify: readJson<VerifyResult>(join(runDir, 'verify.json')),
     loadRun: readJson<Record<string, unknown>>(join(runDir, 'load-run.json')),
-    loadSummary: readJson<Record<string, unknown>>(join(runDir, 'load-summary.json')),
+    loadSummary: readJson<LoadSummary>(join(runDir, 'load-summary.json')),
     samples,
     summary: samples === undefined ? undefined : summarizeSamples(samples),
     comparison: extras.comparison,

@@ -86,12 +86,15 @@ export function comparisonSection(c: ComparisonResult | undefined, note: string 
   return `<section id="comparison"><h2>Comparison with the baseline ${e(c.baselineRun)}</h2><p>Regression = bootstrap 95 % CI of the p95 change above ${e(pct(c.minEffect))} and Mann–Whitney p &lt; ${e(c.alpha)}. ${e(c.regressions)} regression(s).</p>${table(['metric', 'endpoint', 'n base/cur', 'p95 base', 'p95 cur', 'Δp95', '95 % CI', 'rank p', 'verdict'], rows)}</section>`;
 }
 
-/** The load side's additions (load-run.json), flattened to key → value rows whatever their shape. */
+/**
+ * The load side's additions (load-run.json), flattened to key → value rows whatever their shape;
+ * thresholds have their own table (thresholds-section.ts).
+ */
 export function loadRunSection(loadRun: Record<string, unknown> | undefined): string {
   if (loadRun === undefined) return '';
   const rows: string[][] = [];
   const walk = (value: unknown, path: string): void => {
-    if (rows.length >= 80) return;
+    if (rows.length >= 80 || path === 'thresholds') return;
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
     else rows.push([td(path, 'key'), td(Array.isArray(value) ? JSON.stringify(value).slice(0, 200) : value)]);

@@ -2,28 +2,60 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawSample } from '../../src/compare/index.js';
-import { thresholdsFromExport, thresholdsJunit } from '../../src/load/index.js';
+import { thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
+import type { LoadThreshold } from '../../src/types/generated/load-summary.js';
+
+const threshold = (over: Partial<LoadThreshold>): LoadThreshold => ({
+  metric: 'http_req_failed',
+  name: 'http_req_failed',
+  tags: {},
+  scenario: null,
+  expression: 'rate<0.01',
+  aggregation: 'rate',
+  operator: '<',
+  limit: 0.01,
+  measured: 0,
+  measuredFrom: 'summary',
+  ok: true,
+  ...over,
+});
 
 describe('thresholds → JUnit', () => {
-  it('reads both export shapes (boolean = failed, { ok }) and writes one testcase per threshold', () => {
-    const t = thresholdsFromExport({
-      metrics: {
-        contract_violations: { thresholds: { 'rate==0': true } },
-        http_req_failed: { thresholds: { 'rate<0.01': { ok: true } } },
-        iterations: {},
-      },
+  it('writes one testcase per threshold; a crossed one fails with its measured value and limit', () => {
+    const crossed = threshold({
+      metric: 'http_req_duration{endpoint:executeWorkflow}',
+      name: 'http_req_duration',
+      tags: { endpoint: 'executeWorkflow' },
+      expression: 'p(95)<600',
+      aggregation: 'p(95)',
+      limit: 600,
+      measured: 812.4567,
+      ok: false,
     });
-    expect(t).toEqual([
-      { metric: 'contract_violations', expression: 'rate==0', ok: false },
-      { metric: 'http_req_failed', expression: 'rate<0.01', ok: true },
-    ]);
-    const xml = thresholdsJunit('load sync-latency (smoke)', t, 1.5);
+    const xml = thresholdsJunit('load sync-latency (smoke)', [threshold({}), crossed], [], 1.5);
     expect(xml).toContain('tests="2" failures="1"');
     expect(xml.match(/<testcase /g)).toHaveLength(2);
     expect(xml).toContain(
-      '<failure message="threshold crossed">Received: contract_violations did not satisfy / Documented: rate==0</failure>',
+      '<testcase classname="load sync-latency (smoke)" name="http_req_failed: rate&lt;0.01"/>',
     );
+    expect(xml).toContain(
+      '<failure message="threshold crossed: p(95) = 812.5, limit p(95)&lt;600">Received: http_req_duration{endpoint:executeWorkflow} p(95) = 812.5 / Documented: p(95)&lt;600 (limit 600)</failure>',
+    );
+  });
+
+  it('adds a failing testcase per named failure of the run, and passes on a clean run', () => {
+    const clean = thresholdsJunit('s', [threshold({})], [], 1);
+    expect(clean).toContain('tests="1" failures="0"');
+    expect(clean).not.toContain('<failure');
+    const xml = thresholdsJunit(
+      's',
+      [threshold({})],
+      [{ code: 'LOAD_TIMEOUT', message: 'ran past 5 ms' }],
+      1,
+    );
+    expect(xml).toContain('tests="2" failures="1"');
+    expect(xml).toContain('<failure message="LOAD_TIMEOUT">ran past 5 ms</failure>');
   });
 });
 

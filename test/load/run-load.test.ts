@@ -37,10 +37,13 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
       key: string;
       target: { baseUrl: string };
       dashboard: string;
+      dashboardHost: string;
     };
     expect(seen.key.length).toBeGreaterThan(8);
     expect(seen.args.join(' ')).not.toContain(seen.key);
-    expect(seen.args).toEqual(expect.arrayContaining(['run', '--new-machine-readable-summary', '--out']));
+    expect(seen.args).toEqual(expect.arrayContaining(['run', '--out']));
+    expect(seen.args).not.toContain('--new-machine-readable-summary');
+    expect(seen.dashboardHost).toBe('127.0.0.1');
     expect(seen.args.at(-1)).toMatch(/dist\/scenarios\/sync-latency\.js$/);
     expect(seen.target.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output.join('')).toContain('load engine: k6 (k6: k6 1.2.0');
@@ -55,6 +58,7 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
       target: { embedded: true, timeScale: 0.02 },
       scenarios: ['sync-latency'],
       thresholdsPassed: true,
+      dashboard: { host: '127.0.0.1', exported: true },
     });
     for (const f of files) expect(readFileSync(join(result.runDir.path, f), 'utf8')).not.toContain(seen.key);
   });
@@ -72,10 +76,20 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     expect(result.run.thresholdsPassed).toBe(false);
     expect(result.run.thresholds).toContainEqual({
       metric: 'contract_violations',
+      name: 'contract_violations',
+      tags: {},
+      scenario: null,
       expression: 'rate==0',
+      aggregation: 'rate',
+      operator: '==',
+      limit: 0,
+      measured: 0.25,
+      measuredFrom: 'summary',
       ok: false,
     });
-    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain('failures="1"');
+    const junit = readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8');
+    expect(junit).toContain('failures="1"');
+    expect(junit).toContain('message="threshold crossed: rate = 0.25, limit rate==0"');
   });
 
   it('turns an engine exit 0 without a single answered request into 99, and says why', async () => {
@@ -91,6 +105,48 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     expect(result.exitCode).toBe(99);
     expect(lines.join('\n')).toMatch(/no request was answered/);
     expect(result.run.thresholdsPassed).toBe(false);
+  });
+
+  it('binds the dashboard to the host the user names, and says why k6 skipped its export', async () => {
+    const { bin, record } = fakeK6('2.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_SHORT', '1');
+    vi.stubEnv('K6_WEB_DASHBOARD_HOST', '::1');
+    const lines: string[] = [];
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: (l) => lines.push(l),
+      onEngineOutput: () => undefined,
+    });
+    expect(result.exitCode).toBe(0);
+    expect((JSON.parse(readFileSync(record, 'utf8')) as { dashboardHost: string }).dashboardHost).toBe('::1');
+    const reason = 'k6: The test run was short, report generation was skipped (not enough data)';
+    expect(result.run.dashboard).toEqual({ host: '::1', exported: false, reason });
+    expect(lines).toContainEqual(expect.stringContaining(`no web dashboard export — ${reason}`));
+    expect(existsSync(join(result.runDir.path, 'load-dashboard.html'))).toBe(false);
+  });
+
+  it('a run whose engine wrote no summary is never a pass: SUMMARY_MISSING, exit 99', async () => {
+    const { bin } = fakeK6('2.2.0');
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_NO_SUMMARY', '1');
+    const lines: string[] = [];
+    const result = await runLoad(config, {
+      scenario: 'sync-latency',
+      log: (l) => lines.push(l),
+      onEngineOutput: () => undefined,
+    });
+    expect(result.exitCode).toBe(99);
+    expect(result.summary).toBeUndefined();
+    expect(result.run.failures).toEqual([
+      { code: 'SUMMARY_MISSING', message: expect.stringContaining('no end-of-test summary') as string },
+    ]);
+    expect(result.run).toMatchObject({ thresholds: [], thresholdsPassed: false });
+    expect(lines).toContainEqual(expect.stringContaining('load: SUMMARY_MISSING'));
+    expect(readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8')).toContain(
+      '<failure message="SUMMARY_MISSING">',
+    );
+    expect(existsSync(join(result.runDir.path, 'load-summary.json'))).toBe(false);
   });
 
   it('rejects an unknown scenario with the known names', async () => {

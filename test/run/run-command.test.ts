@@ -40,6 +40,14 @@ describe('harness run (the README command) against the embedded reference', () =
     const summary = events.find((e) => e.event === 'summary')!;
     expect(summary).toMatchObject({ seed: 42, exitCode: 0, thresholdsCrossed: false, checks: { failed: 0 } });
     expect((summary.checks as { passed: number }).passed).toBeGreaterThan(5);
+    // Every load threshold, each with the value it was judged on.
+    expect(summary.thresholds).toContainEqual({
+      metric: 'http_reqs',
+      expression: 'count>0',
+      measured: expect.any(Number) as number,
+      limit: 0,
+      ok: true,
+    });
     // Series are endpoint + workflow role, e.g. "executeWorkflow (fast)" and "executeWorkflow (slow)".
     const endpoints = new Set(Object.keys(summary.endpoints as object).map((k) => k.split(' ')[0]));
     expect([...endpoints].sort()).toEqual([

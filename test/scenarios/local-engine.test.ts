@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMachineReadableSummary } from '../../src/engine/metrics/index.js';
+import { ContractValidator } from '../../src/contract/index.js';
 import { type LoadConfig, type LoadResult, buildScenarios, runLoad } from '../../src/load/index.js';
 import { startEmbedded } from '../../src/target/index.js';
 
@@ -27,14 +27,13 @@ const quiet = { log: () => undefined, onEngineOutput: () => undefined };
 
 type Values = Record<string, number>;
 function metric(result: LoadResult, name: string): Values {
-  const metrics = (result.summary?.results as { metrics: { name: string; values: Values }[] }).metrics;
-  const found = metrics.find((m) => m.name === name);
+  const found = result.summary?.metrics.find((m) => m.name === name);
   if (found === undefined) throw new Error(`no metric ${name} in the summary`);
   return found.values;
 }
 
 function expectValidSummary(result: LoadResult): void {
-  expect(checkMachineReadableSummary(result.summary)).toEqual([]);
+  expect(new ContractValidator().validate('load-summary.schema.json', result.summary).errors).toEqual([]);
   expect(result.run.engine.kind).toBe('local');
 }
 
@@ -45,8 +44,8 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expectValidSummary(r);
     expect(metric(r, 'http_reqs').count).toBeGreaterThanOrEqual(20);
     expect(metric(r, 'contract_violations')).toMatchObject({
-      matches: 0,
-      total: metric(r, 'http_reqs').count,
+      passes: 0,
+      fails: metric(r, 'http_reqs').count,
     });
     expect(metric(r, 'workflow_latency')['p(95)']).toBeLessThan(600);
   });
@@ -70,7 +69,7 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     const r = await runLoad(config, { scenario: 'background-polling', ...quiet });
     expect(r.exitCode).toBe(0);
     expectValidSummary(r);
-    expect(metric(r, 'executions_completed')).toMatchObject({ matches: 8, total: 8 });
+    expect(metric(r, 'executions_completed')).toMatchObject({ passes: 8, fails: 0 });
     expect(r.run.detectionLag?.executions).toBe(8);
     expect(r.run.detectionLag?.medianMs).toBeGreaterThanOrEqual(0);
     expect(r.run.pollsPerExecution?.max).toBeLessThanOrEqual(12);
@@ -81,7 +80,7 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expect(r.exitCode).toBe(0);
     expectValidSummary(r);
     expect(metric(r, 'continuations_kept').rate).toBe(1);
-    expect(metric(r, 'contract_violations').matches).toBe(0);
+    expect(metric(r, 'contract_violations').passes).toBe(0);
   });
 
   it('a mistyped field in the reference crosses the contract-violation threshold: exit 99', async () => {
@@ -90,12 +89,10 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
       { scenario: 'sync-latency', ...quiet },
     );
     expect(r.exitCode).toBe(99);
-    expect(metric(r, 'contract_violations').matches).toBeGreaterThan(0);
-    expect(r.run.thresholds).toContainEqual({
-      metric: 'contract_violations',
-      expression: 'rate==0',
-      ok: false,
-    });
+    expect(metric(r, 'contract_violations').passes).toBeGreaterThan(0);
+    expect(r.run.thresholds).toContainEqual(
+      expect.objectContaining({ metric: 'contract_violations', expression: 'rate==0', ok: false }),
+    );
     expect(r.run.thresholdsPassed).toBe(false);
   });
 
@@ -105,12 +102,10 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
       const profile = { ...target.profile, thresholds: { workflow_latency: ['p(95)<0.001'] } };
       const r = await runLoad(config, { scenario: 'sync-latency', target: { ...target, profile }, ...quiet });
       expect(r.exitCode).toBe(99);
-      expect(r.run.thresholds).toContainEqual({
-        metric: 'workflow_latency',
-        expression: 'p(95)<0.001',
-        ok: false,
-      });
-      expect(metric(r, 'contract_violations').matches).toBe(0);
+      expect(r.run.thresholds).toContainEqual(
+        expect.objectContaining({ metric: 'workflow_latency', expression: 'p(95)<0.001', ok: false }),
+      );
+      expect(metric(r, 'contract_violations').passes).toBe(0);
     } finally {
       await target.stop();
     }

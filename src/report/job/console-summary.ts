@@ -1,4 +1,6 @@
 import type { RunManifest } from '../../history/index.js';
+import { thresholdLines } from '../../load/index.js';
+import type { LoadThreshold } from '../../types/generated/load-summary.js';
 import type { VerifyResult } from '../../types/generated/verify-result.js';
 import type { RunSummary } from '../summarize-run.js';
 
@@ -7,6 +9,8 @@ export interface JobOutcome {
   readonly verify: VerifyResult | undefined;
   readonly summary: RunSummary | undefined;
   readonly thresholdsCrossed: boolean;
+  /** Every load threshold with its measured value and verdict (load-run.json). */
+  readonly thresholds?: readonly LoadThreshold[];
   readonly reportPath: string;
 }
 
@@ -41,6 +45,7 @@ export function formatSummary(o: JobOutcome): string {
       `timeout share (sync): ${share === undefined ? '—' : `${(share * 100).toFixed(1)} % of ${o.summary.syncCalls}`} · completion p95: ${n(o.summary.completionP95, 0)} ms · credits used: ${n(o.summary.creditsUsed, 0)}`,
     );
   } else lines.push('load: no samples');
+  if (o.thresholds !== undefined && o.thresholds.length > 0) lines.push(...thresholdLines(o.thresholds));
   if (o.thresholdsCrossed) lines.push('load thresholds: CROSSED');
   lines.push(`${(o.manifest.exitCode ?? 0) === 0 ? 'PASS' : 'FAIL'} · report: ${o.reportPath}`);
   return `${lines.join('\n')}\n`;
@@ -66,6 +71,13 @@ export function summaryEvent(o: JobOutcome): Record<string, unknown> {
     completionP95: o.summary?.completionP95 ?? null,
     creditsUsed: o.summary?.creditsUsed ?? null,
     thresholdsCrossed: o.thresholdsCrossed,
+    thresholds: (o.thresholds ?? []).map((t) => ({
+      metric: t.metric,
+      expression: t.expression,
+      measured: t.measured,
+      limit: t.limit,
+      ok: t.ok,
+    })),
     exitCode: o.manifest.exitCode ?? 0,
     report: o.reportPath,
   };

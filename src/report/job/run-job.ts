@@ -9,6 +9,7 @@ import { runVerify } from '../../verify/index.js';
 import { writeReport } from '../write-report.js';
 import { formatSummary, summaryEvent } from './console-summary.js';
 import type { Progress } from './progress.js';
+import type { LoadRun } from '../../types/generated/load-run.js';
 
 export interface JobResult {
   readonly exitCode: number;
@@ -40,6 +41,7 @@ export async function runJob(
   const target = await resolveTarget(config);
   let engine: string;
   let loadExit: number;
+  let thresholds: LoadRun['thresholds'];
   let verify: VerifyResult;
   try {
     progress.phase('verify', target.profile.baseUrl);
@@ -72,6 +74,7 @@ export async function runJob(
         },
       });
       loadExit = result.exitCode;
+      thresholds = result.run.thresholds;
       engine = result.run.engine.kind;
     } finally {
       clearInterval(ticker);
@@ -79,8 +82,8 @@ export async function runJob(
   } finally {
     await target.stop();
   }
-  const summary = readJson<{ results?: { passed?: boolean } }>(join(run.path, 'load-summary.json'));
-  const thresholdsCrossed = loadExit === 99 || summary?.results?.passed === false;
+  const summary = readJson<{ thresholdsPassed?: boolean }>(join(run.path, 'load-summary.json'));
+  const thresholdsCrossed = loadExit === 99 || summary?.thresholdsPassed === false;
   const exitCode = verify.summary.failed > 0 ? 1 : thresholdsCrossed ? 99 : 0;
   const manifest: RunManifest = {
     formatVersion: '1.0.0',
@@ -110,6 +113,7 @@ export async function runJob(
     verify,
     summary: data.summary,
     thresholdsCrossed,
+    thresholds,
     reportPath: relative(process.cwd(), file) || file,
   };
   if (config.ci) progress.emit(summaryEvent(outcome));

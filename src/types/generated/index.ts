@@ -8,6 +8,7 @@ export type { ExecuteResponse } from './execute-response.js';
 export type { GetConversationRequest } from './get-conversation-request.js';
 export type { HarnessConfig } from './harness-config.js';
 export type { LoadRun } from './load-run.js';
+export type { LoadSummary } from './load-summary.js';
 export type { RunManifest } from './run-manifest.js';
 export type { TargetProfile } from './target-profile.js';
 export type { VerifyResult } from './verify-result.js';
