@@ -3,7 +3,7 @@
 // on the local engine. `npm run record:k6 -- <name>…` re-records only the subjects named.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { HarnessError, isHarnessError } from '../src/errors/index.js';
 import { ROOT } from '../src/load/build.js';
@@ -46,6 +46,12 @@ async function main(only: readonly string[]): Promise<void> {
       hint: `Use one of: ${all.map((s) => s.id).join(', ')}.`,
     });
   console.log(`record:k6 — ${versionText}; ${subjects.length} subjects`);
+  // Time-based executors finish fewer iterations on a starved machine, and replays compare with that.
+  const [load = 0] = loadavg();
+  if (load > availableParallelism())
+    console.log(
+      `record:k6 — warning: load average ${load.toFixed(1)} on ${availableParallelism()} cores; counts of time-based executors will be low: record on a quiet machine`,
+    );
   const work = mkdtempSync(join(tmpdir(), 'record-k6-'));
   const started = performance.now();
   try {

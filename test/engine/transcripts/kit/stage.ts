@@ -71,7 +71,13 @@ async function conformanceStage(workDir: string): Promise<Stage> {
       SUMMARY_FILE: summary,
       SUMMARY_OUT: summary,
     },
-    vars: { BASE_URL: front.url, CLOSED_PORT: String(loopback.closedPort), WORK: workDir },
+    vars: {
+      BASE_URL: front.url,
+      BASE_HOST: new URL(front.url).host, // also inside ws:// URLs
+      CLOSED_PORT: String(loopback.closedPort),
+      CLOSED_ADDRESS: `127.0.0.1:${loopback.closedPort}`, // inside k6's error messages
+      WORK: workDir,
+    },
     close: async () => {
       front.server.closeAllConnections();
       await new Promise((resolve) => front.server.close(resolve));
@@ -94,7 +100,12 @@ async function scenarioStage(workDir: string): Promise<Stage> {
   env.HARNESS_EXECUTOR = JSON.stringify(REFERENCE.executor);
   return {
     env,
-    vars: { BASE_URL: target.profile.baseUrl, API_KEY: target.keys.main, WORK: workDir },
+    vars: {
+      BASE_URL: target.profile.baseUrl,
+      BASE_HOST: new URL(target.profile.baseUrl).host,
+      API_KEY: target.keys.main,
+      WORK: workDir,
+    },
     close: () => target.stop(),
   };
 }
