@@ -14,6 +14,7 @@ import {
   staleness,
   startStage,
 } from './kit/index.js';
+import { KNOWN_DIVERGENCES, KNOWN_PARSER_GAPS, REFUSED_BY_DESIGN } from './known-divergences.js';
 
 /**
  * A transcript is only evidence for the script or bundle k6 ran: every subject (conformance
@@ -50,6 +51,11 @@ describe('k6 transcripts are current', () => {
   it('no transcript is left whose script or scenario is gone', () => {
     const ids = new Set(subjects.map((s) => s.id));
     expect([...transcripts.keys()].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('every listed divergence, refusal and parser gap names a recorded transcript', () => {
+    const listed = [KNOWN_DIVERGENCES, REFUSED_BY_DESIGN, KNOWN_PARSER_GAPS].flatMap((l) => Object.keys(l));
+    expect(listed.filter((id) => !transcripts.has(id))).toEqual([]);
   });
 
   it('detects a missing transcript, a changed script and a changed command line, naming `npm run record:k6`', () => {
