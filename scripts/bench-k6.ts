@@ -123,7 +123,8 @@ const median = (xs: readonly number[]): number => {
 const target = await startEmbedded({ timeScale: 0.001, faults: [], seed: 1 });
 const dir = mkdtempSync(join(tmpdir(), 'bench-k6-'));
 try {
-  const [bundle] = await buildScenarios({ names: ['sync-latency'] });
+  // Built into this run's own folder: a concurrent `npm run build:scenarios` cannot swap it mid-run.
+  const [bundle] = await buildScenarios({ names: ['sync-latency'], outDir: dir });
   if (bundle === undefined) throw new Error('sync-latency did not build');
   const bare = join(dir, 'bare.js');
   writeFileSync(bare, BARE);
