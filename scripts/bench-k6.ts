@@ -2,7 +2,8 @@
 // bundle (with and without validation) against a bare k6 script making the same request
 // (http.post + check), each at --vus constant VUs, in interleaved rounds against ONE embedded
 // reference started here (loopback, time scale 0.001: the fast workflow answers in microseconds).
-// Prints iterations/s, CPU µs per iteration and MB per VU, medians and spread, with ratios to bare.
+// Prints iterations/s, CPU µs per iteration and MB per VU, medians and spread, with ratios to bare;
+// a "floor" script (see FLOOR) shows what the scenario's own metrics cost whatever the code.
 // Goals: bundle ≥ 0.9× bare iterations/s while validating every response; ≤ 1.3× bare MB per VU.
 // Flags: --vus N (200) --seconds S (10) --rounds R (3).
 import { spawn } from 'node:child_process';
@@ -48,6 +49,37 @@ export const options = { scenarios: { bare: JSON.parse(__ENV.HARNESS_EXECUTOR) }
 export default function () {
   const res = http.post(url, body, params);
   check(res, { 'status is 200': (r) => r.status === 200 });
+}
+`;
+
+// The least any script measuring what sync-latency measures must do: the same request tags and
+// thresholds, one JSON.parse, the same three custom samples with their tags; no schema validation.
+// "bundle ÷ floor" is what the bundle's own code costs on top.
+const FLOOR = `import http from 'k6/http';
+import { Counter, Rate, Trend } from 'k6/metrics';
+const latency = new Trend('workflow_latency', true);
+const violations = new Rate('contract_violations');
+const credits = new Counter('credits_used');
+const url = __ENV.BENCH_URL;
+const body = __ENV.BENCH_BODY;
+const tags = { endpoint: 'executeWorkflow', workflow: 'fast' };
+const latencyTags = { endpoint: 'executeWorkflow', workflow: 'fast', workflow_id: __ENV.BENCH_WORKFLOW_ID };
+const params = { headers: { 'Content-Type': 'application/json', 'x-api-key': __ENV.BENCH_KEY }, tags, responseType: 'text' };
+export const options = {
+  scenarios: { 'sync-latency': JSON.parse(__ENV.HARNESS_EXECUTOR) },
+  thresholds: {
+    contract_violations: [{ threshold: 'rate==0', abortOnFail: true, delayAbortEval: '1s' }],
+    http_reqs: ['count>0'],
+    'http_req_duration{endpoint:executeWorkflow,workflow:fast}': ['p(95)<30000'],
+    'http_req_failed{scenario:sync-latency}': ['rate<0.01'],
+  },
+};
+export default function () {
+  const res = http.post(url, body, params);
+  latency.add(res.timings.duration, latencyTags);
+  const parsed = JSON.parse(res.body);
+  credits.add(parsed.creditUsage, tags);
+  violations.add(res.status !== 200, tags);
 }
 `;
 
@@ -128,6 +160,8 @@ try {
   if (bundle === undefined) throw new Error('sync-latency did not build');
   const bare = join(dir, 'bare.js');
   writeFileSync(bare, BARE);
+  const floor = join(dir, 'floor.js');
+  writeFileSync(floor, FLOOR);
   const wf = target.profile.workflows.fast;
   const base = scenarioEnv({
     profile: target.profile,
@@ -137,16 +171,15 @@ try {
     embedded: true,
     summaryOut: join(dir, 'handle-summary.json'),
   });
+  const request = {
+    BENCH_URL: endpointUrl(target.profile, 'executeWorkflow'),
+    BENCH_BODY: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
+    BENCH_KEY: target.keys.main,
+    BENCH_WORKFLOW_ID: wf.workflowId,
+  };
   const variants = [
-    {
-      name: 'bare k6 script',
-      script: bare,
-      env: {
-        BENCH_URL: endpointUrl(target.profile, 'executeWorkflow'),
-        BENCH_BODY: JSON.stringify({ workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput }),
-        BENCH_KEY: target.keys.main,
-      },
-    },
+    { name: 'bare k6 script', script: bare, env: request },
+    { name: 'floor (same samples)', script: floor, env: request },
     { name: 'sync-latency bundle', script: bundle.path, env: base },
     { name: 'bundle, no validation', script: bundle.path, env: { ...base, HARNESS_VALIDATE: '0' } },
   ];
@@ -188,6 +221,11 @@ try {
   console.log(
     `\nper-round it/s: ${rows.map((r, i) => `${r.name}: ${(runs[i] ?? []).map((x) => (x.iterations / seconds).toFixed(0)).join(', ')}`).join('; ')}`,
   );
+  const [, floorRow, bundleRow] = rows;
+  if (floorRow !== undefined && bundleRow !== undefined)
+    console.log(
+      `bundle ÷ floor: it/s ${ratio(bundleRow.rate, floorRow.rate)}, CPU/it ${ratio(bundleRow.cpu, floorRow.cpu)}, MB/VU ${ratio(bundleRow.mbPerVu, floorRow.mbPerVu)}`,
+    );
   console.log(`1-VU baselines (MB): ${baselines.map((b) => b.toFixed(0)).join(', ')}`);
   console.log('goals: sync-latency bundle ≥ 0.90× bare it/s, ≤ 1.30× bare MB/VU');
 } finally {
