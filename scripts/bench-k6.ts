@@ -130,8 +130,13 @@ function runK6(script: string, env: Record<string, string>, vuCount: number, sec
         const fields = (readFileSync(stat, 'utf8').split(') ')[1] ?? '').split(' ');
         const ticks = Number(fields[13]) + Number(fields[14]);
         const exported = JSON.parse(readFileSync(summary, 'utf8')) as {
-          metrics: Record<string, { count?: number }>;
+          metrics: Record<string, { count?: number; passes?: number }>;
         };
+        // A failed request or a violation is a cheap iteration: such a run would flatter the script.
+        const failed = exported.metrics.http_req_failed?.passes ?? 0;
+        const violations = exported.metrics.contract_violations?.passes ?? 0;
+        if (failed > 0 || violations > 0)
+          throw new Error(`${script}: ${failed} failed requests, ${violations} contract violations`);
         resolve({
           iterations: exported.metrics.iterations?.count ?? 0,
           cpuMicros: (ticks / 100) * 1e6, // CLK_TCK is 100 on Linux
