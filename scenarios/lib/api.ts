@@ -26,7 +26,16 @@ export interface CallOptions {
   readonly tags?: Record<string, string>;
 }
 
+// Params of a call without options, per endpoint and role: built once per VU (k6 only reads them).
+const PLAIN: Partial<Record<Endpoint, Partial<Record<WorkflowRole, RefinedParams<'text'>>>>> = {};
+
 function params(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): RefinedParams<'text'> {
+  if (options.timeoutMs === undefined && options.expected === undefined && options.tags === undefined)
+    return ((PLAIN[endpoint] ??= {})[role] ??= build(endpoint, role, options));
+  return build(endpoint, role, options);
+}
+
+function build(endpoint: Endpoint, role: WorkflowRole, options: CallOptions): RefinedParams<'text'> {
   return {
     headers: { 'Content-Type': 'application/json', 'x-api-key': ENV.apiKey },
     tags: { endpoint, workflow: role, ...options.tags },
@@ -54,9 +63,22 @@ export function executeBody(role: WorkflowRole, conversationId?: string, iterati
   };
 }
 
-/** POST an endpoint and wait (k6's blocking call: one request per VU at a time). */
-export function call(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Res {
-  return http.post(url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+const NO_OPTIONS: CallOptions = {};
+// URLs per endpoint, resolved once per VU on first use.
+const URLS: Partial<Record<Endpoint, string>> = {};
+
+/**
+ * POST an endpoint and wait (k6's blocking call: one request per VU at a time). `body` is sent
+ * as JSON; a string is taken as JSON already serialized (a scenario's constant body, built once).
+ */
+export function call(
+  endpoint: Endpoint,
+  role: WorkflowRole,
+  body: unknown,
+  options: CallOptions = NO_OPTIONS,
+): Res {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  return http.post((URLS[endpoint] ??= url(endpoint)), payload, params(endpoint, role, options));
 }
 
 /** The same as a Promise, for async code that must not block its VU's event loop. */

@@ -15,21 +15,23 @@ const arrival = (rate: number, duration: string, maxVUs: number): Scenario => ({
   maxVUs,
 });
 
-const TABLE: Record<LoadProfileName, Executors> = {
+// Functions, so only the profile in use is built: on k6 every VU evaluates this module, and each
+// object literal here would otherwise exist once per VU for the whole run.
+const TABLE: Record<LoadProfileName, () => Executors> = {
   // Seconds long: proves every path works (and is what the tests run, time-scaled).
-  smoke: {
+  smoke: () => ({
     'sync-latency': arrival(10, '3s', 20),
     'timeout-boundary': { executor: 'shared-iterations', vus: 4, iterations: 8, maxDuration: '2m' },
     'background-polling': { executor: 'per-vu-iterations', vus: 4, iterations: 2, maxDuration: '2m' },
     mixed: { executor: 'constant-vus', vus: 3, duration: '4s' },
-  },
-  load: {
+  }),
+  load: () => ({
     'sync-latency': arrival(50, '2m', 200),
     'timeout-boundary': { executor: 'constant-vus', vus: 10, duration: '2m' },
     'background-polling': arrival(5, '2m', 400),
     mixed: { executor: 'constant-vus', vus: 20, duration: '5m' },
-  },
-  stress: {
+  }),
+  stress: () => ({
     'sync-latency': {
       executor: 'ramping-arrival-rate',
       startRate: 10,
@@ -46,19 +48,19 @@ const TABLE: Record<LoadProfileName, Executors> = {
     'timeout-boundary': { executor: 'constant-vus', vus: 50, duration: '3m' },
     'background-polling': arrival(50, '3m', 2000),
     mixed: { executor: 'constant-vus', vus: 100, duration: '5m' },
-  },
-  soak: {
+  }),
+  soak: () => ({
     'sync-latency': arrival(20, '1h', 200),
     'timeout-boundary': { executor: 'constant-vus', vus: 5, duration: '1h' },
     'background-polling': arrival(2, '1h', 400),
     mixed: { executor: 'constant-vus', vus: 30, duration: '2h' },
-  },
-  nightly: {
+  }),
+  nightly: () => ({
     'sync-latency': arrival(30, '10m', 200),
     'timeout-boundary': { executor: 'constant-vus', vus: 10, duration: '10m' },
     'background-polling': arrival(5, '10m', 600),
     mixed: { executor: 'constant-vus', vus: 20, duration: '20m' },
-  },
+  }),
 };
 
 type Thresholds = NonNullable<Options['thresholds']>;
@@ -101,7 +103,7 @@ export function thresholds(name: ScenarioName): Thresholds {
 
 /** HARNESS_EXECUTOR (JSON) replaces a scenario's executor, e.g. a fixed VU count for a benchmark. */
 function executor(name: ScenarioName): Scenario {
-  return jsonEnv<Scenario>('HARNESS_EXECUTOR') ?? TABLE[ENV.profile][name];
+  return jsonEnv<Scenario>('HARNESS_EXECUTOR') ?? TABLE[ENV.profile]()[name];
 }
 
 /** `options` of one scenario (its executor named after it) under the current profile. */

@@ -1,6 +1,6 @@
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { SCHEMA_BASE, createAjv } from '../../src/contract/index.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { SCHEMA_BASE, loadSchemas } from '../../src/contract/index.js';
 import type { Generator } from './generator.js';
 
 // ajv's standalone entry is CJS with a default export; under NodeNext its type is the namespace.
@@ -49,6 +49,50 @@ export function requiresToImports(code: string): string {
   return [...lines, body.replace(/^"use strict";/, '')].join('\n');
 }
 
+// Annotations do not change a verdict; each VU would still build them as object literals.
+const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'x-documented']);
+
+/** A schema without its annotations (every nested subschema too); validation keywords untouched. */
+export function stripAnnotations(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !ANNOTATIONS.has(key))
+      .map(([key, value]) => [key, key === 'enum' || key === 'const' ? value : stripAnnotations(value)]),
+  );
+}
+
+/**
+ * True when a string's UTF-16 length and its code-point count give the same verdict for every
+ * minLength/maxLength in the schemas: only `minLength` 0 or 1 (non-empty either way), no maxLength.
+ */
+export function lengthsIgnoreUnicode(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return true;
+  const record = schema as Record<string, unknown>;
+  if ('maxLength' in record || (typeof record.minLength === 'number' && record.minLength > 1)) return false;
+  return Object.values(record).every(lengthsIgnoreUnicode);
+}
+
+/**
+ * The ajv behind the k6 validators, chosen for what a VU pays (Sobek interprets every line):
+ * the first error only (scenarios need a verdict, not a list), no message strings, no
+ * annotations, and string lengths without ajv's ucs2length helper when that changes no verdict.
+ */
+function scenarioAjv(): Ajv2020 {
+  const schemas = loadSchemas().map(({ schema }) => stripAnnotations(schema) as Record<string, unknown>);
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: false,
+    messages: false,
+    code: { source: true, esm: true, optimize: 3 },
+  });
+  // Set after construction: as a constructor option ajv prints a deprecation warning for it.
+  ajv.opts.unicode = !schemas.every(lengthsIgnoreUnicode);
+  for (const schema of schemas) ajv.addSchema(schema);
+  return ajv;
+}
+
 function declarations(): string {
   const lines = [
     GENERATED,
@@ -64,7 +108,7 @@ function declarations(): string {
 export const validatorsGenerator: Generator = {
   name: 'validators',
   generate() {
-    const ajv = createAjv({ allErrors: true, code: { source: true, esm: true } });
+    const ajv = scenarioAjv();
     const refs = Object.fromEntries(
       Object.entries(SCENARIO_VALIDATORS).map(([name, file]) => [name, SCHEMA_BASE + file]),
     );
