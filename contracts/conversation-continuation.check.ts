@@ -4,6 +4,7 @@ import {
   executeBody,
   getPointer,
   pollConversation,
+  pollingBudget,
   workflow,
   type ApiResponse,
   type CheckContext,
@@ -52,6 +53,11 @@ defineCheck(
       'Continuing with conversationId (sync and background) keeps the id and grows the history in getConversationById',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
     needs: ['workflow:conversational', 'writes'],
+    basis: 'documented',
+    bound: (target) => ({
+      ms: pollingBudget(target).budgetMs + 30_000,
+      from: "the target profile's polling.budgetMs + 30 s for the four requests before the poll",
+    }),
   },
   async (ctx) => {
     const wf = workflow(ctx, 'conversational');

@@ -14,6 +14,7 @@ defineCheck(
       'getConversationById after a sync execution: 200, JSON, completed status, output and creditUsage read through the profile',
     endpoints: ['executeWorkflow', 'getConversationById'],
     needs: ['workflow:fast', 'writes'],
+    basis: 'documented',
   },
   async (ctx) => {
     const wf = workflow(ctx, 'fast');

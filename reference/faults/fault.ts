@@ -54,11 +54,17 @@ export interface FaultHooks {
   holdExecution?(mode: 'sync' | 'background', wf: WorkflowDefinition): boolean;
   /** Last, on every answer of the documented endpoints: rewrite status, headers, body. */
   answer?(answer: Answer, ctx: AnswerContext): Answer;
+  /** After answer: hold the finished answer back this many ms (a slow gateway); 0 sends at once. */
+  delayAnswer?(answer: Answer, ctx: AnswerContext): number;
+  /** Engine: how many times an accepted execution runs (a gateway that retries the POST); default 1. */
+  runCount?(mode: 'sync' | 'background'): number;
 }
 
 export interface FaultEnv {
   /** This fault's own seeded stream. */
   readonly rng: Rng;
+  /** The instance's scaled sync limit in ms. */
+  readonly syncLimitMs: number;
 }
 
 /**

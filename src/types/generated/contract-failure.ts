@@ -70,4 +70,8 @@ export interface ContractFailure {
    * One line: "<endpoint> <instancePath or status>: Received: X / Documented: Y".
    */
   message: string;
+  /**
+   * Where the expectation comes from: documented (the API docs or a schema: a failure), inferred (not in the docs; a failure only when the target profile declares it, otherwise a deviation), typical (the docs say 'typically': always a deviation, never a failure). Absent = documented.
+   */
+  basis?: 'documented' | 'inferred' | 'typical';
 }
