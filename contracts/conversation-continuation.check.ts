@@ -52,7 +52,7 @@ defineCheck(
     title:
       'Continuing with conversationId (sync and background) keeps the id and grows the history in getConversationById',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
-    needs: ['workflow:conversational', 'writes'],
+    needs: ['workflow:fast', 'writes'],
     basis: 'documented',
     bound: (target) => ({
       ms: pollingBudget(target).budgetMs + 30_000,
@@ -60,8 +60,10 @@ defineCheck(
     }),
   },
   async (ctx) => {
-    const wf = workflow(ctx, 'conversational');
-    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, 'conversational'));
+    // The docs let any workflow continue a conversation; the conversational one when declared.
+    const role = ctx.profile.workflows.conversational === undefined ? 'fast' : 'conversational';
+    const wf = workflow(ctx, role);
+    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, role));
     if (!ctx.expect.status(first, 200)) return;
     const id = getPointer(first.json, '/conversationId');
     if (typeof id !== 'string') return void ctx.expect.schema(first, 'execute-response.schema.json');
@@ -70,14 +72,11 @@ defineCheck(
     if (!ctx.expect.status(before, 200)) return;
     const n0 = historyLength(ctx, before);
 
-    const sync = await ctx.api.post(
-      'executeWorkflow',
-      executeBody(ctx, 'conversational', { conversationId: id }),
-    );
+    const sync = await ctx.api.post('executeWorkflow', executeBody(ctx, role, { conversationId: id }));
     expectSameId(ctx, sync, 'executeWorkflow', id);
     const bg = await ctx.api.post(
       'executeWorkflowBackground',
-      executeBody(ctx, 'conversational', { conversationId: id }),
+      executeBody(ctx, role, { conversationId: id }),
     );
     expectSameId(ctx, bg, 'executeWorkflowBackground', id);
 

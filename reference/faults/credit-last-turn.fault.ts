@@ -5,6 +5,7 @@ export const fault: FaultDefinition = {
   title: "A conversation's creditUsage is its latest turn's, not the sum over its turns",
   violates:
     'getConversationById /creditUsage: the sum of the turns\' creditUsage (the profile\'s conversation.creditAccounting "sum"); needs a profile declaring it',
+  needsProfile: 'conversation.creditAccounting: the docs do not say how a conversation adds up its credits',
   hooks: () => ({
     answer(answer, ctx) {
       if (answer.reason !== 'ok' || ctx.endpoint !== 'getConversationById') return answer;

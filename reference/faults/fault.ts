@@ -77,6 +77,8 @@ export interface FaultDefinition {
   readonly title: string;
   /** What it breaks: endpoint and the JSON pointer, status or header it violates. */
   readonly violates: string;
+  /** Why a bare URL cannot catch it (what only a target profile declares); absent = a bare URL must catch it. */
+  readonly needsProfile?: string;
   /** Called once per server start, so per-instance state (counters) starts fresh. */
   hooks(env: FaultEnv): FaultHooks;
 }
@@ -85,4 +87,5 @@ export interface FaultInfo {
   readonly name: string;
   readonly title: string;
   readonly violates: string;
+  readonly needsProfile?: string;
 }

@@ -20,6 +20,11 @@ export function componentsOf(value: Record<string, unknown>): Record<string, Com
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, componentTypeOf(v)]));
 }
 
+/** A bare URL's polling budget: in proportion to how fast the deployment answered, never past the default 120 s. */
+const BUDGET_FACTOR = 50;
+const MIN_BUDGET_MS = 10_000;
+const MAX_BUDGET_MS = 120_000;
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -38,6 +43,7 @@ export async function learnWorkflows(
   const workflows = { ...target.profile.workflows };
   const guessed = new Set<GuessedPart>(target.guessed);
   const notes = [...(target.notes ?? [])];
+  let polling = target.profile.polling;
   for (const role of ['fast', 'conversational'] as const) {
     const wf = workflows[role];
     if (wf === undefined || Object.keys(wf.outputComponents).length > 0) continue;
@@ -57,11 +63,30 @@ export async function learnWorkflows(
       );
       continue;
     }
-    workflows[role] = { ...wf, outputComponents: componentsOf(output) };
+    workflows[role] = {
+      ...wf,
+      outputComponents: componentsOf(output),
+      expectedDurationMs: Math.round(res.durationMs),
+    };
+    if (role === 'fast' && polling === undefined) {
+      const budgetMs = Math.min(
+        MAX_BUDGET_MS,
+        Math.max(MIN_BUDGET_MS, Math.round(res.durationMs * BUDGET_FACTOR)),
+      );
+      polling = { budgetMs };
+      notes.push(
+        `polling.budgetMs ${budgetMs}: ${BUDGET_FACTOR} × the fast workflow's first answer time (${Math.round(res.durationMs)} ms), within ${MIN_BUDGET_MS}–${MAX_BUDGET_MS} ms`,
+      );
+    }
     guessed.delete(`workflows.${role}`);
     notes.push(
       `workflows.${role} (${wf.workflowId} v${wf.version}): output shape learned from its first answer, held to from now on: ${JSON.stringify(workflows[role]?.outputComponents)}`,
     );
   }
-  return { ...target, profile: { ...target.profile, workflows }, guessed: [...guessed], notes };
+  return {
+    ...target,
+    profile: { ...target.profile, workflows, ...(polling === undefined ? {} : { polling }) },
+    guessed: [...guessed],
+    notes,
+  };
 }

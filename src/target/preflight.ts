@@ -14,6 +14,7 @@ export interface PreflightOptions {
 export interface PreflightAnswer {
   readonly status: number;
   readonly json: unknown;
+  readonly durationMs: number;
 }
 
 /** One bounded POST with the main key; TLS trouble and a hit bound become named errors. */
@@ -25,6 +26,7 @@ export async function preflightPost(
   timeoutMs: number,
 ): Promise<PreflightAnswer> {
   const url = endpointUrl(profile, endpoint);
+  const started = performance.now();
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -40,7 +42,7 @@ export async function preflightPost(
     } catch {
       json = undefined;
     }
-    return { status: res.status, json };
+    return { status: res.status, json, durationMs: performance.now() - started };
   } catch (error) {
     throw transportError(url, error as Error & { cause?: { code?: string; message?: string } }, timeoutMs);
   }

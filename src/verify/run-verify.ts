@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createRunDir, newRunId, type RunDir } from '../run/index.js';
-import { preflight, resolveTarget, type ResolvedTarget } from '../target/index.js';
+import { preflight, resolveTarget, type BareWorkflow, type ResolvedTarget } from '../target/index.js';
 import { DEFAULTS } from '../config/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import { buildResult } from './build-result.js';
@@ -15,6 +15,8 @@ export interface VerifyOptions {
   readonly runDir?: RunDir;
   /** false: write no files (the detection table's per-fault runs). */
   readonly write?: boolean;
+  /** Bare URL: workflows named with --workflow/--input (passed to resolveTarget). */
+  readonly workflows?: readonly BareWorkflow[];
 }
 
 type VerifyConfig = Pick<
@@ -39,7 +41,10 @@ export async function runVerify(
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   const seed = chooseSeed(config);
-  const own = target === undefined ? await resolveTarget(config) : undefined;
+  const own =
+    target === undefined
+      ? await resolveTarget(config, options.workflows === undefined ? {} : { workflows: options.workflows })
+      : undefined;
   const resolved = target ?? own;
   if (resolved === undefined) throw new Error('unreachable: a target was resolved');
   let runner = options.runner;
