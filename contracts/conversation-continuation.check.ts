@@ -82,6 +82,16 @@ defineCheck(
 
     const done = await pollConversation(ctx, wf.workflowId, id);
     if (done.state === 'error') return void ctx.expect.status(done.last, 200);
+    if (done.state === 'stuck')
+      return void ctx.findings.fail({
+        code: 'NOT_TERMINAL',
+        endpoint: 'getConversationById',
+        response: done.last,
+        instancePath: conversationReading(ctx).statusPointer,
+        schemaPath: 'target profile: conversation.completedValues within polling.budgetMs',
+        received: done.lastStatus,
+        documented: `a terminal status within ${pollingBudget(ctx).budgetMs} ms (polling.budgetMs)`,
+      });
     const n1 = historyLength(ctx, done.last);
     ctx.findings.observe('history', {
       before: n0 ?? null,

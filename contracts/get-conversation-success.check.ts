@@ -39,7 +39,7 @@ defineCheck(
     const read = conversationReading(ctx);
     const status = getPointer(res.json, read.statusPointer);
     if (typeof status !== 'string' || !read.completedValues.includes(status)) {
-      ctx.findings.fail({
+      ctx.findings.inferred(ctx.profile.conversation !== undefined, {
         code: 'UNEXPECTED_VALUE',
         endpoint: 'getConversationById',
         response: res,

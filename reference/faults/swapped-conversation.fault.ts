@@ -5,7 +5,7 @@ export const fault: FaultDefinition = {
   title:
     'getConversationById answers with the previously fetched conversation, relabelled with the requested id',
   violates:
-    'getConversationById 200: "the complete conversation details, including execution status and results" of the conversation asked for (its input and output, not another one)',
+    'getConversationById 200: "The response will include the complete conversation details" of the conversation asked for (its input and output, not another one)',
   hooks: () => {
     let last: { id: unknown; body: Record<string, unknown> } | undefined;
     return {

@@ -14,7 +14,7 @@ describe('harness serve', () => {
     const guard = setTimeout(kill, 30_000);
     try {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const key = /HARNESS_REFERENCE_KEY=(\S+)/.exec(out)?.[1];
+      const key = /HARNESS_API_KEY=(\S+)/.exec(out)?.[1];
       expect(url).toBeDefined();
       expect(key).toMatch(/^ref_[0-9a-f]{32}$/);
       expect(await (await fetch(`${url}/__reference/health`)).json()).toEqual({ ok: true });
