@@ -43,14 +43,14 @@ export function checkTargetUrl(target: string): string {
     });
   if (url.username !== '' || url.password !== '')
     throw new HarnessError('HARNESS_ERR_TARGET_URL_UNSUPPORTED', `--target carries credentials in the URL`, {
-      hint: "Drop user:password@ from the URL; the API key goes in HARNESS_API_KEY (or a profile's apiKeyEnv).",
+      hint: `Use ${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')} and put the API key in HARNESS_API_KEY (or a profile's apiKeyEnv).`,
     });
   if (url.search !== '' || url.hash !== '')
     throw new HarnessError(
       'HARNESS_ERR_TARGET_URL_UNSUPPORTED',
       `--target ${target} has a query or fragment`,
       {
-        hint: 'Give the origin and an optional path prefix only; endpoint paths are appended to it.',
+        hint: `Use ${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}: the origin and an optional path prefix, to which the endpoint paths are appended.`,
       },
     );
   return target.replace(/\/+$/, '');
