@@ -18,3 +18,5 @@ export { preflight, type PreflightOptions } from './preflight.js';
 export { componentsOf } from './learn-workflow.js';
 export { startEmbedded, listReferenceFaults, type FaultInfo, type EmbeddedOptions } from './embedded.js';
 export { probeReachable, CONNECT_TIMEOUT_MS } from './probe.js';
+export { initProfile, guessConversation, type InitOptions } from './init-profile.js';
+export { stripLineComments } from './comment-json.js';
