@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractSection } from '../../src/report/sections.js';
 import {
   resolveTarget,
   startEmbedded,
@@ -69,6 +70,7 @@ describe('typical and undeclared expectations are observed apart from failures',
       expect.objectContaining({ code: 'UNEXPECTED_VALUE', basis: 'typical', received: 3, documented: 0 }),
     ]);
     expect(result.summary.deviations).toBeGreaterThanOrEqual(1);
+    expect(contractSection(result)).toMatch(/Observed, not failures[\s\S]*typical/);
     expect(printPretty(result)).toMatch(
       /Observed, not failures[\s\S]*~ background-submit \[UNEXPECTED_VALUE, typical\]/,
     );
