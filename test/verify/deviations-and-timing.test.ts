@@ -134,3 +134,31 @@ describe('timing compares like with like, within stated margins', () => {
     expect(check(allowed, 'background-submit').outcome).toBe('passed');
   }, 120_000);
 });
+
+describe('every wait ends naming its bound', () => {
+  let runner: CheckRunner;
+  beforeAll(async () => {
+    runner = await CheckRunner.create({ filter: ['conversation-continuation', 'background-lifecycle'] });
+  }, 60_000);
+  afterAll(() => runner.close());
+
+  it('a profile whose status pointer finds nothing: NOT_TERMINAL naming polling.budgetMs, not a test timeout', async () => {
+    const result = await verifyWith(
+      runner,
+      await reference([], (p) => ({
+        ...p,
+        conversation: { ...p.conversation, statusPointer: '/no-such-status' },
+        polling: { ...p.polling, budgetMs: 1_500 },
+      })),
+    );
+    for (const id of ['conversation-continuation', 'background-lifecycle']) {
+      const failures = check(result, id).failures;
+      expect(
+        failures.map((f) => f.code),
+        id,
+      ).toEqual(['NOT_TERMINAL']);
+      expect(JSON.stringify(failures[0]?.documented)).toMatch(/1500 ms/);
+      expect(JSON.stringify(failures)).not.toMatch(/timed out in|testTimeout/);
+    }
+  }, 120_000);
+});
