@@ -6,6 +6,7 @@ defineCheck(
     title: '401 with {"error"} when x-api-key is missing, on every endpoint',
     endpoints: ALL_ENDPOINTS,
     needs: [],
+    basis: 'documented',
   },
   async (ctx) => {
     for (const endpoint of ALL_ENDPOINTS) {

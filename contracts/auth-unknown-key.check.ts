@@ -7,6 +7,7 @@ defineCheck(
     title: '401 with {"error"} for an unknown x-api-key, on every endpoint',
     endpoints: ALL_ENDPOINTS,
     needs: [],
+    basis: 'documented',
   },
   async (ctx) => {
     const literal = `harness-not-a-key-${randomBytes(8).toString('hex')}`;

@@ -6,6 +6,7 @@ defineCheck(
     title: '400 with {"error"} for a missing or mistyped workflowId, version or input',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: [],
+    basis: 'documented',
   },
   async (ctx) => {
     // One missing and one mistyped case per required field keeps this check to a few requests;

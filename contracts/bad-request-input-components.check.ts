@@ -6,6 +6,7 @@ defineCheck(
     title: '400 with {"error"} when an input value does not match its component\'s type',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: ['workflow:fast'],
+    basis: 'documented',
   },
   async (ctx) => {
     const wf = workflow(ctx, 'fast');

@@ -6,6 +6,7 @@ defineCheck(
     title: '400 with {"error"} for a body that is not JSON, on every endpoint',
     endpoints: ALL_ENDPOINTS,
     needs: [],
+    basis: 'documented',
   },
   async (ctx) => {
     for (const endpoint of ALL_ENDPOINTS) {

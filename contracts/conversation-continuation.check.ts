@@ -4,6 +4,7 @@ import {
   executeBody,
   getPointer,
   pollConversation,
+  pollingBudget,
   workflow,
   type ApiResponse,
   type CheckContext,
@@ -51,11 +52,18 @@ defineCheck(
     title:
       'Continuing with conversationId (sync and background) keeps the id and grows the history in getConversationById',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
-    needs: ['workflow:conversational', 'writes'],
+    needs: ['workflow:fast', 'writes'],
+    basis: 'documented',
+    bound: (target) => ({
+      ms: pollingBudget(target).budgetMs + 30_000,
+      from: "the target profile's polling.budgetMs + 30 s for the four requests before the poll",
+    }),
   },
   async (ctx) => {
-    const wf = workflow(ctx, 'conversational');
-    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, 'conversational'));
+    // The docs let any workflow continue a conversation; the conversational one when declared.
+    const role = ctx.profile.workflows.conversational === undefined ? 'fast' : 'conversational';
+    const wf = workflow(ctx, role);
+    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, role));
     if (!ctx.expect.status(first, 200)) return;
     const id = getPointer(first.json, '/conversationId');
     if (typeof id !== 'string') return void ctx.expect.schema(first, 'execute-response.schema.json');
@@ -64,19 +72,26 @@ defineCheck(
     if (!ctx.expect.status(before, 200)) return;
     const n0 = historyLength(ctx, before);
 
-    const sync = await ctx.api.post(
-      'executeWorkflow',
-      executeBody(ctx, 'conversational', { conversationId: id }),
-    );
+    const sync = await ctx.api.post('executeWorkflow', executeBody(ctx, role, { conversationId: id }));
     expectSameId(ctx, sync, 'executeWorkflow', id);
     const bg = await ctx.api.post(
       'executeWorkflowBackground',
-      executeBody(ctx, 'conversational', { conversationId: id }),
+      executeBody(ctx, role, { conversationId: id }),
     );
     expectSameId(ctx, bg, 'executeWorkflowBackground', id);
 
     const done = await pollConversation(ctx, wf.workflowId, id);
     if (done.state === 'error') return void ctx.expect.status(done.last, 200);
+    if (done.state === 'stuck')
+      return void ctx.findings.fail({
+        code: 'NOT_TERMINAL',
+        endpoint: 'getConversationById',
+        response: done.last,
+        instancePath: conversationReading(ctx).statusPointer,
+        schemaPath: 'target profile: conversation.completedValues within polling.budgetMs',
+        received: done.lastStatus,
+        documented: `a terminal status within ${pollingBudget(ctx).budgetMs} ms (polling.budgetMs)`,
+      });
     const n1 = historyLength(ctx, done.last);
     ctx.findings.observe('history', {
       before: n0 ?? null,

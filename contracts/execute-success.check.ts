@@ -7,6 +7,7 @@ defineCheck(
       "executeWorkflow: 200, JSON, {conversationId, output, creditUsage} with the workflow's output components",
     endpoints: ['executeWorkflow'],
     needs: ['workflow:fast', 'writes'],
+    basis: 'documented',
   },
   async (ctx) => {
     const wf = workflow(ctx, 'fast');

@@ -6,6 +6,7 @@ defineCheck(
     title: '403 with {"error"} when a valid key lacks permission for the workflow',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: ['key:noPermission'],
+    basis: 'documented',
   },
   async (ctx) => {
     for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground'] as const) {

@@ -6,6 +6,7 @@ defineCheck(
     title: '400 with {"error"} when the key has no credits left',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: ['key:noCredits'],
+    basis: 'documented',
   },
   async (ctx) => {
     for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground'] as const) {

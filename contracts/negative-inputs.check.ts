@@ -103,7 +103,8 @@ defineCheck(
       'Generated invalid bodies (fast-check, seeded): always 4xx with {"error"}, never 5xx, never accepted',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground', 'getConversationById'],
     needs: [],
-    timeoutMs: () => TIME_LIMIT_MS * 3,
+    basis: 'documented',
+    bound: () => ({ ms: TIME_LIMIT_MS * 3, from: `3 × the fast-check time limit (${TIME_LIMIT_MS} ms)` }),
   },
   async (ctx) => {
     // Only violating answers: a flaky target may answer the same body well on a replay while shrinking.

@@ -6,6 +6,7 @@ defineCheck(
     title: '404 with {"error"} from getConversationById for an unknown conversation',
     endpoints: ['getConversationById'],
     needs: ['workflow:fast'],
+    basis: 'documented',
   },
   async (ctx) => {
     const res = await ctx.api.post('getConversationById', {

@@ -6,6 +6,7 @@ defineCheck(
     title: '404 with {"error"} for an unknown version of a known workflow',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: ['workflow:fast'],
+    basis: 'documented',
   },
   async (ctx) => {
     // Far above any real version; the docs say only "404 Workflow not found".

@@ -6,6 +6,7 @@ defineCheck(
     title: '404 with {"error"} for an unknown workflowId',
     endpoints: ['executeWorkflow', 'executeWorkflowBackground'],
     needs: [],
+    basis: 'documented',
   },
   async (ctx) => {
     for (const endpoint of ['executeWorkflow', 'executeWorkflowBackground'] as const) {

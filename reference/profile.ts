@@ -60,6 +60,7 @@ export function buildProfile(
       outputPointer: '/output',
       creditUsagePointer: '/creditUsage',
       historyPointer: '/turns',
+      creditAccounting: 'sum',
       useReferenceSchema: true,
     },
     // The slow workflow's sample runs ~45 s unscaled; poll in proportion, with floors a loaded 2-core machine can keep.

@@ -39,7 +39,10 @@ export async function startReference(options: ReferenceOptions = {}): Promise<Ru
   const faults = resolveFaults(resolved.faults);
   for (const key of [keys.full, keys.noPermission, keys.noCredits]) registerSecret(key);
   const hooks: FaultHooks[] = faults.map((f) =>
-    f.hooks({ rng: createRng(deriveSeed(resolved.seed, `fault:${f.name}`)) }),
+    f.hooks({
+      rng: createRng(deriveSeed(resolved.seed, `fault:${f.name}`)),
+      syncLimitMs: resolved.syncLimitMs * resolved.timeScale,
+    }),
   );
   const holds = hooks.flatMap((h) => (h.holdExecution === undefined ? [] : [h.holdExecution.bind(h)]));
   const versions = new Map<string, number[]>();

@@ -17,11 +17,13 @@ export function lacks(target: CheckTarget, need: Capability): string | undefined
   switch (need) {
     case 'workflow:fast':
       return target.guessed.includes('workflows.fast')
-        ? 'the target is a bare URL: its fast workflow and output components are unknown (give a targets/<name>.json profile)'
+        ? "the target is a bare URL and its fast workflow did not answer 200 (name one with --workflow <id>[@version] --input '<json>', or give a targets/<name>.json profile)"
         : undefined;
     case 'workflow:slow':
       return p.workflows.slow === undefined ? 'the profile declares no workflows.slow' : undefined;
     case 'workflow:conversational':
+      if (target.guessed.includes('workflows.conversational'))
+        return 'workflows.conversational did not answer 200 (see the notes above the checks)';
       return p.workflows.conversational === undefined
         ? 'the profile declares no workflows.conversational'
         : undefined;

@@ -2,7 +2,8 @@ import { test } from 'vitest';
 import type { ContractFailure } from '../../src/types/generated/contract-failure.js';
 import { firstLack, type Capability } from './capabilities.js';
 import { Expectations } from './expect.js';
-import { Findings } from './findings.js';
+import { Findings, type Basis } from './findings.js';
+import { boundHint } from '../../src/config/index.js';
 import { DEFAULT_TIMEOUT_MS, TransportError, createClient, type ApiClient } from './http-client.js';
 import { getTarget, type CheckTarget, type EndpointName, type TargetProfile } from './target-context.js';
 
@@ -13,8 +14,13 @@ export interface CheckMeta {
   readonly endpoints: readonly EndpointName[];
   /** Capabilities of the target this check needs; the first missing one skips it with its reason. */
   readonly needs: readonly Capability[];
-  /** Test timeout from the target (e.g. the polling budget); the default suits a few bounded requests. */
-  readonly timeoutMs?: (target: CheckTarget) => number;
+  /** Where the check's main expectation comes from (documented, inferred or typical). */
+  readonly basis: Basis;
+  /**
+   * The check's own bound from the target (e.g. the polling budget) and what it is made of,
+   * named in the failure when it is hit; never below 3 × requestTimeoutMs.
+   */
+  readonly bound?: (target: CheckTarget) => { readonly ms: number; readonly from: string };
 }
 
 export interface CheckContext {
@@ -35,8 +41,10 @@ export interface CheckRecord {
   readonly id: string;
   readonly title: string;
   readonly endpoints: readonly string[];
+  readonly basis: Basis;
   skipReason?: string;
   failures: ContractFailure[];
+  deviations: ContractFailure[];
   observations: Record<string, unknown>;
 }
 
@@ -50,8 +58,14 @@ declare module 'vitest' {
 export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promise<void>): void {
   const target = getTarget();
   // Never below three requests' worth, so raising requestTimeoutMs cannot turn a slow answer into a test timeout.
-  const timeout =
-    Math.max(meta.timeoutMs?.(target) ?? 0, (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3) + 5_000;
+  const requests = (target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS) * 3;
+  const own = meta.bound?.(target);
+  const bound =
+    own !== undefined && own.ms > requests
+      ? own
+      : { ms: requests, from: `3 × requestTimeoutMs ${boundHint('requestTimeoutMs')}` };
+  // vitest's own timeout stays behind ours, so a hit bound is reported by name, not as "Test timed out".
+  const timeout = bound.ms + 5_000;
   test(
     meta.id,
     async (t) => {
@@ -59,7 +73,9 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
         id: meta.id,
         title: meta.title,
         endpoints: [...meta.endpoints],
+        basis: meta.basis,
         failures: [],
+        deviations: [],
         observations: {},
       };
       t.task.meta.harness = record;
@@ -82,8 +98,23 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
         seed: target.seed,
         skip,
       };
+      let timer: NodeJS.Timeout | undefined;
+      const boundHitSignal = new Promise<'bound'>((resolve) => {
+        timer = setTimeout(() => resolve('bound'), bound.ms);
+      });
       try {
-        await body(ctx);
+        const ended = await Promise.race([body(ctx), boundHitSignal]);
+        if (ended === 'bound') {
+          findings.fail({
+            code: 'CHECK_TIMEOUT',
+            endpoint: '(check)',
+            status: null,
+            schemaPath: 'bound',
+            received: `no result within ${bound.ms} ms`,
+            receivedIsDescription: true,
+            documented: `the check ends within its bound: ${bound.from}`,
+          });
+        }
       } catch (error) {
         if (error instanceof SkipSignal) {
           // Failures seen before the skip still count.
@@ -107,8 +138,11 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
           throw error;
         }
       } finally {
-        record.failures = findings.failures;
-        record.observations = findings.observations;
+        clearTimeout(timer);
+        // Copies: a body still running past its bound must not change what was reported.
+        record.failures = [...findings.failures];
+        record.deviations = [...findings.deviations];
+        record.observations = { ...findings.observations };
       }
       if (findings.failures.length > 0) throw new Error(findings.failures.map((f) => f.message).join('\n'));
     },

@@ -1,5 +1,5 @@
 import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
-import { ABSENT, type Findings } from './findings.js';
+import { ABSENT, type FailureInput, type Findings } from './findings.js';
 import type { ApiResponse } from './http-client.js';
 import { escapePointerToken, getPointer } from './pointer.js';
 import { receivedStatus, statusFailureCode } from './status-code.js';
@@ -12,7 +12,21 @@ export type ExpectedStatus = number | readonly number[] | '2xx';
  * check reports every violation it sees; a check returns early when it cannot go on.
  */
 export class Expectations {
-  constructor(private readonly findings: Findings) {}
+  /** `declared`: set for expectations the docs do not make (inferred): a failure only when the profile declares them. */
+  constructor(
+    private readonly findings: Findings,
+    private readonly declared?: boolean,
+  ) {}
+
+  /** The same expectations, inferred: failures when `declared`, deviations otherwise. */
+  inferred(declared: boolean): Expectations {
+    return new Expectations(this.findings, declared);
+  }
+
+  private record(input: FailureInput): void {
+    if (this.declared === undefined) this.findings.fail(input);
+    else this.findings.inferred(this.declared, input);
+  }
 
   status(res: ApiResponse, expected: ExpectedStatus): boolean {
     const ok =
@@ -23,7 +37,7 @@ export class Expectations {
           : expected.includes(res.status);
     if (!ok) {
       const documented = typeof expected === 'object' ? expected.join(' or ') : expected;
-      this.findings.fail({
+      this.record({
         code: statusFailureCode(res.status),
         endpoint: res.endpoint,
         response: res,
@@ -38,7 +52,7 @@ export class Expectations {
   contentType(res: ApiResponse): boolean {
     const ok = res.contentType !== undefined && /^application\/(.+\+)?json\b/i.test(res.contentType);
     if (!ok) {
-      this.findings.fail({
+      this.record({
         code: 'WRONG_CONTENT_TYPE',
         endpoint: res.endpoint,
         response: res,
@@ -57,7 +71,7 @@ export class Expectations {
     label: string = typeof schema === 'string' ? schema : 'inline',
   ): boolean {
     if (res.json === undefined) {
-      this.findings.fail({
+      this.record({
         code: 'NOT_JSON',
         endpoint: res.endpoint,
         response: res,
@@ -111,7 +125,7 @@ export class Expectations {
     } else if (error.keyword === 'type') {
       documented = `type ${String((error.params as { type: unknown }).type)}`;
     }
-    this.findings.fail({
+    this.record({
       code: 'SCHEMA_VIOLATION',
       endpoint: res.endpoint,
       response: res,

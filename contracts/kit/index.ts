@@ -12,7 +12,9 @@ export {
   type RequestSummary,
 } from './http-client.js';
 export { Expectations, type ExpectedStatus } from './expect.js';
-export { Findings, ABSENT, type FailureInput } from './findings.js';
+export { Findings, ABSENT, type FailureInput, type Basis } from './findings.js';
+export { markedBody, containsText } from './content.js';
+export { immediateBound, timeSubmits, IMMEDIATE_SAMPLES, type SubmitTiming } from './immediate.js';
 export { getTarget, type CheckTarget } from './target-context.js';
 export { getPointer } from './pointer.js';
 export {

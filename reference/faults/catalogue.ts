@@ -20,7 +20,12 @@ async function discover(): Promise<ReadonlyMap<string, FaultDefinition>> {
 export const FAULTS: ReadonlyMap<string, FaultDefinition> = await discover();
 
 export function listFaults(): readonly FaultInfo[] {
-  return [...FAULTS.values()].map(({ name, title, violates }) => ({ name, title, violates }));
+  return [...FAULTS.values()].map(({ name, title, violates, needsProfile }) => ({
+    name,
+    title,
+    violates,
+    ...(needsProfile === undefined ? {} : { needsProfile }),
+  }));
 }
 
 /** The definitions of the named faults; an unknown name is a user error that lists the known ones. */

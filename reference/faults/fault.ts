@@ -54,11 +54,17 @@ export interface FaultHooks {
   holdExecution?(mode: 'sync' | 'background', wf: WorkflowDefinition): boolean;
   /** Last, on every answer of the documented endpoints: rewrite status, headers, body. */
   answer?(answer: Answer, ctx: AnswerContext): Answer;
+  /** After answer: hold the finished answer back this many ms (a slow gateway); 0 sends at once. */
+  delayAnswer?(answer: Answer, ctx: AnswerContext): number;
+  /** Engine: how many times an accepted execution runs (a gateway that retries the POST); default 1. */
+  runCount?(mode: 'sync' | 'background'): number;
 }
 
 export interface FaultEnv {
   /** This fault's own seeded stream. */
   readonly rng: Rng;
+  /** The instance's scaled sync limit in ms. */
+  readonly syncLimitMs: number;
 }
 
 /**
@@ -71,6 +77,8 @@ export interface FaultDefinition {
   readonly title: string;
   /** What it breaks: endpoint and the JSON pointer, status or header it violates. */
   readonly violates: string;
+  /** Why a bare URL cannot catch it (what only a target profile declares); absent = a bare URL must catch it. */
+  readonly needsProfile?: string;
   /** Called once per server start, so per-instance state (counters) starts fresh. */
   hooks(env: FaultEnv): FaultHooks;
 }
@@ -79,4 +87,5 @@ export interface FaultInfo {
   readonly name: string;
   readonly title: string;
   readonly violates: string;
+  readonly needsProfile?: string;
 }

@@ -14,6 +14,8 @@ export const fault: FaultDefinition = {
   title: 'The "Risk Score" output component is missing from outputs',
   violates:
     'executeWorkflow 200 and getConversationById 200: /output/Risk Score missing (workflow 12345 output components)',
+  needsProfile:
+    'the output components: a bare URL learns them from the first answer, which already lacks "Risk Score"',
   hooks: () => ({
     answer(answer) {
       if (answer.reason !== 'ok') return answer;

@@ -87,6 +87,7 @@ export function buildServer(state: ReferenceState): FastifyInstance {
     done();
   };
 
+  const delays = state.hooks.flatMap((h) => (h.delayAnswer === undefined ? [] : [h.delayAnswer.bind(h)]));
   const route = (
     endpoint: Endpoint,
     handle: (account: Account, contentType: string | undefined, raw: unknown) => Answer | Promise<Answer>,
@@ -97,12 +98,10 @@ export function buildServer(state: ReferenceState): FastifyInstance {
         request.headers['content-type'],
         request.body,
       );
-      return send(
-        reply,
-        state,
-        answer,
-        answerContext(request, state.answerHooks.length === 0 ? undefined : asObject(request.body)),
-      );
+      const ctx = answerContext(request, state.answerHooks.length === 0 ? undefined : asObject(request.body));
+      const delayMs = delays.reduce((sum, delay) => sum + delay(answer, ctx), 0);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return send(reply, state, answer, ctx);
     });
   };
   route('executeWorkflow', (account, type, raw) => executeSync(state, account, type, raw));

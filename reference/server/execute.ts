@@ -70,7 +70,11 @@ function startTurn(
   let conversation = accepted.conversation;
   if (conversation === undefined) conversation = state.store.create(wf.id, wf.version, account.name);
   else state.store.touch(conversation);
-  return { conversation, started: state.executor.start(conversation, wf, input, mode, account) };
+  const started = state.executor.start(conversation, wf, input, mode, account);
+  // A fault may run the same request again into the same conversation (a retrying gateway).
+  const runs = Math.max(1, ...state.hooks.map((h) => h.runCount?.(mode) ?? 1));
+  for (let i = 1; i < runs; i++) state.executor.start(conversation, wf, input, mode, account);
+  return { conversation, started };
 }
 
 export async function executeSync(

@@ -50,6 +50,25 @@ export const ERROR_CODES = {
     meaning: 'No TCP connection to the target host could be opened within the connect timeout.',
     hint: 'Check that the deployment is running and reachable, or fix baseUrl in the target profile.',
   },
+  HARNESS_ERR_TARGET_URL_INVALID: {
+    meaning: 'The --target URL cannot be parsed or names no host (e.g. "http://" or "http://:8080").',
+    hint: 'Give a full URL such as http://127.0.0.1:8080 (scheme, host, optional port and path prefix).',
+  },
+  HARNESS_ERR_TARGET_URL_UNSUPPORTED: {
+    meaning:
+      'The --target URL is well formed but not usable: a scheme other than http/https, credentials in the URL, or a query/fragment.',
+    hint: 'Use http:// or https:// with a host and optional path prefix; keys go in HARNESS_API_KEY, never in the URL.',
+  },
+  HARNESS_ERR_TARGET_TLS: {
+    meaning:
+      'A TLS handshake with the target failed: typically https:// against a server that speaks plain http.',
+    hint: 'If the server speaks plain HTTP, use http:// in --target or baseUrl; otherwise check its certificate.',
+  },
+  HARNESS_ERR_KEY_REJECTED: {
+    meaning:
+      'The target answered 401/403 to the main API key on a request that needs only a valid key, before any check ran.',
+    hint: 'The key in the named variable is wrong, expired or for another deployment: export a valid one. No contract check ran.',
+  },
   HARNESS_ERR_ENGINE_UNSUPPORTED: {
     meaning:
       'A k6 script uses a module, option, executor or API the local engine does not implement (it never ignores one silently).',

@@ -44,7 +44,17 @@ export function contractSection(verify: VerifyResult | undefined): string {
     td(`${Math.round(c.durationMs)} ms`),
     `<td>${c.outcome === 'skipped' ? e(c.reason ?? '') : c.failures.map((f) => `<div class="failure"><b>${e(f.code)}</b> ${e(f.endpoint)} status ${e(f.status ?? 'none')} at <code>${e(f.instancePath || '(body)')}</code> (<code>${e(f.schemaPath)}</code>)<br>${e(f.message)}<br>Received: <code>${e(JSON.stringify(f.received))}</code> / Documented: <code>${e(JSON.stringify(f.documented))}</code></div>`).join('')}</td>`,
   ]);
-  return `<section id="contract"><h2>Contract checks</h2><p class="totals"><span class="passed">${passed} passed</span> · <span class="failed">${failed} failed</span> · <span class="skipped">${skipped} skipped</span></p>${table(['outcome', 'check', 'title', 'endpoints', 'time', 'details'], rows, 'checks')}</section>`;
+  // Deviations from typical or undeclared expectations: shown apart, never counted as failures.
+  const deviations = verify.checks.flatMap((c) => c.deviations ?? []);
+  const observed =
+    deviations.length === 0
+      ? ''
+      : `<h3>Observed, not failures</h3>${table(
+          ['check', 'basis', 'observation'],
+          deviations.map((d) => [td(d.check), td(d.basis ?? 'documented'), td(d.message)]),
+          'deviations',
+        )}`;
+  return `<section id="contract"><h2>Contract checks</h2><p class="totals"><span class="passed">${passed} passed</span> · <span class="failed">${failed} failed</span> · <span class="skipped">${skipped} skipped</span></p>${table(['outcome', 'check', 'title', 'endpoints', 'time', 'details'], rows, 'checks')}${observed}</section>`;
 }
 
 export function latencySection(summary: RunSummary | undefined): string {

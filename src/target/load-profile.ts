@@ -4,6 +4,7 @@ import { REPO_ROOT } from '../config/index.js';
 import { ContractValidator } from '../contract/index.js';
 import { HarnessError } from '../errors/index.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
+import { stripLineComments } from './comment-json.js';
 
 /** targets/ at the repository root. */
 export const TARGETS_DIR = join(REPO_ROOT, 'targets');
@@ -17,7 +18,7 @@ export function listTargetNames(dir: string = TARGETS_DIR): string[] {
 }
 
 /**
- * Reads targets/<name>.json (or a path to a .json file) and validates it against
+ * Reads targets/<name>.json (or a path to a .json file; `//` line comments allowed) and validates it against
  * schemas/target-profile.schema.json; every violation is listed with its JSON pointer
  * and what the schema expects there.
  */
@@ -35,7 +36,7 @@ export function loadProfile(nameOrPath: string, dir: string = TARGETS_DIR): Targ
   }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(stripLineComments(readFileSync(file, 'utf8')));
   } catch (error) {
     throw new HarnessError(
       'HARNESS_ERR_TARGET_INVALID',

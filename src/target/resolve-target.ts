@@ -2,7 +2,7 @@ import { HarnessError } from '../errors/index.js';
 import { readApiKey } from '../secrets/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
-import { bareUrlProfile, isUrl } from './bare-url.js';
+import { bareUrlProfile, isUrl, type BareWorkflow } from './bare-url.js';
 import { startEmbedded } from './embedded.js';
 import { TARGETS_DIR, loadProfile } from './load-profile.js';
 import { probeReachable } from './probe.js';
@@ -13,6 +13,8 @@ export interface ResolveOptions {
   readonly targetsDir?: string;
   /** Overrides config.connectTimeoutMs (tests). */
   readonly connectTimeoutMs?: number;
+  /** Bare URL only: workflows named with --workflow/--input. */
+  readonly workflows?: readonly BareWorkflow[];
 }
 
 /**
@@ -46,8 +48,12 @@ export async function resolveTarget(
     );
   }
   const bare = isUrl(config.target);
+  if (!bare && (options.workflows ?? []).length > 0)
+    throw new HarnessError('HARNESS_ERR_USAGE', '--workflow applies to a bare URL target only', {
+      hint: `Declare workflows in targets/${config.target}.json instead (workflows.fast / slow / conversational).`,
+    });
   const profile = bare
-    ? bareUrlProfile(config.target, env)
+    ? bareUrlProfile(config.target, env, options.workflows)
     : loadProfile(config.target, options.targetsDir ?? TARGETS_DIR);
   const keys = readKeys(profile, env);
   await probeReachable(profile.baseUrl, options.connectTimeoutMs ?? config.connectTimeoutMs);
@@ -56,6 +62,7 @@ export async function resolveTarget(
     keys,
     embedded: false,
     guessed: bare ? ['workflows.fast'] : [],
+    bare,
     stop: () => Promise.resolve(),
   };
 }

@@ -18,10 +18,14 @@ export interface ResolvedTarget {
   /** True when the harness started the embedded reference deployment itself. */
   readonly embedded: boolean;
   readonly guessed: readonly GuessedPart[];
+  /** True for a bare URL: no profile, so the preflight learns what it can (learn-workflow.ts). */
+  readonly bare?: boolean;
+  /** What the preflight learned or could not learn, printed before the checks. */
+  readonly notes?: readonly string[];
   /** Stops what resolveTarget started (the embedded reference); a no-op otherwise. */
   stop(): Promise<void>;
 }
 
-export type GuessedPart = 'workflows.fast';
+export type GuessedPart = 'workflows.fast' | 'workflows.conversational';
 
 export type { TargetProfile };

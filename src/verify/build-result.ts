@@ -19,6 +19,8 @@ export interface ResultInput {
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly checks: readonly CheckResult[];
+  /** What the preflight learned (bare URL). */
+  readonly notes?: readonly string[];
 }
 
 /** The versioned verify.json object, checked against schemas/verify-result.schema.json and scrubbed of keys before anyone sees it. */
@@ -39,8 +41,14 @@ export function buildResult(input: ResultInput): VerifyResult {
     finishedAt: input.finishedAt.toISOString(),
     seed: input.seed,
     harnessVersion: HARNESS_VERSION,
+    ...((input.notes ?? []).length > 0 ? { notes: [...(input.notes ?? [])] } : {}),
     checks: [...input.checks],
-    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
+    summary: {
+      passed: count('passed'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      deviations: input.checks.reduce((n, c) => n + (c.deviations?.length ?? 0), 0),
+    },
   };
   const { valid, errors } = new ContractValidator().validate('verify-result.schema.json', result);
   if (!valid) {

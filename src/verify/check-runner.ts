@@ -99,6 +99,7 @@ function moduleResults(mod: TestModule): CheckResult[] {
       id: record?.id ?? test.name,
       title: record?.title ?? test.name,
       endpoints: [...(record?.endpoints ?? [])],
+      ...(record === undefined ? {} : { basis: record.basis }),
       durationMs,
     };
     if (result.state === 'skipped')
@@ -125,10 +126,13 @@ function moduleResults(mod: TestModule): CheckResult[] {
   });
 }
 
-function observations(record: CheckRecord | undefined): Pick<CheckResult, 'observations'> {
-  return record !== undefined && Object.keys(record.observations).length > 0
-    ? { observations: record.observations }
-    : {};
+/** Facts and deviations (inferred-undeclared or typical expectations not met): shown apart from failures. */
+function observations(record: CheckRecord | undefined): Pick<CheckResult, 'observations' | 'deviations'> {
+  if (record === undefined) return {};
+  return {
+    ...(Object.keys(record.observations).length > 0 ? { observations: record.observations } : {}),
+    ...(record.deviations.length > 0 ? { deviations: record.deviations } : {}),
+  };
 }
 
 function internalFailure(id: string, title: string, message: string): CheckResult {

@@ -1,4 +1,10 @@
-import { listReferenceFaults, startEmbedded, type FaultInfo } from '../target/index.js';
+import {
+  bareUrlProfile,
+  listReferenceFaults,
+  startEmbedded,
+  type FaultInfo,
+  type ResolvedTarget,
+} from '../target/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { VerifyResult } from './check-result.js';
 import { CheckRunner } from './check-runner.js';
@@ -16,7 +22,9 @@ export interface DetectionRow {
 export interface DetectionTable {
   readonly clean: VerifyResult;
   readonly rows: readonly DetectionRow[];
-  /** The clean reference passes and every fault is caught by at least one check. */
+  /** Verified as a bare URL (asBareUrl) rather than with the reference's profile. */
+  readonly bare: boolean;
+  /** The clean reference passes and every fault is caught (from a bare URL: every one not needing a profile). */
   readonly ok: boolean;
 }
 
@@ -24,9 +32,25 @@ export interface DetectionTable {
  * Verifies the embedded reference once clean and once per fault of its catalogue, on
  * one reused vitest instance (a fresh reference per fault, so counters start fresh).
  */
+/**
+ * The reference as a user with only its URL and main key sees it: the bare-URL profile
+ * (documented paths, the docs' example workflow, no extra keys), learned by the preflight.
+ */
+export function asBareUrl(target: ResolvedTarget): ResolvedTarget {
+  return {
+    profile: bareUrlProfile(target.profile.baseUrl, {}),
+    keys: { main: target.keys.main },
+    embedded: false,
+    guessed: ['workflows.fast'],
+    bare: true,
+    stop: () => target.stop(),
+  };
+}
+
 export async function runDetectionTable(
   config: Readonly<Pick<HarnessConfig, 'timeScale' | 'seed' | 'reportsDir'>>,
   only?: readonly string[],
+  options: { readonly bare?: boolean } = {},
 ): Promise<DetectionTable> {
   const seed = chooseSeed(config);
   const faults = (await listReferenceFaults()).filter(
@@ -35,7 +59,8 @@ export async function runDetectionTable(
   const runner = await CheckRunner.create();
   try {
     const verifyWith = async (fault: readonly string[]): Promise<VerifyResult> => {
-      const target = await startEmbedded({ timeScale: config.timeScale, faults: fault, seed });
+      const started = await startEmbedded({ timeScale: config.timeScale, faults: fault, seed });
+      const target = options.bare === true ? asBareUrl(started) : started;
       try {
         return await runVerify({ ...config, seed, faults: [...fault] }, target, { runner, write: false });
       } finally {
@@ -55,7 +80,15 @@ export async function runDetectionTable(
       });
       rows.push({ fault, caughtBy: failed.map((c) => c.id), evidence, result });
     }
-    return { clean, rows, ok: clean.summary.failed === 0 && rows.every((r) => r.caughtBy.length > 0) };
+    // From a bare URL, a fault that needs a profile may go uncaught; every other one must be caught.
+    const mustCatch = (r: DetectionRow): boolean =>
+      options.bare !== true || r.fault.needsProfile === undefined;
+    return {
+      clean,
+      rows,
+      bare: options.bare === true,
+      ok: clean.summary.failed === 0 && rows.every((r) => r.caughtBy.length > 0 || !mustCatch(r)),
+    };
   } finally {
     await runner.close();
   }
@@ -77,14 +110,16 @@ export function printDetectionTable(table: DetectionTable): string {
   for (const row of table.rows) {
     const caught =
       row.caughtBy.length === 0
-        ? 'NOT CAUGHT'
+        ? table.bare && row.fault.needsProfile !== undefined
+          ? `not caught from a bare URL (needs a profile: ${row.fault.needsProfile})`
+          : 'NOT CAUGHT'
         : row.caughtBy.map((id, i) => `${id} (${row.evidence[i] ?? ''})`).join(', ');
     lines.push(`${row.fault.name.padEnd(width)}  ${caught}`);
   }
   lines.push(
     '',
     table.ok
-      ? `OK: every fault (${table.rows.length}) is caught`
+      ? `OK: ${table.rows.filter((r) => r.caughtBy.length > 0).length} of ${table.rows.length} faults caught${table.bare ? ' from a bare URL (the rest need a profile)' : ''}`
       : 'FAILED: a fault went uncaught or the clean reference failed',
   );
   return lines.join('\n') + '\n';

@@ -15,7 +15,9 @@ export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}
     lines.push(
       `harness verify — target ${t.name} (${t.baseUrl})${t.embedded ? ' [embedded reference]' : ''}${t.faults !== undefined ? ` faults: ${t.faults.join(', ')}` : ''}`,
     );
-    lines.push(`run ${result.runId}, seed ${result.seed} (reproduce with --seed ${result.seed})`, '');
+    lines.push(`run ${result.runId}, seed ${result.seed} (reproduce with --seed ${result.seed})`);
+    for (const note of result.notes ?? []) lines.push(`note: ${note}`);
+    lines.push('');
   }
   const idWidth = Math.max(5, ...result.checks.map((c) => c.id.length));
   lines.push(`${'     '} ${'check'.padEnd(idWidth)} ${'time'.padStart(7)}  detail`);
@@ -25,7 +27,7 @@ export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}
         ? (check.reason ?? '')
         : check.outcome === 'failed'
           ? `${check.failures.length} violation(s)`
-          : check.title;
+          : `${check.title}${check.basis !== undefined && check.basis !== 'documented' ? ` [${check.basis}]` : ''}`;
     lines.push(
       `${MARK[check.outcome].padEnd(5)} ${check.id.padEnd(idWidth)} ${`${check.durationMs} ms`.padStart(7)}  ${detail}`,
     );
@@ -38,10 +40,17 @@ export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}
       }
     }
   }
+  const deviations = result.checks.flatMap((c) => c.deviations ?? []);
+  if (deviations.length > 0) {
+    // Apart from failures: expectations the docs only call typical, or inferred ones the profile does not declare.
+    lines.push('', 'Observed, not failures (typical or undeclared expectations):');
+    for (const d of deviations)
+      lines.push(`  ~ ${d.check} [${d.code}, ${d.basis ?? 'documented'}] ${d.message}`);
+  }
   const s = result.summary;
   lines.push(
     '',
-    `${s.failed === 0 ? 'OK' : 'FAILED'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`,
+    `${s.failed === 0 ? 'OK' : 'FAILED'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${deviations.length > 0 ? `, ${deviations.length} observed deviation(s)` : ''}`,
   );
   return scrub(lines.join('\n') + '\n');
 }

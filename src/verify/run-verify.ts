@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { createRunDir, newRunId, type RunDir } from '../run/index.js';
-import { resolveTarget, type ResolvedTarget } from '../target/index.js';
+import { preflight, resolveTarget, type BareWorkflow, type ResolvedTarget } from '../target/index.js';
+import { DEFAULTS } from '../config/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import { buildResult } from './build-result.js';
 import type { VerifyResult } from './check-result.js';
@@ -14,6 +15,8 @@ export interface VerifyOptions {
   readonly runDir?: RunDir;
   /** false: write no files (the detection table's per-fault runs). */
   readonly write?: boolean;
+  /** Bare URL: workflows named with --workflow/--input (passed to resolveTarget). */
+  readonly workflows?: readonly BareWorkflow[];
 }
 
 type VerifyConfig = Pick<
@@ -38,11 +41,20 @@ export async function runVerify(
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
   const seed = chooseSeed(config);
-  const own = target === undefined ? await resolveTarget(config) : undefined;
-  const used = target ?? own;
-  if (used === undefined) throw new Error('unreachable: a target was resolved');
+  const own =
+    target === undefined
+      ? await resolveTarget(config, options.workflows === undefined ? {} : { workflows: options.workflows })
+      : undefined;
+  const resolved = target ?? own;
+  if (resolved === undefined) throw new Error('unreachable: a target was resolved');
   let runner = options.runner;
   try {
+    // A rejected key or TLS trouble is a HarnessError here, before any check (exit 2).
+    const used = resolved.embedded
+      ? resolved
+      : await preflight(resolved, {
+          requestTimeoutMs: config.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs ?? 10_000,
+        });
     runner ??= await CheckRunner.create();
     const startedAt = new Date();
     const checks = await runner.run({
@@ -63,6 +75,7 @@ export async function runVerify(
       startedAt,
       finishedAt: new Date(),
       checks,
+      notes: used.notes ?? [],
     });
     if (runDir !== undefined) {
       runDir.write('verify.json', JSON.stringify(result, null, 2) + '\n');

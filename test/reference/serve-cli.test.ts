@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { BARE_URL_EXTRA_KEY_ENV, BARE_URL_KEY_ENV, bareUrlProfile } from '../../src/target/index.js';
 import { spawnUntil } from '../fixtures/spawn-until.js';
 
 const BIN = new URL('../../bin/harness.mjs', import.meta.url).pathname;
@@ -14,9 +15,16 @@ describe('harness serve', () => {
     const guard = setTimeout(kill, 30_000);
     try {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const key = /HARNESS_REFERENCE_KEY=(\S+)/.exec(out)?.[1];
+      const key = /HARNESS_API_KEY=(\S+)/.exec(out)?.[1];
       expect(url).toBeDefined();
       expect(key).toMatch(/^ref_[0-9a-f]{32}$/);
+      // Exactly the variables a bare URL reads, so `harness verify --target <url>` works as printed.
+      const exported = Object.fromEntries([...out.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+      expect(Object.keys(exported).sort()).toEqual(
+        [BARE_URL_KEY_ENV, ...Object.values(BARE_URL_EXTRA_KEY_ENV)].sort(),
+      );
+      expect(bareUrlProfile(url ?? '', exported).extraKeys).toEqual(BARE_URL_EXTRA_KEY_ENV);
+      expect(out).toContain(`harness verify --target ${url ?? ''}`);
       expect(await (await fetch(`${url}/__reference/health`)).json()).toEqual({ ok: true });
       const started = await fetch(`${url}/api/executeWorkflowBackground`, {
         method: 'POST',

@@ -51,7 +51,7 @@ describe('harness serve under SIGTERM', () => {
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     const [, url = '', key = ''] = await waitFor(
       proc.stdout,
-      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/,
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_API_KEY=(\S+)/,
       30_000,
     );
     const headers = { 'content-type': 'application/json', 'x-api-key': key };
@@ -135,7 +135,7 @@ describe('harness serve under SIGTERM', () => {
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     const [, url = '', key = ''] = await waitFor(
       proc.stdout,
-      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_REFERENCE_KEY=(\S+)/,
+      /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*HARNESS_API_KEY=(\S+)/,
       30_000,
     );
     const headers = { 'content-type': 'application/json', 'x-api-key': key };

@@ -85,11 +85,19 @@ describe('verify against a bare URL that ignores the contract', () => {
     expect(auth.failures[0]?.request).toMatchObject({ method: 'POST', path: '/api/executeWorkflow' });
   });
 
-  it('skips checks that need a known workflow or extra keys, each with its reason', () => {
-    for (const id of ['execute-success', 'background-lifecycle', 'bad-request-input-components']) {
-      expect(check(id).outcome).toBe('skipped');
-      expect(check(id).reason).toContain('bare URL');
-    }
+  it('learns the guessed workflow from its first answer and runs the checks that need it', () => {
+    expect(result.notes?.join('\n')).toMatch(/workflows\.fast \(12345 v1\): output shape learned/);
+    for (const id of ['execute-success', 'background-lifecycle', 'bad-request-input-components'])
+      expect(check(id).outcome).not.toBe('skipped');
+    expect(result.checks.filter((c) => c.outcome !== 'skipped').length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('skips only checks that need extra keys or a slow workflow, each with its reason', () => {
+    expect(result.checks.filter((c) => c.outcome === 'skipped').map((c) => c.id)).toEqual([
+      'forbidden-no-permission',
+      'insufficient-credits',
+      'sync-limit',
+    ]);
     expect(check('forbidden-no-permission').reason).toContain('noPermission');
     expect(check('insufficient-credits').reason).toContain('noCredits');
     expect(
@@ -113,7 +121,7 @@ describe('verify against a bare URL that ignores the contract', () => {
     expect(files.junit).toContain(
       '<failure type="WRONG_STATUS" message="executeWorkflow status: Received: 200 / Documented: 401">',
     );
-    expect(files.junit).toMatch(/<skipped message="needs workflow:fast: the target is a bare URL/);
+    expect(files.junit).toMatch(/<skipped message="needs key:noPermission/);
     expect(toJUnit(result).match(/<failure /g)?.length).toBe(
       result.checks.reduce((n, c) => n + c.failures.length, 0),
     );
@@ -128,7 +136,7 @@ describe('verify against a bare URL that ignores the contract', () => {
   it('prints a table row per check and each failure as Received / Documented', () => {
     const text = printPretty(result);
     expect(text).toMatch(/^FAIL {2}auth-missing-key/m);
-    expect(text).toMatch(/^SKIP {2}execute-success .*bare URL/m);
+    expect(text).toMatch(/^SKIP {2}forbidden-no-permission .*noPermission/m);
     expect(text).toContain('✗ [WRONG_STATUS] executeWorkflow status: Received: 200 / Documented: 401');
     expect(text).toContain('seed 42');
     expect(text).toMatch(/FAILED: \d+ passed, \d+ failed, \d+ skipped/);

@@ -14,6 +14,9 @@ function namesTheContract(f: ContractFailure, violates: string): boolean {
   if (!endpointNamed || !(ENDPOINT_NAMES as readonly string[]).includes(f.endpoint)) return false;
   if (f.instancePath !== '' && violates.includes(f.instancePath)) return true;
   if (f.schemaPath === 'status' && f.status !== null && violates.includes(String(f.status))) return true;
+  // A rule quoted from the docs (no pointer to name): the fault must quote the same words.
+  if (f.schemaPath.startsWith('docs: ') && violates.includes(f.schemaPath.slice('docs: '.length)))
+    return true;
   return f.schemaPath === 'header:content-type' && violates.includes('content-type');
 }
 
@@ -55,6 +58,20 @@ describe('fault detection (every fault of the reference catalogue)', () => {
     }
     expect(uncaught).toEqual([]);
     expect(table.ok).toBe(true);
+  });
+
+  it('each check across calls (and the immediate-return bound) catches its own reference fault', () => {
+    const expected: Record<string, string> = {
+      'reused-conversation-id': 'conversation-identity',
+      'swapped-conversation': 'conversation-identity',
+      'credit-last-turn': 'credit-accounting',
+      'duplicate-execution': 'one-request-one-execution',
+      'slow-background-submit': 'background-submit',
+    };
+    for (const [fault, check] of Object.entries(expected)) {
+      const row = table.rows.find((r) => r.fault.name === fault);
+      expect(row?.caughtBy, fault).toContain(check);
+    }
   });
 
   it('a fault record carries the run seed and the fault it ran with', () => {

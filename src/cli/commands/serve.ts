@@ -72,6 +72,7 @@ export const command: CommandModule = {
       });
       const seed = config.seed ?? randomInt(2 ** 31);
       const { KEY_ENV, startReference } = await import('../../../reference/index.js');
+      const { BARE_URL_EXTRA_KEY_ENV, BARE_URL_KEY_ENV } = await import('../../target/index.js');
       const drainTimeoutMs = numberFlag('--drain-timeout', flags.drainTimeout);
       const ref = await startReference({
         host: flags.host,
@@ -86,10 +87,11 @@ export const command: CommandModule = {
         [
           `reference deployment listening on ${ref.url}`,
           `  time scale ${config.timeScale} · sync limit ${ref.options.syncLimitMs * config.timeScale} ms · seed ${seed} · faults: ${config.faults.length === 0 ? 'none' : config.faults.join(', ')}`,
-          '  demo keys (new each start; export them for `harness --target <url>`):',
-          `    ${KEY_ENV.full}=${env[KEY_ENV.full] ?? ''}`,
-          `    ${KEY_ENV.noPermission}=${env[KEY_ENV.noPermission] ?? ''}`,
-          `    ${KEY_ENV.noCredits}=${env[KEY_ENV.noCredits] ?? ''}`,
+          '  demo keys (new each start), as the variables a bare URL reads:',
+          `    export ${BARE_URL_KEY_ENV}=${env[KEY_ENV.full] ?? ''}`,
+          `    export ${BARE_URL_EXTRA_KEY_ENV.noPermission}=${env[KEY_ENV.noPermission] ?? ''}`,
+          `    export ${BARE_URL_EXTRA_KEY_ENV.noCredits}=${env[KEY_ENV.noCredits] ?? ''}`,
+          `    npx harness verify --target ${ref.url}`,
           `  health: ${ref.url}/__reference/health`,
           'Ctrl-C stops it (in-flight executions are drained first).',
           '',

@@ -4,6 +4,13 @@ import { HarnessError } from '../../errors/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
 
+type VerifyFlags = Parameters<typeof configFromFlags>[0] & {
+  detectionTable?: boolean;
+  bare?: boolean;
+  workflow?: string[];
+  input?: string[];
+};
+
 /** `harness verify`: contract verification of a deployment (the embedded reference by default). */
 export const command: CommandModule = {
   register(program: Command) {
@@ -15,6 +22,20 @@ export const command: CommandModule = {
       .option(
         '--detection-table',
         'verify the embedded reference once per fault and print fault → check(s) that caught it; fails if one goes uncaught',
+      )
+      .option(
+        '--bare',
+        'with --detection-table: verify the reference as a bare URL (no profile); faults that need a profile may go uncaught',
+      )
+      .option(
+        '--workflow <[role:]id[@version]>',
+        'bare URL: a workflow to verify with (repeatable; role fast|slow|conversational, default fast; version default 1)',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option(
+        '--input <json>',
+        'bare URL: a valid input for the --workflow at the same position, e.g. \'{"First Name": "John"}\' (repeatable)',
+        (value: string, previous: string[] = []) => [...previous, value],
       );
     addConfigFlags(cmd, [
       'target',
@@ -26,10 +47,16 @@ export const command: CommandModule = {
       'ci',
       'requestTimeout',
       'connectTimeout',
-    ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { detectionTable?: boolean }) => {
+    ]).action(async (flags: VerifyFlags) => {
       const config = await configFromFlags(flags);
       const { printDetectionTable, printPretty, runDetectionTable, runVerify } =
         await import('../../verify/index.js');
+      const { parseWorkflowFlag } = await import('../../target/index.js');
+      const workflows = (flags.workflow ?? []).map((spec, i) => parseWorkflowFlag(spec, flags.input?.[i]));
+      if ((flags.input ?? []).length > workflows.length)
+        throw new HarnessError('HARNESS_ERR_USAGE', 'more --input than --workflow flags', {
+          hint: 'Give each --input after the --workflow it belongs to.',
+        });
       if (flags.detectionTable === true) {
         if (config.target !== undefined)
           throw new HarnessError(
@@ -37,7 +64,7 @@ export const command: CommandModule = {
             '--detection-table runs against the embedded reference; it cannot take --target',
             { hint: 'Drop --target (or unset HARNESS_TARGET).' },
           );
-        const table = await runDetectionTable(config, config.faults);
+        const table = await runDetectionTable(config, config.faults, { bare: flags.bare === true });
         process.stdout.write(printDetectionTable(table));
         const { createRunDir } = await import('../../run/index.js');
         const runDir = createRunDir(config.reportsDir);
@@ -46,11 +73,18 @@ export const command: CommandModule = {
           violates: r.fault.violates,
           caughtBy: r.caughtBy,
           evidence: r.evidence,
+          ...(r.fault.needsProfile === undefined ? {} : { needsProfile: r.fault.needsProfile }),
         }));
         runDir.write(
           'detection.json',
           JSON.stringify(
-            { seed: table.clean.seed, cleanPasses: table.clean.summary.failed === 0, ok: table.ok, rows },
+            {
+              seed: table.clean.seed,
+              bare: table.bare,
+              cleanPasses: table.clean.summary.failed === 0,
+              ok: table.ok,
+              rows,
+            },
             null,
             2,
           ) + '\n',
@@ -59,7 +93,7 @@ export const command: CommandModule = {
         process.exitCode = table.ok ? 0 : 1;
         return;
       }
-      const result = await runVerify(config);
+      const result = await runVerify(config, undefined, { workflows });
       process.stdout.write(printPretty(result, { ci: config.ci }));
       process.stdout.write(
         `reports: ${join(config.reportsDir, result.runId)}/verify.json, verify.junit.xml\n`,

@@ -5,7 +5,7 @@
  */
 export interface ContractFailure {
   /**
-   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_STATUS, WRONG_CONTENT_TYPE, NOT_JSON, NOT_TERMINAL, TRANSPORT (no HTTP answer: refused, reset, a bound hit), SERVER_ERROR (5xx other than 503), RATE_LIMITED (429; received carries Retry-After when sent), UNAVAILABLE (503; likewise).
+   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_STATUS, WRONG_CONTENT_TYPE, NOT_JSON, NOT_TERMINAL, TRANSPORT (no HTTP answer: refused, reset, a bound hit), SERVER_ERROR (5xx other than 503), RATE_LIMITED (429; received carries Retry-After when sent), UNAVAILABLE (503; likewise). Across calls and timing: CONVERSATION_REUSED, WRONG_CONVERSATION, CREDIT_ACCOUNTING, DUPLICATE_EXECUTION, DUPLICATE_CHARGE, NOT_IMMEDIATE, SYNC_LIMIT_MISMATCH; CHECK_TIMEOUT (a check outlived its named bound); CHECK_ERROR (a check threw).
    */
   code: string;
   /**
@@ -70,4 +70,8 @@ export interface ContractFailure {
    * One line: "<endpoint> <instancePath or status>: Received: X / Documented: Y".
    */
   message: string;
+  /**
+   * Where the expectation comes from: documented (the API docs or a schema: a failure), inferred (not in the docs; a failure only when the target profile declares it, otherwise a deviation), typical (the docs say 'typically': always a deviation, never a failure). Absent = documented.
+   */
+  basis?: 'documented' | 'inferred' | 'typical';
 }

@@ -77,6 +77,10 @@ export interface TargetProfile {
      * Whether the execution still finishes into its conversation after a timeout answer.
      */
     completesAfterTimeout?: boolean;
+    /**
+     * How far the time to a timeout answer may be from limitMs and still match: default 10 % of limitMs early, 50 % of limitMs late, plus the request overhead measured on a cheap request just before (so a loaded client machine does not fail it).
+     */
+    toleranceMs?: number;
   };
   /**
    * How to read a getConversationById body, whose shape the docs do not give.
@@ -98,6 +102,10 @@ export interface TargetProfile {
      * Validate the whole body against schemas/conversation.schema.json (true for the embedded reference).
      */
     useReferenceSchema?: boolean;
+    /**
+     * How a conversation's creditUsage (at creditUsagePointer) relates to its turns' creditUsage: sum (the reference), last (the latest turn's), undeclared (observed and reported, never failed). The docs do not say.
+     */
+    creditAccounting?: 'sum' | 'last' | 'undeclared';
   };
   polling?: Polling;
   /**
@@ -110,6 +118,15 @@ export interface TargetProfile {
    * True for production with a read-only key: checks that spend credits or create conversations are skipped with this reason.
    */
   readOnly?: boolean;
+  /**
+   * What 'returns immediately' means for executeWorkflowBackground.
+   */
+  background?: {
+    /**
+     * Bound on a submit's own time: the fastest of 3 submits minus the fastest of 3 cheap requests (404 for an unknown conversation) measured alternately on the same client, so machine load cancels out. Default: 10 % of syncLimit.limitMs (3000 ms for the documented 30 s).
+     */
+    immediateMs?: number;
+  };
 }
 /**
  * Answers well inside the sync limit; used for happy paths and latency.
