@@ -18,7 +18,7 @@ function thresholdCase(suite: string, t: LoadThreshold): string {
   if (t.ok) return testcase(suite, `${t.metric}: ${t.expression}`);
   const measured = `${t.aggregation ?? 'value'} = ${formatMeasured(t)}`;
   return testcase(suite, `${t.metric}: ${t.expression}`, {
-    message: `threshold crossed: ${measured}, limit ${t.expression}`,
+    message: `threshold crossed: ${measured}, limit ${t.limit ?? '?'} (${t.expression})`,
     body: `Received: ${t.metric} ${measured} / Documented: ${t.expression}${t.limit === null ? '' : ` (limit ${t.limit})`}`,
   });
 }

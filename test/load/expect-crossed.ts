@@ -57,6 +57,7 @@ export async function expectCrossedEverywhere(
     );
     expect(table).toMatch(row);
     if (!t.ok) expect(junit).toContain(`threshold crossed: ${t.aggregation ?? ''} = ${value}`);
+    if (!t.ok) expect(junit).toContain(`limit ${t.limit} (`);
   }
   return summary;
 }

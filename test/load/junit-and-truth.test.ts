@@ -40,7 +40,7 @@ describe('thresholds → JUnit', () => {
       '<testcase classname="load sync-latency (smoke)" name="http_req_failed: rate&lt;0.01"/>',
     );
     expect(xml).toContain(
-      '<failure message="threshold crossed: p(95) = 812.5, limit p(95)&lt;600">Received: http_req_duration{endpoint:executeWorkflow} p(95) = 812.5 / Documented: p(95)&lt;600 (limit 600)</failure>',
+      '<failure message="threshold crossed: p(95) = 812.5, limit 600 (p(95)&lt;600)">Received: http_req_duration{endpoint:executeWorkflow} p(95) = 812.5 / Documented: p(95)&lt;600 (limit 600)</failure>',
     );
   });
 

@@ -80,7 +80,7 @@ describe('load-summary.json from a recorded real-k6 run', () => {
     );
     const xml = thresholdsJunit('load sync-latency (smoke)', run.summary.thresholds, [], 3);
     expect(xml).toContain('tests="6" failures="2"');
-    expect(xml).toContain(`message="threshold crossed: p(95) = ${p95}, limit p(95)&lt;0.001"`);
+    expect(xml).toContain(`message="threshold crossed: p(95) = ${p95}, limit 0.001 (p(95)&lt;0.001)"`);
   });
 
   it("explains the missing dashboard export with k6's own words", () => {

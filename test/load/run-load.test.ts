@@ -89,7 +89,7 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
     });
     const junit = readFileSync(join(result.runDir.path, 'load.junit.xml'), 'utf8');
     expect(junit).toContain('failures="1"');
-    expect(junit).toContain('message="threshold crossed: rate = 0.25, limit rate==0"');
+    expect(junit).toContain('message="threshold crossed: rate = 0.25, limit 0 (rate==0)"');
   });
 
   it('turns an engine exit 0 without a single answered request into 99, and says why', async () => {

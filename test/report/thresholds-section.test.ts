@@ -49,6 +49,13 @@ describe('the report’s threshold table', () => {
   it('says when the engine reported none, and stays away when load did not run', () => {
     expect(thresholdsSection([])).toContain('The engine reported no threshold verdict.');
     expect(thresholdsSection(thresholdsOf(undefined))).toBe('');
-    expect(thresholdsOf({ thresholds: [t({})] })).toHaveLength(1);
+    expect(thresholdsOf({ thresholds: [t({})] })).toEqual([t({})]);
+    // A run folder from before thresholds carried values.
+    const old = thresholdsSection(
+      thresholdsOf({ thresholds: [{ metric: 'm{scenario:s}', expression: 'rate<1', ok: false }] }),
+    );
+    expect(old).toContain(
+      '<td class="verdict failed">crossed</td><td><code>m{scenario:s}</code></td><td>—</td><td>—</td><td><code>rate&lt;1</code></td><td>—</td><td>—</td>',
+    );
   });
 });
