@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { HarnessError, isHarnessError } from '../src/errors/index.js';
-import { ROOT } from '../src/load/build.js';
+import { REPO_ROOT as ROOT } from '../src/config/repo-root.js';
 import {
   HEADER,
   inspectSubject,

@@ -46,17 +46,3 @@ export const KNOWN_DIVERGENCES: Readonly<Record<string, string>> = {
 export const REFUSED_BY_DESIGN: Readonly<Record<string, string>> = {
   'conformance/unsupported-module': "'k6/ws'",
 };
-
-/**
- * src/load parsers that cannot read what real k6 wrote (issue 10, item 4: the summary's own
- * branch). Same rule as above: `it.fails` until fixed, then the entry goes.
- */
-const MRS_EXPORT =
-  'under --new-machine-readable-summary k6 writes no thresholds into --summary-export, so thresholdsFromExport finds none';
-export const KNOWN_PARSER_GAPS: Readonly<Record<string, string>> = {
-  'scenario/all': MRS_EXPORT,
-  'scenario/background-polling': MRS_EXPORT,
-  'scenario/mixed': MRS_EXPORT,
-  'scenario/sync-latency': MRS_EXPORT,
-  'scenario/timeout-boundary': MRS_EXPORT,
-};

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RawSample, readSamples } from '../../../src/compare/index.js';
-import { parseK6Version, thresholdsFromExport } from '../../../src/load/index.js';
+import { buildLoadSummary, isClassicSummaryData, parseK6Version } from '../../../src/load/index.js';
 import { pollsPerExecution, timeoutClasses } from '../../../src/load/truth.js';
 import { type Transcript, readTranscripts } from './kit/index.js';
-import { KNOWN_PARSER_GAPS } from './known-divergences.js';
 
 /**
  * Every parser of k6 output that `harness load` uses, run on what real k6 wrote (the recorded
@@ -50,29 +49,27 @@ describe('src/load parsers on real k6 output (recorded transcripts)', () => {
       );
   });
 
-  for (const t of transcripts.filter((x) => x.observed.summaryExport !== null)) {
-    const gap = KNOWN_PARSER_GAPS[t.id];
-    (gap === undefined ? it : it.fails)(
-      `thresholdsFromExport finds every declared threshold of ${t.id} in k6's --summary-export${gap === undefined ? '' : ` — known gap: ${gap}`}`,
-      () => {
-        const read = thresholdsFromExport(t.observed.summaryExport);
-        expect(read.map((r) => `${r.metric} ${r.expression}`).sort()).toEqual(declared(t));
-        // k6 exits 99 exactly when one was crossed (abortOnFail included).
-        expect(read.some((r) => !r.ok)).toBe(t.observed.exitCode === 99);
-      },
-    );
-  }
+  // load-summary.json is built from the classic handleSummary data (src/load/build-load-summary.ts):
+  // the one output that carries every threshold's verdict on k6 1.x, 2.x and the local engine.
+  const classic = transcripts.filter((t) => isClassicSummaryData(t.observed.handleSummary));
 
-  it("thresholdsFromExport's verdicts equal the ones k6 handed handleSummary", () => {
-    let compared = 0;
-    for (const t of transcripts) {
-      const metrics = (t.observed.handleSummary as { metrics?: unknown } | null)?.metrics;
-      if (t.observed.summaryExport === null || metrics === undefined || Array.isArray(metrics)) continue;
-      compared += 1;
-      expect(thresholdsFromExport(t.observed.summaryExport), t.id).toEqual(thresholdsFromExport({ metrics }));
-    }
-    expect(compared).toBeGreaterThan(0);
+  it('some transcripts carry the classic handleSummary data that load-summary.json is built from', () => {
+    expect(classic.length).toBeGreaterThan(0);
   });
+
+  for (const t of classic) {
+    it(`buildLoadSummary finds every declared threshold of ${t.id} with k6's verdict`, () => {
+      if (!isClassicSummaryData(t.observed.handleSummary)) throw new Error('filtered above');
+      const summary = buildLoadSummary(t.observed.handleSummary, {
+        engine: { kind: 'k6', version: parseK6Version(t.k6.versionText) ?? null },
+        scenario: t.id,
+        points: [],
+      });
+      expect(summary.thresholds.map((r) => `${r.metric} ${r.expression}`).sort()).toEqual(declared(t));
+      // k6 exits 99 exactly when one was crossed (abortOnFail included).
+      expect(summary.thresholds.some((r) => !r.ok)).toBe(t.observed.exitCode === 99);
+    });
+  }
 
   it('readSamples reads the raw NDJSON k6 wrote (gzipped): every Point, its time and tags, every Metric', async () => {
     for (const t of transcripts.filter((x) => x.observed.samplesSlice.length > 0)) {

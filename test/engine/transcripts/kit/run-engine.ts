@@ -32,7 +32,6 @@ export function argsFor(
       script,
       env,
       samplesOut: out.samples,
-      summaryExport: out.summaryExport,
       quiet: true,
     });
   return [

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT, buildScenarios, listScenarios } from '../../../../src/load/build.js';
+import { REPO_ROOT as ROOT } from '../../../../src/config/repo-root.js';
+import { buildScenarios } from '../../../../src/load/build.js';
+import { listScenarios } from '../../../../src/load/list-scenarios.js';
 
 export type SubjectKind = 'conformance' | 'scenario';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { ROOT } from '../../../../src/load/build.js';
+import { REPO_ROOT as ROOT } from '../../../../src/config/repo-root.js';
 import type { Observation } from './observe.js';
 import type { Subject } from './subjects.js';
 
