@@ -4,6 +4,7 @@ import http from 'k6/http';
 import type { RefinedParams, RefinedResponse, ResponseType } from 'k6/http';
 import type { ExecuteRequest } from '../../src/types/generated/execute-request.js';
 import { ENV, type WorkflowRole, workflow } from './env.js';
+import { noteAnswer, pace, paceBlocking } from './pacing.js';
 
 export type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getConversationById';
 export type Res = RefinedResponse<ResponseType | undefined>;
@@ -54,19 +55,33 @@ export function executeBody(role: WorkflowRole, conversationId?: string, iterati
   };
 }
 
-/** POST an endpoint and wait (k6's blocking call: one request per VU at a time). */
+/**
+ * POST an endpoint and wait (k6's blocking call: one request per VU at a time). Paced first
+ * (a pending Retry-After, the endpoint's rate cap: scenarios/lib/pacing.ts).
+ */
 export function call(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Res {
-  return http.post(url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+  paceBlocking(endpoint);
+  const res = http.post(url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+  noteAnswer(endpoint, res);
+  return res;
 }
 
 /** The same as a Promise, for async code that must not block its VU's event loop. */
-export function callAsync(
+export async function callAsync(
   endpoint: Endpoint,
   role: WorkflowRole,
   body: unknown,
   options: CallOptions = {},
 ): Promise<Res> {
-  return http.asyncRequest('POST', url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+  await pace(endpoint);
+  const res = await http.asyncRequest(
+    'POST',
+    url(endpoint),
+    JSON.stringify(body),
+    params(endpoint, role, options),
+  );
+  noteAnswer(endpoint, res);
+  return res;
 }
 
 export function conversationRequest(

@@ -8,6 +8,8 @@ import { type RunDir, createRunDir } from '../run/index.js';
 import { type ResolvedTarget, resolveTarget } from '../target/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { LoadRun } from '../types/generated/load-run.js';
+import type { VerifyResult } from '../types/generated/verify-result.js';
+import type { ScenarioName } from '../../scenarios/lib/executors.js';
 import { BUNDLES_DIR, buildScenarios, bundlesStale, listScenarios } from './build.js';
 import { thresholdsFromExport, thresholdsJunit } from './junit.js';
 import { runEngine } from './run-engine.js';
@@ -15,6 +17,7 @@ import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
+import { costOutcome, planCosts } from './cost-safety.js';
 
 export type LoadConfig = Pick<
   HarnessConfig,
@@ -29,6 +32,7 @@ export type LoadConfig = Pick<
   | 'loadTimeoutMs'
   | 'connectTimeoutMs'
   | 'requestTimeoutMs'
+  | 'maxCredits'
 >;
 
 export interface LoadOptions {
@@ -42,6 +46,8 @@ export interface LoadOptions {
   readonly log?: (line: string) => void;
   readonly onEngineOutput?: (chunk: string) => void;
   readonly onEngineStart?: (pid: number) => void;
+  /** The main job's verify result: the plan's credit estimate uses the creditUsage it observed. */
+  readonly verify?: VerifyResult;
   /** More __ENV for the script, e.g. HARNESS_EXECUTOR for a benchmark. Never a key. */
   readonly extraEnv?: Readonly<Record<string, string>>;
 }
@@ -103,10 +109,19 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       summaryOut: paths.summary,
       ...(options.validate === undefined ? {} : { validate: options.validate }),
     });
-    Object.assign(env, options.extraEnv);
+    const scenarios = name === 'all' ? listScenarios().filter((s) => s !== 'all') : [name];
+    const cost = planCosts(
+      config,
+      target,
+      scenarios as ScenarioName[],
+      options.verify,
+      options.extraEnv?.HARNESS_EXECUTOR,
+    );
+    Object.assign(env, cost.env, options.extraEnv);
     log(
       `load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`,
     );
+    for (const line of cost.lines) log(line);
     const bound = loadTimeoutMs(config);
     const ended = await runEngine(
       engine,
@@ -150,6 +165,11 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
           })
         ).points
       : [];
+    const spending = costOutcome(cost, points, thresholds);
+    if (spending.failure !== undefined) {
+      failures.push(spending.failure);
+      log(`load: CREDIT_BUDGET_SPENT — ${spending.failure.message}`);
+    }
     const answered = points.filter((p) => p.metric === 'http_reqs').length;
     if (answered === 0)
       log(
@@ -210,6 +230,9 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       ...(target.embedded
         ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
         : {}),
+      plan: cost.plan,
+      credits: spending.credits,
+      pacing: spending.pacing,
       pollsPerExecution: pollsPerExecution(points),
       timeoutClasses: timeoutClasses(points),
       files,

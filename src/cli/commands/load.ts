@@ -32,6 +32,7 @@ export const command: CommandModule = {
       'ci',
       'connectTimeout',
       'loadTimeout',
+      'maxCredits',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
       const config = configFromFlags(flags);
       const result = await runLoad(config, {

@@ -57,6 +57,7 @@ export async function runJob(
         target,
         runDir: run,
         scenario: 'all',
+        verify,
         log: (line) => progress.note(line),
         onEngineOutput: (chunk) => {
           for (const line of chunk.split(/\r?\n|\r/)) {
