@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileProfile } from './support/hostile-profile.js';
+import { startHostile, type HostileMode, type HostileServer } from '../../src/hostile/index.js';
+import { runLoad } from '../../src/load/index.js';
+
+/**
+ * Issue 12: load honours 429/503 Retry-After. One VU against the hostile server, which answers
+ * every request 429 (or 503) with `Retry-After: 1`: after each answer the server must receive
+ * nothing for 1 s. Counted on the server's side (its arrival times), so a busy machine can only
+ * widen the gaps, never fail the test. The same VU against 429 WITHOUT Retry-After keeps firing,
+ * which shows the count is not low for another reason.
+ */
+const KEY_ENV = 'RETRY_AFTER_LOAD_KEY';
+const RETRY_AFTER_S = 1;
+let hostile: HostileServer;
+let dir: string;
+const saved = process.env[KEY_ENV];
+
+beforeAll(async () => {
+  hostile = await startHostile({ retryAfterSeconds: RETRY_AFTER_S });
+  dir = mkdtempSync(join(tmpdir(), 'harness-retry-after-'));
+  process.env[KEY_ENV] = 'retry-after-key';
+});
+afterAll(async () => {
+  await hostile.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (saved === undefined) delete process.env[KEY_ENV];
+  else process.env[KEY_ENV] = saved;
+});
+
+const ONE_VU = JSON.stringify({ executor: 'constant-vus', vus: 1, duration: '3500ms', gracefulStop: '3s' });
+
+async function load(mode: HostileMode) {
+  const target = hostileProfile(dir, KEY_ENV, mode, hostile.baseUrl(mode));
+  return runLoad(
+    {
+      target,
+      timeScale: 0.02,
+      faults: [],
+      seed: 12,
+      engine: 'local',
+      loadProfile: 'smoke',
+      reportsDir: join(dir, `reports-${mode}`),
+      ci: true,
+    },
+    {
+      scenario: 'sync-latency',
+      extraEnv: { HARNESS_EXECUTOR: ONE_VU },
+      log: () => undefined,
+      onEngineOutput: () => undefined,
+    },
+  );
+}
+
+/** Requests the server received within the Retry-After window that follows each answer. */
+function insideWindows(times: readonly number[], windowMs: number): number {
+  let inside = 0;
+  for (const [i, t] of times.entries()) inside += times.filter((u, j) => j > i && u < t + windowMs).length;
+  return inside;
+}
+
+describe('load honours Retry-After (hostile server, 1 VU, 3.5 s)', () => {
+  it.each(['rate-limited-retry-after', 'unavailable-retry-after'] as const)(
+    '%s: no request inside any Retry-After window; the waits and their length are reported',
+    async (mode) => {
+      const result = await load(mode);
+      const times = hostile.hitTimes(mode);
+      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+      console.log(`[retry-after] ${mode}: ${times.length} requests, gaps ${gaps.join(', ')} ms`);
+      // Clock granularity only: the VU computes the pause when the answer arrives, after the server stamped it.
+      expect(insideWindows(times, RETRY_AFTER_S * 1000 - 20)).toBe(0);
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      expect(times.length).toBeLessThanOrEqual(6);
+      expect(result.run.pacing).toMatchObject({
+        retryAfterWaits: times.length,
+        retryAfterWaitMs: times.length * RETRY_AFTER_S * 1000,
+      });
+      expect(result.exitCode).toBe(99);
+    },
+  );
+
+  it('429 without Retry-After: the same VU sends back to back (the contrast)', async () => {
+    const result = await load('rate-limited');
+    const times = hostile.hitTimes('rate-limited');
+    console.log(`[retry-after] rate-limited (no header): ${times.length} requests`);
+    expect(times.length).toBeGreaterThan(30);
+    expect(insideWindows(times.slice(0, 10), RETRY_AFTER_S * 1000 - 20)).toBeGreaterThan(0);
+    expect(result.run.pacing?.retryAfterWaits).toBe(0);
+  });
+});
