@@ -106,6 +106,7 @@ export async function runJob(
   run.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   progress.phase('report');
   const { file, data } = await writeReport(reportsDir, run.path, { seed: config.seed });
+  progress.end();
   const outcome = {
     manifest,
     verify,
