@@ -75,7 +75,10 @@ export function costOutcome(
   thresholds: readonly { metric: string; expression: string; ok: boolean }[],
 ): { credits: NonNullable<LoadRun['credits']>; pacing: NonNullable<LoadRun['pacing']>; failure?: Failure } {
   const spent = counterTotal(points, 'credits_used');
-  const budgetSpent = budgetCrossed(thresholds, cost.budget);
+  // The engine's threshold stopped the run; the count decides too, since k6 2.x's --summary-export
+  // carries no thresholds to read back.
+  const budgetSpent =
+    budgetCrossed(thresholds, cost.budget) || (cost.budget !== 'unlimited' && spent > cost.budget);
   const credits = { spent, budget: cost.budget, budgetSource: cost.source, budgetSpent };
   const pacing = {
     retryAfterWaits: counterTotal(points, 'retry_after_waits'),

@@ -239,6 +239,9 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
     log(
+      `load: credits spent ${Math.round(spending.credits.spent)} (counted from the answers; budget ${String(cost.budget)}${spending.credits.budgetSpent ? ', SPENT: the load was stopped' : ''})`,
+    );
+    log(
       `load: exit ${exitCode}${failures.length > 0 ? ` (${failures.map((f) => f.code).join(', ')})` : exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`,
     );
     return { exitCode, runDir, run, summary };

@@ -33,7 +33,10 @@ afterAll(async () => {
 
 const ONE_VU = JSON.stringify({ executor: 'constant-vus', vus: 1, duration: '3500ms', gracefulStop: '3s' });
 
-async function load(mode: HostileMode) {
+/** The local engine always; real k6 too when K6_BIN names one. */
+const ENGINES: readonly ('local' | 'k6')[] = ['local', ...(process.env.K6_BIN ? (['k6'] as const) : [])];
+
+async function load(mode: HostileMode, engine: 'local' | 'k6' = 'local') {
   const target = hostileProfile(dir, KEY_ENV, mode, hostile.baseUrl(mode));
   return runLoad(
     {
@@ -41,9 +44,9 @@ async function load(mode: HostileMode) {
       timeScale: 0.02,
       faults: [],
       seed: 12,
-      engine: 'local',
+      engine,
       loadProfile: 'smoke',
-      reportsDir: join(dir, `reports-${mode}`),
+      reportsDir: join(dir, `reports-${mode}-${engine}`),
       ci: true,
     },
     {
@@ -63,13 +66,20 @@ function insideWindows(times: readonly number[], windowMs: number): number {
 }
 
 describe('load honours Retry-After (hostile server, 1 VU, 3.5 s)', () => {
-  it.each(['rate-limited-retry-after', 'unavailable-retry-after'] as const)(
-    '%s: no request inside any Retry-After window; the waits and their length are reported',
-    async (mode) => {
-      const result = await load(mode);
-      const times = hostile.hitTimes(mode);
+  it.each(
+    ENGINES.flatMap((engine) =>
+      (['rate-limited-retry-after', 'unavailable-retry-after'] as const).map(
+        (mode) => [mode, engine] as const,
+      ),
+    ),
+  )(
+    '%s (%s engine): no request inside any Retry-After window; the waits and their length are reported',
+    async (mode, engine) => {
+      const before = hostile.hitTimes(mode).length;
+      const result = await load(mode, engine);
+      const times = hostile.hitTimes(mode).slice(before);
       const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
-      console.log(`[retry-after] ${mode}: ${times.length} requests, gaps ${gaps.join(', ')} ms`);
+      console.log(`[retry-after] ${mode} (${engine}): ${times.length} requests, gaps ${gaps.join(', ')} ms`);
       // Clock granularity only: the VU computes the pause when the answer arrives, after the server stamped it.
       expect(insideWindows(times, RETRY_AFTER_S * 1000 - 20)).toBe(0);
       expect(times.length).toBeGreaterThanOrEqual(3);
