@@ -8,6 +8,14 @@ export interface JobOutcome {
   readonly summary: RunSummary | undefined;
   readonly thresholdsCrossed: boolean;
   readonly reportPath: string;
+  /** load-run.json's credits: spent (counted from the answers) against the budget. */
+  readonly credits?: { spent: number; budget: number | 'unlimited'; budgetSpent: boolean };
+}
+
+/** "credits: 210 spent of a 100 budget — BUDGET SPENT, load stopped early" */
+export function creditsLine(c: NonNullable<JobOutcome['credits']>): string {
+  const budget = c.budget === 'unlimited' ? ' (budget unlimited)' : ` of a ${c.budget} budget`;
+  return `credits: ${Math.round(c.spent)} spent${budget}${c.budgetSpent ? ' — BUDGET SPENT, load stopped early' : ''}`;
 }
 
 const n = (x: number | undefined, digits = 1): string =>
@@ -41,6 +49,7 @@ export function formatSummary(o: JobOutcome): string {
       `timeout share (sync): ${share === undefined ? '—' : `${(share * 100).toFixed(1)} % of ${o.summary.syncCalls}`} · completion p95: ${n(o.summary.completionP95, 0)} ms · credits used: ${n(o.summary.creditsUsed, 0)}`,
     );
   } else lines.push('load: no samples');
+  if (o.credits !== undefined) lines.push(creditsLine(o.credits));
   if (o.thresholdsCrossed) lines.push('load thresholds: CROSSED');
   lines.push(`${(o.manifest.exitCode ?? 0) === 0 ? 'PASS' : 'FAIL'} · report: ${o.reportPath}`);
   return `${lines.join('\n')}\n`;
@@ -65,6 +74,7 @@ export function summaryEvent(o: JobOutcome): Record<string, unknown> {
     timeoutShare: o.summary?.timeoutShare ?? null,
     completionP95: o.summary?.completionP95 ?? null,
     creditsUsed: o.summary?.creditsUsed ?? null,
+    credits: o.credits ?? null,
     thresholdsCrossed: o.thresholdsCrossed,
     exitCode: o.manifest.exitCode ?? 0,
     report: o.reportPath,

@@ -4,6 +4,7 @@ import { runLoad } from '../../load/index.js';
 import { createRunDir } from '../../run/index.js';
 import { resolveTarget } from '../../target/index.js';
 import type { HarnessConfig } from '../../types/generated/harness-config.js';
+import type { LoadRun } from '../../types/generated/load-run.js';
 import type { VerifyResult } from '../../types/generated/verify-result.js';
 import { runVerify } from '../../verify/index.js';
 import { writeReport } from '../write-report.js';
@@ -40,6 +41,7 @@ export async function runJob(
   const target = await resolveTarget(config);
   let engine: string;
   let loadExit: number;
+  let credits: LoadRun['credits'];
   let verify: VerifyResult;
   try {
     progress.phase('verify', target.profile.baseUrl);
@@ -73,6 +75,7 @@ export async function runJob(
         },
       });
       loadExit = result.exitCode;
+      credits = result.run.credits;
       engine = result.run.engine.kind;
     } finally {
       clearInterval(ticker);
@@ -113,6 +116,7 @@ export async function runJob(
     summary: data.summary,
     thresholdsCrossed,
     reportPath: relative(process.cwd(), file) || file,
+    ...(credits === undefined ? {} : { credits }),
   };
   if (config.ci) progress.emit(summaryEvent(outcome));
   else process.stdout.write(formatSummary(outcome));
