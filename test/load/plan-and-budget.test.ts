@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configFromFlags } from '../../src/cli/config-flags.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { isHarnessError } from '../../src/errors/index.js';
 import { DEFAULT_MAX_CREDITS, resolveBudget, roleCosts } from '../../src/load/credit-budget.js';
@@ -143,5 +144,20 @@ describe('the credit budget: flags > env > profile > default', () => {
       expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_CONFIG_INVALID');
       expect(String((error as Error).message)).toMatch(/HARNESS_MAX_CREDITS|maxCredits/);
     }
+  });
+
+  it('--max-credits takes a number or `unlimited`; anything else is a usage error naming the flag', () => {
+    expect(configFromFlags({ maxCredits: '250' }).maxCredits).toBe(250);
+    expect(configFromFlags({ maxCredits: 'unlimited' }).maxCredits).toBe('unlimited');
+    const error = (() => {
+      try {
+        configFromFlags({ maxCredits: 'plenty' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_USAGE');
+    expect(String((error as Error).message)).toContain('--max-credits');
   });
 });
