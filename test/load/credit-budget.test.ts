@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRunSamples } from '../../src/compare/index.js';
+import { ContractValidator } from '../../src/contract/index.js';
 import { type LoadConfig, runLoad } from '../../src/load/index.js';
 
 /**
@@ -65,6 +66,11 @@ describe('the credit budget against the embedded reference (sync-latency)', () =
     expect(result.run.credits?.spent).toBeGreaterThan(60);
     // Stopped before the plan completed.
     expect(ok).toBeLessThan(100);
+    const file = (name: string): string => readFileSync(join(result.runDir.path, name), 'utf8');
+    expect(
+      new ContractValidator().validate('load-run.schema.json', JSON.parse(file('load-run.json'))).errors,
+    ).toEqual([]);
+    expect(file('load.junit.xml')).toMatch(/CREDIT_BUDGET_SPENT[\s\S]*<failure/);
     expect(result.run.thresholds).toContainEqual(
       expect.objectContaining({ metric: 'credits_used', expression: 'count<=60', ok: false }),
     );

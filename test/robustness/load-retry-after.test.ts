@@ -31,12 +31,13 @@ afterAll(async () => {
   else process.env[KEY_ENV] = saved;
 });
 
-const ONE_VU = JSON.stringify({ executor: 'constant-vus', vus: 1, duration: '3500ms', gracefulStop: '3s' });
+const closed = (vus: number): string =>
+  JSON.stringify({ executor: 'constant-vus', vus, duration: '3500ms', gracefulStop: '3s' });
 
 /** The local engine always; real k6 too when K6_BIN names one. */
 const ENGINES: readonly ('local' | 'k6')[] = ['local', ...(process.env.K6_BIN ? (['k6'] as const) : [])];
 
-async function load(mode: HostileMode, engine: 'local' | 'k6' = 'local') {
+async function load(mode: HostileMode, engine: 'local' | 'k6' = 'local', vus = 1) {
   const target = hostileProfile(dir, KEY_ENV, mode, hostile.baseUrl(mode));
   return runLoad(
     {
@@ -46,12 +47,12 @@ async function load(mode: HostileMode, engine: 'local' | 'k6' = 'local') {
       seed: 12,
       engine,
       loadProfile: 'smoke',
-      reportsDir: join(dir, `reports-${mode}-${engine}`),
+      reportsDir: join(dir, `reports-${mode}-${engine}-${vus}`),
       ci: true,
     },
     {
       scenario: 'sync-latency',
-      extraEnv: { HARNESS_EXECUTOR: ONE_VU },
+      extraEnv: { HARNESS_EXECUTOR: closed(vus) },
       log: () => undefined,
       onEngineOutput: () => undefined,
     },
@@ -99,5 +100,19 @@ describe('load honours Retry-After (hostile server, 1 VU, 3.5 s)', () => {
     expect(times.length).toBeGreaterThan(30);
     expect(insideWindows(times.slice(0, 10), RETRY_AFTER_S * 1000 - 20)).toBeGreaterThan(0);
     expect(result.run.pacing?.retryAfterWaits).toBe(0);
+  });
+
+  it('3 VUs: any Retry-After window holds at most one request per VU, whenever it starts', async () => {
+    const mode = 'rate-limited-retry-after';
+    const before = hostile.hitTimes(mode).length;
+    await load(mode, 'local', 3);
+    const times = hostile.hitTimes(mode).slice(before);
+    const windowMs = RETRY_AFTER_S * 1000 - 20;
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + windowMs).length));
+    console.log(
+      `[retry-after] 3 VUs: ${times.length} requests, at most ${busiest} in any ${windowMs} ms window`,
+    );
+    expect(times.length).toBeGreaterThanOrEqual(6);
+    expect(busiest).toBeLessThanOrEqual(3);
   });
 });
