@@ -86,6 +86,6 @@ export function costOutcome(
     rateCapWaitMs: counterTotal(points, 'rate_cap_wait_ms'),
   };
   if (!budgetSpent) return { credits, pacing };
-  const message = `credit budget spent: ${Math.round(spent)} credits counted from the answers exceed maxCredits ${String(cost.budget)} (${cost.source}); the load was aborted before its plan completed (raise with --max-credits or HARNESS_MAX_CREDITS)`;
+  const message = `credit budget spent: ${Math.round(spent)} credits counted from the answers exceed maxCredits ${String(cost.budget)} (${cost.source}); the engine stops the load at its next threshold evaluation, so the plan may not have completed (raise with --max-credits or HARNESS_MAX_CREDITS)`;
   return { credits, pacing, failure: { code: 'CREDIT_BUDGET_SPENT', message } };
 }
