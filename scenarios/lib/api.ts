@@ -4,7 +4,7 @@ import http from 'k6/http';
 import type { RefinedParams, RefinedResponse, ResponseType } from 'k6/http';
 import type { ExecuteRequest } from '../../src/types/generated/execute-request.js';
 import { ENV, type WorkflowRole, workflow } from './env.js';
-import { noteAnswer, pace, paceBlocking } from './pacing.js';
+import { mustPace, noteAnswer, pace, paceBlocking } from './pacing.js';
 
 export type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getConversationById';
 export type Res = RefinedResponse<ResponseType | undefined>;
@@ -60,7 +60,7 @@ export function executeBody(role: WorkflowRole, conversationId?: string, iterati
  * (a pending Retry-After, the endpoint's rate cap: scenarios/lib/pacing.ts).
  */
 export function call(endpoint: Endpoint, role: WorkflowRole, body: unknown, options: CallOptions = {}): Res {
-  paceBlocking(endpoint);
+  if (mustPace(endpoint)) paceBlocking(endpoint);
   const res = http.post(url(endpoint), JSON.stringify(body), params(endpoint, role, options));
   noteAnswer(endpoint, res);
   return res;
@@ -73,7 +73,7 @@ export async function callAsync(
   body: unknown,
   options: CallOptions = {},
 ): Promise<Res> {
-  await pace(endpoint);
+  if (mustPace(endpoint)) await pace(endpoint);
   const res = await http.asyncRequest(
     'POST',
     url(endpoint),
