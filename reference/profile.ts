@@ -19,6 +19,7 @@ function workflow(wf: WorkflowDefinition, timeScale: number): Workflow {
     inputComponents: { ...wf.inputComponents },
     outputComponents: { ...wf.outputComponents },
     expectedDurationMs: wf.expectedDurationMs * timeScale,
+    creditsPerExecution: wf.creditCost,
   };
 }
 

@@ -8,6 +8,7 @@ import { ENV, syncLimitMs } from './lib/env.js';
 import {
   clientTimeouts,
   completedAfterTimeout,
+  creditsUsed,
   serverTimeouts,
   syncCalls,
   workflowLatency,
@@ -59,6 +60,9 @@ export async function timeoutBoundary(): Promise<void> {
   if (cls === 'server_timeout' && typeof body?.conversationId === 'string') {
     const result = await pollUntilDone('slow', body.conversationId, undefined);
     completedAfterTimeout.add(result.outcome === 'completed', { workflow: 'slow' });
+    // The execution ran on after the timeout answer: its final usage is spent all the same.
+    if (result.credits !== undefined)
+      creditsUsed.add(result.credits, { endpoint: 'executeWorkflow', workflow: 'slow' });
   }
 }
 

@@ -4,6 +4,7 @@ import http from 'k6/http';
 import type { RefinedParams, RefinedResponse, ResponseType } from 'k6/http';
 import type { ExecuteRequest } from '../../src/types/generated/execute-request.js';
 import { ENV, type WorkflowRole, workflow } from './env.js';
+import { mustPace, noteAnswer, pace, paceBlocking } from './pacing.js';
 
 export type Endpoint = 'executeWorkflow' | 'executeWorkflowBackground' | 'getConversationById';
 export type Res = RefinedResponse<ResponseType | undefined>;
@@ -68,8 +69,9 @@ const NO_OPTIONS: CallOptions = {};
 const URLS: Partial<Record<Endpoint, string>> = {};
 
 /**
- * POST an endpoint and wait (k6's blocking call: one request per VU at a time). `body` is sent
- * as JSON; a string is taken as JSON already serialized (a scenario's constant body, built once).
+ * POST an endpoint and wait (k6's blocking call: one request per VU at a time). Paced first
+ * (a pending Retry-After, the endpoint's rate cap: scenarios/lib/pacing.ts). `body` is sent as
+ * JSON; a string is taken as JSON already serialized (a scenario's constant body, built once).
  */
 export function call(
   endpoint: Endpoint,
@@ -77,18 +79,29 @@ export function call(
   body: unknown,
   options: CallOptions = NO_OPTIONS,
 ): Res {
+  if (mustPace(endpoint)) paceBlocking(endpoint);
   const payload = typeof body === 'string' ? body : JSON.stringify(body);
-  return http.post((URLS[endpoint] ??= url(endpoint)), payload, params(endpoint, role, options));
+  const res = http.post((URLS[endpoint] ??= url(endpoint)), payload, params(endpoint, role, options));
+  noteAnswer(endpoint, res);
+  return res;
 }
 
 /** The same as a Promise, for async code that must not block its VU's event loop. */
-export function callAsync(
+export async function callAsync(
   endpoint: Endpoint,
   role: WorkflowRole,
   body: unknown,
   options: CallOptions = {},
 ): Promise<Res> {
-  return http.asyncRequest('POST', url(endpoint), JSON.stringify(body), params(endpoint, role, options));
+  if (mustPace(endpoint)) await pace(endpoint);
+  const res = await http.asyncRequest(
+    'POST',
+    url(endpoint),
+    JSON.stringify(body),
+    params(endpoint, role, options),
+  );
+  noteAnswer(endpoint, res);
+  return res;
 }
 
 export function conversationRequest(

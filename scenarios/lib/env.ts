@@ -1,8 +1,9 @@
 // How a scenario learns its target: only through __ENV, which k6 fills from `-e K=V` and
 // from the process environment (where the harness puts the key: never on argv).
 import type { Polling, TargetProfile, Workflow } from '../../src/types/generated/target-profile.js';
+import type { LoadProfileName } from './executors.js';
 
-export type LoadProfileName = 'smoke' | 'load' | 'stress' | 'soak' | 'nightly';
+export type { LoadProfileName } from './executors.js';
 export type WorkflowRole = 'fast' | 'slow' | 'conversational';
 
 export interface ScenarioEnv {

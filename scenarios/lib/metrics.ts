@@ -21,3 +21,9 @@ export const executionsFailed = new Rate('executions_failed');
 export const executionsStuck = new Rate('executions_stuck');
 
 export const continuationsKept = new Rate('continuations_kept');
+
+/** 429/503 answers with Retry-After, and how long the VUs waited because of them (ms). */
+export const retryAfterWaits = new Counter('retry_after_waits');
+export const retryAfterWaitMs = new Counter('retry_after_wait_ms');
+/** Time VUs waited to keep an endpoint under the target profile's maxRequestsPerSecond (ms). */
+export const rateCapWaitMs = new Counter('rate_cap_wait_ms');

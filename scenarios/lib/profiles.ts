@@ -1,67 +1,11 @@
 // Load profiles: one table of executors, rates and durations per scenario, and the
 // thresholds each profile enforces. The target profile's `thresholds` override by key.
 import type { Options, Scenario } from 'k6/options';
-import { ENV, type LoadProfileName, jsonEnv, syncLimitMs } from './env.js';
+import { withBudget } from './budget.js';
+import { ENV, jsonEnv, syncLimitMs } from './env.js';
+import { EXECUTORS, type ScenarioName } from './executors.js';
 
-export type ScenarioName = 'sync-latency' | 'timeout-boundary' | 'background-polling' | 'mixed';
-type Executors = Record<ScenarioName, Scenario>;
-
-const arrival = (rate: number, duration: string, maxVUs: number): Scenario => ({
-  executor: 'constant-arrival-rate',
-  rate,
-  timeUnit: '1s',
-  duration,
-  preAllocatedVUs: Math.min(maxVUs, Math.max(2, Math.ceil(rate / 4))),
-  maxVUs,
-});
-
-// Functions, so only the profile in use is built: on k6 every VU evaluates this module, and each
-// object literal here would otherwise exist once per VU for the whole run.
-const TABLE: Record<LoadProfileName, () => Executors> = {
-  // Seconds long: proves every path works (and is what the tests run, time-scaled).
-  smoke: () => ({
-    'sync-latency': arrival(10, '3s', 20),
-    'timeout-boundary': { executor: 'shared-iterations', vus: 4, iterations: 8, maxDuration: '2m' },
-    'background-polling': { executor: 'per-vu-iterations', vus: 4, iterations: 2, maxDuration: '2m' },
-    mixed: { executor: 'constant-vus', vus: 3, duration: '4s' },
-  }),
-  load: () => ({
-    'sync-latency': arrival(50, '2m', 200),
-    'timeout-boundary': { executor: 'constant-vus', vus: 10, duration: '2m' },
-    'background-polling': arrival(5, '2m', 400),
-    mixed: { executor: 'constant-vus', vus: 20, duration: '5m' },
-  }),
-  stress: () => ({
-    'sync-latency': {
-      executor: 'ramping-arrival-rate',
-      startRate: 10,
-      timeUnit: '1s',
-      preAllocatedVUs: 50,
-      maxVUs: 1000,
-      stages: [
-        { target: 100, duration: '1m' },
-        { target: 400, duration: '2m' },
-        { target: 400, duration: '2m' },
-        { target: 0, duration: '30s' },
-      ],
-    },
-    'timeout-boundary': { executor: 'constant-vus', vus: 50, duration: '3m' },
-    'background-polling': arrival(50, '3m', 2000),
-    mixed: { executor: 'constant-vus', vus: 100, duration: '5m' },
-  }),
-  soak: () => ({
-    'sync-latency': arrival(20, '1h', 200),
-    'timeout-boundary': { executor: 'constant-vus', vus: 5, duration: '1h' },
-    'background-polling': arrival(2, '1h', 400),
-    mixed: { executor: 'constant-vus', vus: 30, duration: '2h' },
-  }),
-  nightly: () => ({
-    'sync-latency': arrival(30, '10m', 200),
-    'timeout-boundary': { executor: 'constant-vus', vus: 10, duration: '10m' },
-    'background-polling': arrival(5, '10m', 600),
-    mixed: { executor: 'constant-vus', vus: 20, duration: '20m' },
-  }),
-};
+export type { ScenarioName } from './executors.js';
 
 type Thresholds = NonNullable<Options['thresholds']>;
 
@@ -98,12 +42,12 @@ export function thresholds(name: ScenarioName): Thresholds {
     http_reqs: ['count>0'],
     ...own[name],
   };
-  return { ...base, ...(ENV.target.thresholds ?? {}) };
+  return withBudget({ ...base, ...(ENV.target.thresholds ?? {}) });
 }
 
 /** HARNESS_EXECUTOR (JSON) replaces a scenario's executor, e.g. a fixed VU count for a benchmark. */
 function executor(name: ScenarioName): Scenario {
-  return jsonEnv<Scenario>('HARNESS_EXECUTOR') ?? TABLE[ENV.profile]()[name];
+  return jsonEnv<Scenario>('HARNESS_EXECUTOR') ?? EXECUTORS[ENV.profile][name];
 }
 
 /** `options` of one scenario (its executor named after it) under the current profile. */

@@ -52,6 +52,11 @@ const FLAGS = {
       '--load-timeout <ms>',
       "bound on the load engine process (loadTimeoutMs, default: the profile's planned duration + a margin)",
     ),
+  maxCredits: () =>
+    new Option(
+      '--max-credits <n|unlimited>',
+      'credit budget of the load: stop once the answers report this many credits spent (maxCredits; default 10000, unlimited for the embedded reference)',
+    ),
 } as const;
 
 export type ConfigFlag = keyof typeof FLAGS;
@@ -73,6 +78,11 @@ export function numberFlag(flag: string, raw: unknown): number | undefined {
     });
   }
   return value;
+}
+
+/** --max-credits: a number or `unlimited`; anything else is a usage error naming the flag. */
+function creditsFlag(raw: string): number | 'unlimited' {
+  return raw.trim() === 'unlimited' ? 'unlimited' : (numberFlag('--max-credits', raw) as number);
 }
 
 const text = (raw: unknown): string | undefined => (typeof raw === 'string' ? raw : undefined);
@@ -104,6 +114,7 @@ export async function configFromFlags(
     requestTimeoutMs: numberFlag('--request-timeout', parsed.requestTimeout),
     connectTimeoutMs: numberFlag('--connect-timeout', parsed.connectTimeout),
     loadTimeoutMs: numberFlag('--load-timeout', parsed.loadTimeout),
+    maxCredits: typeof parsed.maxCredits === 'string' ? creditsFlag(parsed.maxCredits) : undefined,
     ...extra,
   };
   const { resolveConfig } = await import('../config/index.js');

@@ -21,7 +21,14 @@ export function fromEnv(env: NodeJS.ProcessEnv): ConfigLayer {
     layer.connectTimeoutMs = parseNumber('HARNESS_CONNECT_TIMEOUT_MS', env.HARNESS_CONNECT_TIMEOUT_MS);
   if (env.HARNESS_LOAD_TIMEOUT_MS)
     layer.loadTimeoutMs = parseNumber('HARNESS_LOAD_TIMEOUT_MS', env.HARNESS_LOAD_TIMEOUT_MS);
+  if (env.HARNESS_MAX_CREDITS)
+    layer.maxCredits = parseCredits('HARNESS_MAX_CREDITS', env.HARNESS_MAX_CREDITS);
   return layer;
+}
+
+/** A credit budget: a number of credits or the word `unlimited`. */
+function parseCredits(name: string, raw: string): number | 'unlimited' {
+  return raw.trim() === 'unlimited' ? 'unlimited' : parseNumber(name, raw);
 }
 
 function parseNumber(name: string, raw: string): number {

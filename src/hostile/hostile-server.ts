@@ -12,6 +12,8 @@ export interface HostileServer {
   baseUrl(mode: HostileMode): string;
   /** Requests received per mode since start (bounds how hard a client retried). */
   hits(mode: HostileMode): number;
+  /** When each request of a mode arrived (ms since epoch), to show a client backing off. */
+  hitTimes(mode: HostileMode): readonly number[];
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startHostile(options: StartHostileOptions = {}): Promise<H
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
   };
   const counts = new Map<HostileMode, number>(HOSTILE_MODES.map((m) => [m, 0]));
+  const times = new Map<HostileMode, number[]>(HOSTILE_MODES.map((m) => [m, []]));
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const mode = (req.url ?? '/').split('/')[1] ?? '';
@@ -39,6 +42,7 @@ export async function startHostile(options: StartHostileOptions = {}): Promise<H
       return;
     }
     counts.set(mode, (counts.get(mode) ?? 0) + 1);
+    times.get(mode)?.push(Date.now());
     // Drain the request body so the client is not stuck writing it.
     req.resume();
     respond(mode, req, res, settings);
@@ -58,6 +62,7 @@ export async function startHostile(options: StartHostileOptions = {}): Promise<H
     refusedUrl: `http://127.0.0.1:${refusedPort}`,
     baseUrl: (mode) => `${url}/${mode}`,
     hits: (mode) => counts.get(mode) ?? 0,
+    hitTimes: (mode) => [...(times.get(mode) ?? [])],
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

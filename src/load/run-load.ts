@@ -14,12 +14,15 @@ import type { LoadSummary } from '../types/generated/load-summary.js';
 import { DashboardWatcher, dashboardEnv } from './dashboard.js';
 import { thresholdsJunit } from './junit.js';
 import { readResults } from './read-results.js';
+import type { VerifyResult } from '../types/generated/verify-result.js';
+import type { ScenarioName } from '../../scenarios/lib/executors.js';
 import { runEngine } from './run-engine.js';
 import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
+import { costOutcome, planCosts } from './cost-safety.js';
 
 export type LoadConfig = Pick<
   HarnessConfig,
@@ -34,6 +37,7 @@ export type LoadConfig = Pick<
   | 'loadTimeoutMs'
   | 'connectTimeoutMs'
   | 'requestTimeoutMs'
+  | 'maxCredits'
 >;
 
 export interface LoadOptions {
@@ -47,6 +51,8 @@ export interface LoadOptions {
   readonly log?: (line: string) => void;
   readonly onEngineOutput?: (chunk: string) => void;
   readonly onEngineStart?: (pid: number) => void;
+  /** The main job's verify result: the plan's credit estimate uses the creditUsage it observed. */
+  readonly verify?: VerifyResult;
   /** More __ENV for the script, e.g. HARNESS_EXECUTOR for a benchmark. Never a key. */
   readonly extraEnv?: Readonly<Record<string, string>>;
 }
@@ -107,10 +113,19 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       summaryOut: paths.summary,
       ...(options.validate === undefined ? {} : { validate: options.validate }),
     });
-    Object.assign(env, options.extraEnv);
+    const scenarios = name === 'all' ? listScenarios().filter((s) => s !== 'all') : [name];
+    const cost = planCosts(
+      config,
+      target,
+      scenarios as ScenarioName[],
+      options.verify,
+      options.extraEnv?.HARNESS_EXECUTOR,
+    );
+    Object.assign(env, cost.env, options.extraEnv);
     log(
       `load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`,
     );
+    for (const line of cost.lines) log(line);
     const bound = loadTimeoutMs(config);
     const dashboard = engine.kind === 'k6' ? dashboardEnv(process.env, paths.dashboard) : {};
     const watcher = new DashboardWatcher();
@@ -149,6 +164,11 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     }
     const thresholds = summary?.thresholds ?? [];
     for (const line of thresholdLines(thresholds)) log(line);
+    const spending = costOutcome(cost, points, thresholds);
+    if (spending.failure !== undefined) {
+      failures.push(spending.failure);
+      log(`load: CREDIT_BUDGET_SPENT — ${spending.failure.message}`);
+    }
     const answered = points.filter((p) => p.metric === 'http_reqs').length;
     if (answered === 0)
       log(
@@ -219,11 +239,17 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       ...(target.embedded
         ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
         : {}),
+      plan: cost.plan,
+      credits: spending.credits,
+      pacing: spending.pacing,
       pollsPerExecution: pollsPerExecution(points),
       timeoutClasses: timeoutClasses(points),
       files,
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
+    log(
+      `load: credits spent ${Math.round(spending.credits.spent)} (counted from the answers; budget ${String(cost.budget)}${spending.credits.budgetSpent ? ', SPENT: the load was stopped' : ''})`,
+    );
     log(
       `load: exit ${exitCode}${failures.length > 0 ? ` (${failures.map((f) => f.code).join(', ')})` : exitCode === 99 ? ' (thresholds crossed)' : ''}; results in ${runDir.path}`,
     );

@@ -1,5 +1,6 @@
 import { endpointOf, seriesOf, type SampleSet } from '../compare/index.js';
 import type { TrendPoint } from '../history/index.js';
+import { SUB, bucketIndex, bucketLabel, logBucketBounds } from './log-buckets.js';
 import { isTimeout, type RunSummary } from './summarize-run.js';
 
 /** A chart.js configuration; pure data (no callbacks) so it travels as JSON. */
@@ -36,25 +37,30 @@ export function percentileChart(summary: RunSummary): ChartSpec | undefined {
 }
 
 export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
-  const points = set.points.filter((p) => p.metric === 'http_req_duration');
+  const points = set.points.filter((p) => p.metric === 'http_req_duration' && p.value >= 0);
   if (points.length === 0) return undefined;
-  const top = Math.max(...summary.endpoints.map((e) => e.p99)) * 1.1 || 1;
-  const bins = 24;
-  const width = top / bins;
-  const labels = Array.from(
-    { length: bins },
-    (_, i) => `${round(i * width)}–${round((i + 1) * width)}${i === bins - 1 ? '+' : ''}`,
-  );
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of points) {
+    min = Math.min(min, p.value);
+    max = Math.max(max, p.value);
+  }
+  const bounds = logBucketBounds(min, max);
+  const bins = bounds.length - 1;
+  const labels = Array.from({ length: bins }, (_, i) => bucketLabel(bounds[i] ?? 0, bounds[i + 1] ?? 0));
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(bins).fill(0);
-    for (const p of points)
-      if (seriesOf(p) === e.endpoint) counts[Math.min(bins - 1, Math.floor(p.value / width))] += 1;
+    for (const p of points) if (seriesOf(p) === e.endpoint) counts[bucketIndex(bounds, p.value)] += 1;
     return { label: e.endpoint, backgroundColor: color(i), data: counts };
   });
   return {
     id: 'chart-histogram',
-    title: 'Latency histogram (requests per bucket, ms)',
-    config: { type: 'bar', data: { labels, datasets }, options: { ...base, scales: axes('ms', 'requests') } },
+    title: `Latency histogram (ms, log-scale buckets: ${SUB} per doubling; requests per bucket)`,
+    config: {
+      type: 'bar',
+      data: { labels, datasets },
+      options: { ...base, scales: axes('ms (each bucket 14–25 % wide)', 'requests') },
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from './charts.js';
 import { escapeHtml as e, jsonForScript } from './html-escape.js';
 import type { ReportData } from './report-data.js';
+import { verdictSection } from './verdict.js';
 import {
   comparisonSection,
   contractSection,
@@ -47,7 +48,10 @@ h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #ddd;padding-bottom:
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 td.key{color:#555}.passed{color:#1a7f37}.failed,.verdict.regression{color:#cf222e;font-weight:bold}.skipped{color:#9a6700}
 .outcome.failed{background:#ffebe9}.failure{margin:2px 0}.chart{position:relative;height:300px;margin:8px 0 24px}.none{color:#777}
-code{background:#f6f8fa;padding:0 3px}.status{font-size:18px;padding:8px;border-radius:4px}.status.ok{background:#dafbe1}.status.bad{background:#ffebe9}`;
+code{background:#f6f8fa;padding:0 3px}
+.verdict-block{padding:4px 12px 8px;border-radius:4px;border:1px solid #ddd}.verdict-block.ok{background:#dafbe1}.verdict-block.bad{background:#ffebe9}.verdict-block.warn{background:#fff8c5}
+.verdict-block h2{border:0;margin:6px 0}.verdict-block .exit{font-weight:normal;font-size:14px;color:#555}.verdict-lines{margin:0;padding-left:18px}
+.verdict-lines>li{margin:3px 0}.verdict-lines>li.bad>b{color:#cf222e}.verdict-lines>li.ok>b{color:#1a7f37}.verdict-lines ul{margin:1px 0;padding-left:18px;font-size:13px}`;
 
 export function chartSpecs(data: ReportData): ChartSpec[] {
   const specs: (ChartSpec | undefined)[] = [];
@@ -71,9 +75,6 @@ export function chartSpecs(data: ReportData): ChartSpec[] {
 export function renderReport(data: ReportData): string {
   const m = data.manifest;
   const specs = chartSpecs(data);
-  const failedChecks = data.verify?.summary.failed ?? 0;
-  const regressions = data.comparison?.regressions ?? 0;
-  const ok = failedChecks === 0 && regressions === 0 && (m.exitCode ?? 0) === 0;
   const used = data.loadRun?.engine as
     string | { kind?: string; version?: string; reason?: string } | undefined;
   const engine =
@@ -93,7 +94,7 @@ export function renderReport(data: ReportData): string {
 <title>${e(`Harness report ${m.runId} — ${m.target.name}`)}</title><style>${STYLE}</style></head>
 <body>
 <h1>Workflow API harness — run ${e(m.runId)}</h1>
-<p class="status ${ok ? 'ok' : 'bad'}">${ok ? 'PASS' : 'FAIL'}: ${e(failedChecks)} contract failure(s), ${e(regressions)} regression(s) against the baseline, exit code ${e(m.exitCode ?? '—')}.</p>
+${verdictSection(data)}
 ${metadataSection(m, engine)}
 ${contractSection(data.verify)}
 ${thresholdsSection(thresholdsOf(data.loadRun))}

@@ -63,7 +63,8 @@ export function latencySection(summary: RunSummary | undefined): string {
   const rows = summary.endpoints.map((s) => [
     td(s.endpoint),
     td(s.count),
-    td(s.failed),
+    td(s.failed, s.failed > 0 ? 'failed' : ''),
+    td(s.expectedTimeouts),
     td(fmt(s.p50)),
     td(fmt(s.p90)),
     td(fmt(s.p95)),
@@ -75,7 +76,7 @@ export function latencySection(summary: RunSummary | undefined): string {
     `completion p95: ${fmt(summary.completionP95, 0, ' ms')}`,
     `credits used: ${fmt(summary.creditsUsed, 0)}`,
   ];
-  return `<section id="latency"><h2>Latency per endpoint (ms)</h2>${table(['endpoint', 'requests', 'failed', 'p50', 'p90', 'p95', 'p99', 'max'], rows)}<p>${facts.map(e).join(' · ')}</p></section>`;
+  return `<section id="latency"><h2>Latency per endpoint (ms)</h2>${table(['endpoint', 'requests', 'failed', 'expected timeouts', 'p50', 'p90', 'p95', 'p99', 'max'], rows)}<p>${facts.map(e).join(' · ')}</p></section>`;
 }
 
 export function comparisonSection(c: ComparisonResult | undefined, note: string | undefined): string {

@@ -81,3 +81,45 @@ export async function openReport(file: string, screenshot: string): Promise<Page
     await browser.close();
   }
 }
+
+// The text a reader sees without scrolling: every text node whose box starts inside the viewport.
+const FIRST_SCREEN_TEXT = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.textContent.trim() === '' || node.parentElement.closest('script,style') !== null) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.height > 0 && box.top < window.innerHeight && box.bottom > 0) out.push(node.textContent.trim());
+  }
+  return out.join('\\n');
+})()`;
+
+/**
+ * Opens a report at 1280×900, saves a screenshot of the first screen only (no scrolling) and
+ * returns the text visible on it, so a test can assert what a reader sees first.
+ */
+export async function firstScreen(file: string, screenshot: string): Promise<string> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
+    await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
+    await page.screenshot({ path: screenshot, fullPage: false });
+    return await page.evaluate<string>(FIRST_SCREEN_TEXT);
+  } finally {
+    await browser.close();
+  }
+}

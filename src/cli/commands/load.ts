@@ -33,6 +33,7 @@ export const command: CommandModule = {
       'ci',
       'connectTimeout',
       'loadTimeout',
+      'maxCredits',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
       const config = await configFromFlags(flags);
       const { runLoad } = await import('../../load/index.js');

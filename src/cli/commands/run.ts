@@ -32,6 +32,7 @@ export const command: CommandModule = {
       'requestTimeout',
       'connectTimeout',
       'loadTimeout',
+      'maxCredits',
     ]).action(async (flags: Parameters<typeof configFromFlags>[0]) => {
       let config = await configFromFlags(flags);
       // The seed is fixed here so it is printed and recorded even when chosen at random.

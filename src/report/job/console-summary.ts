@@ -12,6 +12,14 @@ export interface JobOutcome {
   /** Every load threshold with its measured value and verdict (load-run.json). */
   readonly thresholds?: readonly LoadThreshold[];
   readonly reportPath: string;
+  /** load-run.json's credits: spent (counted from the answers) against the budget. */
+  readonly credits?: { spent: number; budget: number | 'unlimited'; budgetSpent: boolean };
+}
+
+/** "credits: 210 spent of a 100 budget — BUDGET SPENT, load stopped early" */
+export function creditsLine(c: NonNullable<JobOutcome['credits']>): string {
+  const budget = c.budget === 'unlimited' ? ' (budget unlimited)' : ` of a ${c.budget} budget`;
+  return `credits: ${Math.round(c.spent)} spent${budget}${c.budgetSpent ? ' — BUDGET SPENT, load stopped early' : ''}`;
 }
 
 const n = (x: number | undefined, digits = 1): string =>
@@ -46,6 +54,7 @@ export function formatSummary(o: JobOutcome): string {
     );
   } else lines.push('load: no samples');
   if (o.thresholds !== undefined && o.thresholds.length > 0) lines.push(...thresholdLines(o.thresholds));
+  if (o.credits !== undefined) lines.push(creditsLine(o.credits));
   if (o.thresholdsCrossed) lines.push('load thresholds: CROSSED');
   lines.push(`${(o.manifest.exitCode ?? 0) === 0 ? 'PASS' : 'FAIL'} · report: ${o.reportPath}`);
   return `${lines.join('\n')}\n`;
@@ -70,6 +79,7 @@ export function summaryEvent(o: JobOutcome): Record<string, unknown> {
     timeoutShare: o.summary?.timeoutShare ?? null,
     completionP95: o.summary?.completionP95 ?? null,
     creditsUsed: o.summary?.creditsUsed ?? null,
+    credits: o.credits ?? null,
     thresholdsCrossed: o.thresholdsCrossed,
     thresholds: (o.thresholds ?? []).map((t) => ({
       metric: t.metric,

@@ -5,16 +5,30 @@ import { scrub } from '../../secrets/index.js';
  * object per line ({"event": …}) for machines. Everything passes the scrubber.
  */
 export class Progress {
-  private readonly started = Date.now();
+  private current: { readonly name: string; readonly started: number } | undefined;
 
   constructor(
     private readonly ci: boolean,
     private readonly out: (text: string) => void = (t) => process.stdout.write(t),
+    private readonly now: () => number = Date.now,
   ) {}
 
+  /** Starts a phase, ending the one before: each phase's line gives its OWN duration when it ends. */
   phase(name: string, detail = ''): void {
+    this.end();
+    this.current = { name, started: this.now() };
     if (this.ci) this.emit({ event: 'phase', phase: name, ...(detail === '' ? {} : { detail }) });
-    else this.out(scrub(`▶ ${name}${detail === '' ? '' : `  ${detail}`}  (${this.elapsed()} s)\n`));
+    else this.out(scrub(`▶ ${name}${detail === '' ? '' : `  ${detail}`}\n`));
+  }
+
+  /** Ends the current phase (if any) with its duration: "✔ verify (3.2 s)". */
+  end(): void {
+    if (this.current === undefined) return;
+    const { name, started } = this.current;
+    this.current = undefined;
+    const ms = this.now() - started;
+    if (this.ci) this.emit({ event: 'phase-end', phase: name, durationMs: Math.round(ms) });
+    else this.out(`✔ ${name} (${(ms / 1000).toFixed(1)} s)\n`);
   }
 
   /** A line from the engine (k6's progress line), passed through unchanged but scrubbed. */
@@ -45,9 +59,5 @@ export class Progress {
 
   emit(event: Record<string, unknown>): void {
     this.out(`${scrub(JSON.stringify(event))}\n`);
-  }
-
-  elapsed(): string {
-    return ((Date.now() - this.started) / 1000).toFixed(1);
   }
 }

@@ -4,12 +4,12 @@ import { runLoad } from '../../load/index.js';
 import { createRunDir } from '../../run/index.js';
 import { resolveTarget } from '../../target/index.js';
 import type { HarnessConfig } from '../../types/generated/harness-config.js';
+import type { LoadRun } from '../../types/generated/load-run.js';
 import type { VerifyResult } from '../../types/generated/verify-result.js';
 import { runVerify } from '../../verify/index.js';
 import { writeReport } from '../write-report.js';
 import { formatSummary, summaryEvent } from './console-summary.js';
 import type { Progress } from './progress.js';
-import type { LoadRun } from '../../types/generated/load-run.js';
 
 export interface JobResult {
   readonly exitCode: number;
@@ -42,6 +42,7 @@ export async function runJob(
   let engine: string;
   let loadExit: number;
   let thresholds: LoadRun['thresholds'];
+  let credits: LoadRun['credits'];
   let verify: VerifyResult;
   try {
     progress.phase('verify', target.profile.baseUrl);
@@ -59,6 +60,7 @@ export async function runJob(
         target,
         runDir: run,
         scenario: 'all',
+        verify,
         log: (line) => progress.note(line),
         onEngineOutput: (chunk) => {
           for (const line of chunk.split(/\r?\n|\r/)) {
@@ -75,6 +77,7 @@ export async function runJob(
       });
       loadExit = result.exitCode;
       thresholds = result.run.thresholds;
+      credits = result.run.credits;
       engine = result.run.engine.kind;
     } finally {
       clearInterval(ticker);
@@ -108,6 +111,7 @@ export async function runJob(
   run.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   progress.phase('report');
   const { file, data } = await writeReport(reportsDir, run.path, { seed: config.seed });
+  progress.end();
   const outcome = {
     manifest,
     verify,
@@ -115,6 +119,7 @@ export async function runJob(
     thresholdsCrossed,
     thresholds,
     reportPath: relative(process.cwd(), file) || file,
+    ...(credits === undefined ? {} : { credits }),
   };
   if (config.ci) progress.emit(summaryEvent(outcome));
   else process.stdout.write(formatSummary(outcome));

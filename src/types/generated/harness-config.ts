@@ -45,6 +45,10 @@ export interface HarnessConfig {
    */
   connectTimeoutMs?: number;
   /**
+   * Credit budget of one load run: the load is aborted once the credits counted from the answers (creditUsage of sync answers, final usage of background conversations) exceed it. Flag --max-credits, env HARNESS_MAX_CREDITS, target profile maxCredits. Default: 10000 for a deployment, unlimited for the embedded reference.
+   */
+  maxCredits?: number | 'unlimited';
+  /**
    * Bound on the load engine child process; when hit it is stopped (SIGTERM, SIGKILL after a grace period) and the run records the named failure LOAD_TIMEOUT. Flag --load-timeout, env HARNESS_LOAD_TIMEOUT_MS. Default: the load profile's planned duration plus a margin.
    */
   loadTimeoutMs?: number;

@@ -56,6 +56,54 @@ export interface LoadRun {
      */
     boundMs?: number;
   }[];
+  /**
+   * What the run was planned to do, printed before load started: per scenario its duration, load, executions and credits (estimates; closed executors depend on how fast the target answers).
+   */
+  plan?: {
+    scenarios: {
+      scenario: string;
+      executor: string;
+      durationS: number;
+      load: string;
+      executions: number;
+      estimated: boolean;
+      credits: number | null;
+    }[];
+    executions: number;
+    /**
+     * null when a workflow's creditUsage is unknown (no verify observation, no creditsPerExecution in the profile).
+     */
+    credits: number | null;
+    /**
+     * Per workflow role: credits per execution and where the figure came from (verify | profile).
+     */
+    creditSources?: {
+      [k: string]: {
+        credits: number;
+        source: 'verify' | 'profile';
+      };
+    };
+  };
+  /**
+   * Credits counted from the answers (creditUsage of sync answers, final usage of background conversations) against the budget.
+   */
+  credits?: {
+    spent: number;
+    budget: number | 'unlimited';
+    budgetSource: 'config' | 'profile' | 'default';
+    /**
+     * True when the budget stopped the load.
+     */
+    budgetSpent: boolean;
+  };
+  /**
+   * How the VUs held back: 429/503 answers with Retry-After honoured (count, total wait) and time spent under the target's maxRequestsPerSecond.
+   */
+  pacing?: {
+    retryAfterWaits: number;
+    retryAfterWaitMs: number;
+    rateCapWaitMs: number;
+  };
   thresholdsPassed: boolean;
   /**
    * Every threshold with its limit, measured value and verdict, as in load-summary.json.

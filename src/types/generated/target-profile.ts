@@ -115,6 +115,18 @@ export interface TargetProfile {
     [k: string]: string[];
   };
   /**
+   * Credit budget of one load run against this target: the load stops once the credits counted from the answers exceed it. Overridden by --max-credits and HARNESS_MAX_CREDITS; default 10000 for a deployment, unlimited for the embedded reference.
+   */
+  maxCredits?: number | 'unlimited';
+  /**
+   * Caps on the request rate per endpoint (all VUs together), e.g. {"executeWorkflow": 5}: each VU spaces its calls to the endpoint by (active VUs / cap) seconds.
+   */
+  maxRequestsPerSecond?: {
+    executeWorkflow?: number;
+    executeWorkflowBackground?: number;
+    getConversationById?: number;
+  };
+  /**
    * True for production with a read-only key: checks that spend credits or create conversations are skipped with this reason.
    */
   readOnly?: boolean;
@@ -156,6 +168,10 @@ export interface Workflow {
    * Typical duration, for budgets and reports.
    */
   expectedDurationMs?: number;
+  /**
+   * Typical creditUsage of one execution, for the cost estimate printed before load (what verify observed takes precedence).
+   */
+  creditsPerExecution?: number;
 }
 /**
  * May run past the sync limit; used for timeout behaviour and background completion.
@@ -185,6 +201,10 @@ export interface Workflow1 {
    * Typical duration, for budgets and reports.
    */
   expectedDurationMs?: number;
+  /**
+   * Typical creditUsage of one execution, for the cost estimate printed before load (what verify observed takes precedence).
+   */
+  creditsPerExecution?: number;
 }
 /**
  * Output depends on conversation history; used for continuation.
@@ -214,6 +234,10 @@ export interface Workflow2 {
    * Typical duration, for budgets and reports.
    */
   expectedDurationMs?: number;
+  /**
+   * Typical creditUsage of one execution, for the cost estimate printed before load (what verify observed takes precedence).
+   */
+  creditsPerExecution?: number;
 }
 /**
  * How background executions are polled to completion.
@@ -259,4 +283,8 @@ export interface Workflow3 {
    * Typical duration, for budgets and reports.
    */
   expectedDurationMs?: number;
+  /**
+   * Typical creditUsage of one execution, for the cost estimate printed before load (what verify observed takes precedence).
+   */
+  creditsPerExecution?: number;
 }
