@@ -66,6 +66,24 @@ export function chartSpecs(data: ReportData): ChartSpec[] {
   return specs.filter((s): s is ChartSpec => s !== undefined);
 }
 
+/** The banner: an incomplete run is never a pass, whatever its exit code. */
+function statusLine(
+  m: ReportData['manifest'],
+  ok: boolean,
+  failedChecks: number,
+  regressions: number,
+): string {
+  if (m.status === 'failed-to-start')
+    return `DID NOT START: ${e(m.error === undefined ? 'nothing was measured' : `${m.error.code}: ${m.error.message}`)}.`;
+  const counts = `${e(failedChecks)} contract failure(s), ${e(regressions)} regression(s) against the baseline, exit code ${e(m.exitCode ?? '—')}`;
+  if (m.status === 'interrupted') {
+    const how =
+      m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`;
+    return `INTERRUPTED${e(how)}: partial results, not a verdict — ${counts}.`;
+  }
+  return `${ok ? 'PASS' : 'FAIL'}: ${counts}.`;
+}
+
 /** The whole self-contained page. Every value from the run is escaped (text) or JSON-escaped (script data). */
 export function renderReport(data: ReportData): string {
   const m = data.manifest;
@@ -92,7 +110,7 @@ export function renderReport(data: ReportData): string {
 <title>${e(`Harness report ${m.runId} — ${m.target.name}`)}</title><style>${STYLE}</style></head>
 <body>
 <h1>Workflow API harness — run ${e(m.runId)}</h1>
-<p class="status ${ok ? 'ok' : 'bad'}">${ok ? 'PASS' : 'FAIL'}: ${e(failedChecks)} contract failure(s), ${e(regressions)} regression(s) against the baseline, exit code ${e(m.exitCode ?? '—')}.</p>
+<p class="status ${ok && m.status === 'complete' ? 'ok' : 'bad'}">${statusLine(m, ok, failedChecks, regressions)}</p>
 ${metadataSection(m, engine)}
 ${contractSection(data.verify)}
 ${latencySection(data.summary)}

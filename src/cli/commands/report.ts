@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { resolveConfig } from '../../config/index.js';
 import { resolveRunDir } from '../../history/index.js';
 import { writeReport } from '../../report/index.js';
 import type { CommandModule } from '../command-module.js';
+import { reportsDirOf } from '../project-root.js';
 
 /** `harness report [RUN]`: (re)generates reports/<run>/index.html from the run folder. */
 export const command: CommandModule = {
@@ -15,13 +15,9 @@ export const command: CommandModule = {
       )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
-        const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
-        const dir = resolveRunDir(config.reportsDir, run);
-        const { file } = await writeReport(
-          config.reportsDir,
-          dir,
-          config.seed === undefined ? {} : { seed: config.seed },
-        );
+        const reportsDir = reportsDirOf(flags.reportsDir);
+        const dir = resolveRunDir(reportsDir, run);
+        const { file } = await writeReport(reportsDir, dir);
         process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
       });
   },

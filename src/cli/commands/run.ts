@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { Progress, runJob } from '../../report/job/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
+import { harnessVersion } from '../project-root.js';
 
 /** `harness run`: the main job — verify, every load scenario, one run folder, one report. */
 export const command: CommandModule = {
@@ -15,7 +15,7 @@ export const command: CommandModule = {
       )
       .addHelpText(
         'after',
-        '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.',
+        '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error,\n130/143 interrupted by SIGINT/SIGTERM (the run is recorded as interrupted, with what was measured).',
       );
     addConfigFlags(cmd, [
       'target',
@@ -34,16 +34,16 @@ export const command: CommandModule = {
       let config = configFromFlags(flags);
       // The seed is fixed here so it is printed and recorded even when chosen at random.
       if (config.seed === undefined) config = configFromFlags(flags, { seed: randomInt(2 ** 31) });
-      const version = (
-        JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-          version: string;
-        }
-      ).version;
       const result = await runJob(
         config as typeof config & { seed: number },
         new Progress(config.ci),
-        version,
+        harnessVersion(),
       );
+      if (result.interruptedLine !== undefined) {
+        process.stderr.write(`${result.interruptedLine}\n`);
+        // Abandoned checks may still hold the event loop open: the run is recorded, leave now.
+        process.exit(result.exitCode);
+      }
       process.exitCode = result.exitCode;
     });
   },

@@ -5,16 +5,32 @@ import { scrub } from '../../secrets/index.js';
  * object per line ({"event": …}) for machines. Everything passes the scrubber.
  */
 export class Progress {
-  private readonly started = Date.now();
+  private current: { name: string; started: number } | undefined;
 
   constructor(
     private readonly ci: boolean,
     private readonly out: (text: string) => void = (t) => process.stdout.write(t),
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Starts a phase, closing the previous one with its own duration. */
   phase(name: string, detail = ''): void {
+    this.end();
+    this.current = { name, started: this.now() };
     if (this.ci) this.emit({ event: 'phase', phase: name, ...(detail === '' ? {} : { detail }) });
-    else this.out(scrub(`▶ ${name}${detail === '' ? '' : `  ${detail}`}  (${this.elapsed()} s)\n`));
+    else this.out(scrub(`▶ ${name}${detail === '' ? '' : `  ${detail}`}\n`));
+  }
+
+  /** Closes the running phase: "✔ verify  5.2 s" (--ci: a phase-end event with durationMs). */
+  end(outcome = 'done'): void {
+    if (this.current === undefined) return;
+    const ms = Math.round(this.now() - this.current.started);
+    if (this.ci) this.emit({ event: 'phase-end', phase: this.current.name, outcome, durationMs: ms });
+    else
+      this.out(
+        `${outcome === 'done' ? '✔' : '✖'} ${this.current.name}  ${(ms / 1000).toFixed(1)} s${outcome === 'done' ? '' : ` (${outcome})`}\n`,
+      );
+    this.current = undefined;
   }
 
   /** A line from the engine (k6's progress line), passed through unchanged but scrubbed. */
@@ -45,9 +61,5 @@ export class Progress {
 
   emit(event: Record<string, unknown>): void {
     this.out(`${scrub(JSON.stringify(event))}\n`);
-  }
-
-  elapsed(): string {
-    return ((Date.now() - this.started) / 1000).toFixed(1);
   }
 }
