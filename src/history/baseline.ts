@@ -1,5 +1,5 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { HarnessError } from '../errors/index.js';
 import { History, type BaselineRecord } from './history-db.js';
 import { baselinesDir, historyFile } from './paths.js';
@@ -34,14 +34,20 @@ export function saveBaseline(reportsDir: string, runDir: string, now: Date = new
   rmSync(slugDir, { recursive: true, force: true });
   cpSync(runDir, dest, { recursive: true, dereference: true });
   const record: BaselineRecord = { series, runId: manifest.runId, path: dest, savedAt: now.toISOString() };
-  withHistory(reportsDir, (h) => h.setBaseline(record));
+  // Stored relative to the reports folder: CI restores it from a cache into another checkout.
+  withHistory(reportsDir, (h) => h.setBaseline({ ...record, path: relative(resolve(reportsDir), dest) }));
   return record;
 }
+
+const located = (reportsDir: string, b: BaselineRecord): BaselineRecord =>
+  isAbsolute(b.path) ? b : { ...b, path: resolve(reportsDir, b.path) };
 
 /** The saved baseline of a series, if its copy still exists. */
 export function baselineOf(reportsDir: string, series: Series): BaselineRecord | undefined {
   const record = withHistory(reportsDir, (h) => h.baseline(series));
-  return record !== undefined && existsSync(record.path) ? record : undefined;
+  return record !== undefined && existsSync(located(reportsDir, record).path)
+    ? located(reportsDir, record)
+    : undefined;
 }
 
 /** The saved baseline for the series of `runDir`; HARNESS_ERR_BASELINE_MISSING when none. */
@@ -54,7 +60,7 @@ export function findBaseline(reportsDir: string, runDir: string): BaselineRecord
 }
 
 export function listBaselines(reportsDir: string): BaselineRecord[] {
-  return withHistory(reportsDir, (h) => h.baselines());
+  return withHistory(reportsDir, (h) => h.baselines()).map((b) => located(reportsDir, b));
 }
 
 /** Forgets the series' baseline and removes its copy; false when there was none. */

@@ -38,7 +38,7 @@ export interface TrendPoint {
 export interface BaselineRecord {
   readonly series: Series;
   readonly runId: string;
-  /** Where the baseline's copy of the run folder lives. */
+  /** Where the baseline's copy of the run folder lives (stored relative to the reports folder). */
   readonly path: string;
   readonly savedAt: string;
 }
