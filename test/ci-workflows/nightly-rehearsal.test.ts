@@ -40,8 +40,8 @@ function bash(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | 
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     const bound = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`step did not finish within 120 s: ${script}\n${out}`));
-    }, 120_000);
+      reject(new Error(`step did not finish within 300 s: ${script}\n${out}`));
+    }, 300_000);
     child.on('close', (code) => {
       clearTimeout(bound);
       resolve({ code, out });
@@ -177,5 +177,5 @@ describe('nightly.yml rehearsed over three nights (down, healthy, regressed)', (
     });
     const statuses = (JSON.parse(history.out) as { status: string }[]).map((r) => r.status);
     expect(statuses).toEqual(['complete', 'complete', 'failed-to-start']);
-  }, 300_000);
+  }, 900_000);
 });

@@ -21,7 +21,7 @@ function interruptWhen(
   env: NodeJS.ProcessEnv,
   ready: RegExp,
   signal: 'SIGINT' | 'SIGTERM',
-  boundMs = 150_000,
+  boundMs = 300_000,
 ): Promise<Interrupted> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/harness.mjs', ...args], {
@@ -100,7 +100,7 @@ describe('harness run stopped by a signal', () => {
     expect(existsSync(join(reports, 'latest'))).toBe(false);
     expect(existsSync(join(reports, id, 'verify.json'))).toBe(false);
     expect(readdirSync(tmp).filter((f) => f.startsWith('harness-load-'))).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 
   it('Ctrl-C (SIGINT to the process group) mid-load: the engine stops gracefully, the partial results are reported as interrupted, exit 130', async () => {
     const res = await interruptWhen(
@@ -140,5 +140,5 @@ describe('harness run stopped by a signal', () => {
     expect(save.stderr).toMatch(
       /HARNESS_ERR_BASELINE_REFUSED: run \S+ cannot be a baseline: it is interrupted/,
     );
-  }, 240_000);
+  }, 500_000);
 });

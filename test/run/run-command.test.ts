@@ -28,7 +28,7 @@ describe('harness run (the README command) against the embedded reference', () =
   afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
   it('verifies, loads every scenario, writes one run folder with a complete run.json, and exits 0', async () => {
-    const res = await runCli(['run', '--ci', '--seed', '42', '--reports-dir', reports], {}, 85_000);
+    const res = await runCli(['run', '--ci', '--seed', '42', '--reports-dir', reports], {}, 200_000);
     expect(res.stderr).toBe('');
     const events = res.stdout
       .trim()
@@ -85,7 +85,7 @@ describe('harness run (the README command) against the embedded reference', () =
     );
     expect(cmp.stdout).toContain('no regression');
     expect(cmp.code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it.skipIf(browser.skip !== false)(
     titled('the run report renders in Chromium with every chart drawn', browser),
@@ -117,14 +117,14 @@ describe('harness run against a --target URL', () => {
     const res = await runCli(
       ['run', '--target', dep.url, '--seed', '1', '--reports-dir', reports],
       { HARNESS_API_KEY: KEY },
-      85_000,
+      200_000,
     );
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/contract checks: \d+ passed, [1-9]\d* failed/);
     expect(res.stdout).toContain('credit_usage');
     expect(res.stdout).toMatch(/FAIL · report: .*index\.html/);
     for (const text of [res.stdout, res.stderr, ...allText(reports)]) expect(text.includes(KEY)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('fails fast with a coded error when the key variable is missing', async () => {
     const dep = await startMiniDeployment(KEY);
