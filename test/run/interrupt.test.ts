@@ -137,6 +137,9 @@ describe('harness run stopped by a signal', () => {
         // The rest of the CLI treats it as incomplete, never as a pass.
         const report = await runCli(['report', '--reports-dir', reports], {});
         expect(report.code).toBe(0);
+        expect(report.stdout).toMatch(
+          /index\.html {2}\(interrupted by SIGINT during load: not a verdict\)\n$/,
+        );
         expect(readFileSync(join(reports, id, 'index.html'), 'utf8')).toMatch(
           /INTERRUPTED by SIGINT during load/,
         );

@@ -17,8 +17,13 @@ export const command: CommandModule = {
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
         const reportsDir = reportsDirOf(flags.reportsDir);
         const dir = resolveRunDir(reportsDir, run);
-        const { file } = await writeReport(reportsDir, dir);
-        process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
+        const { file, data } = await writeReport(reportsDir, dir);
+        const m = data.manifest;
+        const note =
+          m.status === 'complete'
+            ? ''
+            : `  (${m.status}${m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`}: not a verdict)`;
+        process.stdout.write(`${relative(process.cwd(), file) || file}${note}\n`);
       });
   },
 };
