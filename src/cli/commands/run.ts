@@ -39,8 +39,14 @@ export const command: CommandModule = {
         new Progress(config.ci),
         harnessVersion(),
       );
-      if (result.interruptedLine !== undefined) {
-        process.stderr.write(`${result.interruptedLine}\n`);
+      if (result.signal !== undefined) {
+        const { name, phase, recorded } = result.signal;
+        const what = recorded ? 'run recorded as interrupted' : 'the run had finished measuring';
+        process.stderr.write(
+          config.ci
+            ? `${JSON.stringify({ event: 'interrupted', signal: name, phase, recorded, report: result.reportFile, exitCode: result.exitCode })}\n`
+            : `harness run: ${name} received during ${phase}; ${what}, report: ${result.reportFile} (exit ${result.exitCode})\n`,
+        );
         // Abandoned checks may still hold the event loop open: the run is recorded, leave now.
         process.exit(result.exitCode);
       }

@@ -2,7 +2,13 @@ import { join, relative, resolve } from 'node:path';
 import { isHarnessError } from '../../errors/index.js';
 import { readJson } from '../../history/index.js';
 import type { LoadResult } from '../../load/index.js';
-import { SIGNAL_EXIT_CODE, createRunDir, watchInterrupts, type RunDir } from '../../run/index.js';
+import {
+  SIGNAL_EXIT_CODE,
+  createRunDir,
+  watchInterrupts,
+  type RunDir,
+  type StopSignal,
+} from '../../run/index.js';
 import { bareUrlProfile, resolveTarget, type ResolvedTarget } from '../../target/index.js';
 import type { HarnessConfig } from '../../types/generated/harness-config.js';
 import type { VerifyResult } from '../../types/generated/verify-result.js';
@@ -22,9 +28,10 @@ import { loadWithProgress } from './load-phase.js';
 export interface JobResult {
   readonly exitCode: number;
   readonly status: 'complete' | 'interrupted';
-  /** One line for the console when the run was interrupted. */
-  readonly interruptedLine?: string;
+  /** The signal that stopped the job, the phase it arrived in, and whether the run is recorded interrupted. */
+  readonly signal?: { readonly name: StopSignal; readonly phase: JobPhase; readonly recorded: boolean };
   readonly runDir: string;
+  /** The report's path, relative to the working directory when below it. */
   readonly reportFile: string;
 }
 
@@ -129,17 +136,18 @@ export async function runJob(
     const outcome = { manifest, verify, summary: data.summary, thresholdsCrossed, reportPath };
     if (config.ci) progress.emit(summaryEvent(outcome));
     else process.stdout.write(formatSummary(outcome));
-    const late = watch.received !== undefined && signal === undefined;
+    const received = watch.received;
     return {
-      exitCode: late ? SIGNAL_EXIT_CODE[watch.received ?? 'SIGINT'] : exitCode,
+      exitCode: received === undefined ? exitCode : SIGNAL_EXIT_CODE[received],
       status: manifest.status === 'complete' ? 'complete' : 'interrupted',
-      ...(signal === undefined && !late
+      ...(received === undefined
         ? {}
         : {
-            interruptedLine: `harness run: ${signal ?? watch.received} received during ${interruptedIn ?? phase}; ${signal === undefined ? 'the run had finished measuring' : 'run recorded as interrupted'}, report: ${reportPath} (exit ${late ? SIGNAL_EXIT_CODE[watch.received ?? 'SIGINT'] : exitCode})`,
+            // A signal during the report phase arrives after the measurements: the run stays complete.
+            signal: { name: received, phase: interruptedIn ?? phase, recorded: signal !== undefined },
           }),
       runDir: run.path,
-      reportFile: file,
+      reportFile: reportPath,
     };
   } finally {
     watch.dispose();
