@@ -125,7 +125,10 @@ describe('harness run stopped by a signal', () => {
         expect(res.stderr).toMatch(
           /^harness run: SIGINT received during load; run recorded as interrupted, report: .*index\.html \(exit 130\)$/m,
         );
-        expect(res.stdout).not.toMatch(/^PASS/m);
+        expect(res.stdout).not.toMatch(/^(PASS|FAIL)/m);
+        expect(res.stdout).toMatch(
+          /^INTERRUPTED \(SIGINT during load\): partial results, not a verdict · report: /m,
+        );
         const [id] = runFolders();
         expect(readlinkSync(join(reports, 'latest'))).toBe(id);
         expect(manifestOf(id)).toMatchObject({
