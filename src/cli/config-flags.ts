@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { ConfigLayer, HarnessConfig } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
+import { reportsDirFlag } from './project-root.js';
 
 /**
  * The flags that set HarnessConfig, defined once: each command picks the ones it honours,
@@ -38,7 +39,11 @@ const FLAGS = {
       '--seed <n>',
       'seed for generated inputs and the reference; printed so a run can be reproduced',
     ),
-  reportsDir: () => new Option('--reports-dir <dir>', 'where run folders are written (default reports)'),
+  reportsDir: () =>
+    new Option(
+      '--reports-dir <dir>',
+      'where run folders are written (default: reports/ in the project root)',
+    ),
   ci: () => new Option('--ci', 'quiet, machine-readable console output (also when CI=true)'),
   requestTimeout: () =>
     new Option('--request-timeout <ms>', 'bound on each check request (requestTimeoutMs, default 10000)'),
@@ -106,7 +111,7 @@ export async function configFromFlags(
     target: text(parsed.target),
     loadProfile: text(parsed.profile) as ConfigLayer['loadProfile'],
     engine: text(parsed.engine) as ConfigLayer['engine'],
-    reportsDir: text(parsed.reportsDir),
+    reportsDir: reportsDirFlag(text(parsed.reportsDir)),
     faults: Array.isArray(faults) && faults.length > 0 ? faults : undefined,
     timeScale: parsed.realTime === true ? 1 : numberFlag('--time-scale', parsed.timeScale),
     seed: numberFlag('--seed', parsed.seed),

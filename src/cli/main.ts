@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { HarnessError, isHarnessError } from '../errors/index.js';
 import type { CommandModule } from './command-module.js';
+import { harnessVersion } from './project-root.js';
 
 /**
  * Builds the `harness` program from every file in ./commands (add a command by
@@ -13,6 +14,7 @@ import type { CommandModule } from './command-module.js';
 export async function buildProgram(): Promise<Command> {
   const program = new Command('harness')
     .description('Verification and load harness for the workflow-execution API')
+    .version(harnessVersion(), '-V, --version', 'print the harness version')
     .exitOverride()
     // We print usage errors ourselves, with a code and a hint.
     .configureOutput({ outputError: () => undefined });
@@ -29,7 +31,17 @@ export async function buildProgram(): Promise<Command> {
   return program;
 }
 
+/** With --ci (or CI=true) an error is one JSON line, like every other console event. */
+function reportError(ci: boolean, code: string, message: string, hint: string | undefined): void {
+  if (ci)
+    process.stderr.write(
+      `${JSON.stringify({ event: 'error', code, message, ...(hint === undefined ? {} : { hint }) })}\n`,
+    );
+  else process.stderr.write(`${code}: ${message}\n${hint === undefined ? '' : `  hint: ${hint}\n`}`);
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  const ci = argv.includes('--ci') || process.env.CI === 'true' || process.env.CI === '1';
   try {
     const program = await buildProgram();
     await program.parseAsync([...argv], { from: 'user' });
@@ -38,20 +50,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0.
       if (error.exitCode === 0) return 0;
-      process.stderr.write(
-        `HARNESS_ERR_USAGE: ${error.message.replace(/^error: /, '')}\n  hint: run the command with --help to see its options.\n`,
+      reportError(
+        ci,
+        'HARNESS_ERR_USAGE',
+        error.message.replace(/^error: /, ''),
+        'run the command with --help to see its options.',
       );
       return 2;
     }
     if (isHarnessError(error)) {
-      process.stderr.write(`${error.format()}\n`);
+      reportError(ci, error.code, error.message, error.hint);
       if (process.env.HARNESS_DEBUG === '1' && error.stack !== undefined)
         process.stderr.write(`${error.stack}\n`);
       return 2;
     }
     const e = error instanceof Error ? error : new Error(String(error));
-    process.stderr.write(
-      `HARNESS_ERR_INTERNAL: ${e.message}\n  hint: re-run with HARNESS_DEBUG=1 for the stack trace and report it.\n`,
+    reportError(
+      ci,
+      'HARNESS_ERR_INTERNAL',
+      e.message,
+      're-run with HARNESS_DEBUG=1 for the stack trace and report it.',
     );
     if (process.env.HARNESS_DEBUG === '1' && e.stack !== undefined) process.stderr.write(`${e.stack}\n`);
     return 2;

@@ -35,8 +35,19 @@ export const ERROR_CODES = {
     hint: 'Re-run `harness run` (or `harness load`) so the folder holds its load results.',
   },
   HARNESS_ERR_BASELINE_MISSING: {
-    meaning: 'No baseline is saved for this target and profile, and none was named.',
-    hint: 'Save one with `harness baseline save [RUN]`, or pass `--baseline RUN`.',
+    meaning:
+      'No baseline is saved for this series (target, profile, scenario set, engine, faults), and none was named.',
+    hint: 'Save one with `harness baseline save [RUN]`, or pass `--baseline RUN`; `harness baseline list` shows the saved ones.',
+  },
+  HARNESS_ERR_BASELINE_REFUSED: {
+    meaning:
+      'The run cannot become a baseline: it is interrupted or failed to start, or it had failures (exit code other than 0).',
+    hint: 'Save a complete, passing run (`harness history` lists runs with their status and exit code).',
+  },
+  HARNESS_ERR_SERIES_MISMATCH: {
+    meaning:
+      'The two runs given to compare are of different series (target, profile or scenario set differ), so their latencies are not comparable.',
+    hint: 'Compare runs of the same target, profile and scenario set, or pass --allow-mismatch to compare anyway.',
   },
   HARNESS_ERR_TARGET_UNKNOWN: {
     meaning: 'The --target name matches no targets/<name>.json and is not an http(s) URL.',

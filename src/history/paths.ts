@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { HarnessError } from '../errors/index.js';
+import { readManifest } from './run-manifest.js';
 
 /** Beside the run folders, so `reports/` is the one thing CI caches and uploads. */
 export function historyFile(reportsDir: string): string {
@@ -22,7 +23,7 @@ export function listRuns(reportsDir: string): string[] {
     .sort();
 }
 
-/** A run named by id, by path, or nothing / "latest" for the newest; returns its folder. */
+/** A run named by id, by path, or nothing / "latest" for the newest with results; returns its folder. */
 export function resolveRunDir(reportsDir: string, run?: string): string {
   const candidates: string[] = [];
   if (run === undefined || run === 'latest') candidates.push(join(reportsDir, 'latest'));
@@ -32,15 +33,20 @@ export function resolveRunDir(reportsDir: string, run?: string): string {
       return realpathSync(candidate);
   }
   const runs = listRuns(reportsDir);
-  if ((run === undefined || run === 'latest') && runs.length > 0)
-    return resolve(reportsDir, runs[runs.length - 1]);
+  if (run === undefined || run === 'latest') {
+    // Without the symlink: the newest run that produced results (as `latest` would point).
+    const newest = [...runs]
+      .reverse()
+      .find((id) => readManifest(join(reportsDir, id)).status !== 'failed-to-start');
+    if (newest !== undefined) return resolve(reportsDir, newest);
+  }
   throw new HarnessError(
     'HARNESS_ERR_RUN_NOT_FOUND',
     `no run ${run === undefined ? '(latest)' : JSON.stringify(basename(run))} under ${reportsDir}`,
     {
       hint:
         runs.length === 0
-          ? 'Run `npx harness run` first.'
+          ? 'Run `npx harness run` first (a run that failed to start is never `latest`).'
           : `Known runs: ${runs.slice(-5).join(', ')}${runs.length > 5 ? ', …' : ''}.`,
     },
   );

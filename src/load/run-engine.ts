@@ -63,6 +63,9 @@ export function runEngine(
   const child = spawn(command, [...prefix, ...engineArgs(run)], {
     env: { ...process.env, ...run.env, ...dashboard },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches the harness only, which forwards it
+    // once (k6 aborts without its summary on a second signal).
+    detached: true,
   });
   if (child.pid !== undefined) run.onStart?.(child.pid);
   child.stdout.setEncoding('utf8').on('data', onOutput);
@@ -77,10 +80,21 @@ export function runEngine(
           child.kill('SIGTERM');
           killer = setTimeout(() => child.kill('SIGKILL'), run.killGraceMs ?? 5_000);
         }, run.timeoutMs);
+  // The harness's SIGINT/SIGTERM reaches the engine once (it stops gracefully and writes its
+  // summary); a second one kills it, as a second Ctrl-C would.
+  let forwarded = false;
+  const forward = (signal: NodeJS.Signals): void => {
+    child.kill(forwarded ? 'SIGKILL' : signal);
+    forwarded = true;
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
   return new Promise((resolve, reject) => {
     const clear = (): void => {
       clearTimeout(bound);
       clearTimeout(killer);
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
     };
     child.on('error', (error) => {
       clear();

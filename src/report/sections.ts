@@ -11,6 +11,12 @@ const td = (v: unknown, cls = ''): string => `<td class="${cls}">${e(v)}</td>`;
 export function metadataSection(m: RunManifest, engineNote: string | undefined): string {
   const rows: [string, unknown][] = [
     ['run', m.runId],
+    [
+      'status',
+      m.interruption === undefined
+        ? m.status
+        : `${m.status} (${m.interruption.signal} during ${m.interruption.phase})`,
+    ],
     ['target', `${m.target.name}${m.target.embedded ? ' (embedded reference)' : ''}`],
     ['base URL', m.target.baseUrl],
     ['faults enabled', (m.target.faults ?? []).join(', ') || '—'],
@@ -21,7 +27,7 @@ export function metadataSection(m: RunManifest, engineNote: string | undefined):
     ['git commit', m.gitCommit ?? '—'],
     ['harness', m.harnessVersion ?? '—'],
     ['Node.js', m.nodeVersion ?? '—'],
-    ['started', m.startedAt],
+    ['started', m.startedAt || '—'],
     ['finished', m.finishedAt ?? '—'],
     ['exit code', m.exitCode ?? '—'],
   ];

@@ -85,8 +85,13 @@ function creditLine(data: ReportData): Line {
 
 function incompleteLine(data: ReportData): Line {
   const items: string[] = [];
-  const state = (data.manifest as { state?: unknown }).state;
-  if (typeof state === 'string' && state !== 'complete') items.push(`run ${state}`);
+  const m = data.manifest;
+  if (m.status === 'interrupted')
+    items.push(
+      `run interrupted${m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`}: partial results, not a verdict`,
+    );
+  if (m.status === 'failed-to-start')
+    items.push(`run did not start${m.error === undefined ? '' : `: ${m.error.code}: ${m.error.message}`}`);
   if (data.verify === undefined) items.push('no contract verification in this run');
   if (data.samples === undefined) items.push('no load samples in this run');
   const failures = (data.loadRun?.failures ?? []) as { code: string; message: string }[];
@@ -119,6 +124,16 @@ export function verdictSection(data: ReportData): string {
   const exit = data.manifest.exitCode;
   const failed = lines.slice(0, 3).some((l) => l.bad) || (exit !== undefined && exit !== 0);
   // Skipped checks are listed but leave a PASS; a run that lacks a part or was cut short is not a pass.
-  const word = failed ? 'FAIL' : lines[4]?.missing === true ? 'INCOMPLETE' : 'PASS';
+  // An interrupted or unstarted run is named as such before anything else: it is never a verdict.
+  const word =
+    data.manifest.status === 'interrupted'
+      ? 'INTERRUPTED'
+      : data.manifest.status === 'failed-to-start'
+        ? 'DID NOT START'
+        : failed
+          ? 'FAIL'
+          : lines[4]?.missing === true
+            ? 'INCOMPLETE'
+            : 'PASS';
   return `<section id="verdict" class="verdict-block ${failed ? 'bad' : word === 'PASS' ? 'ok' : 'warn'}"><h2>Verdict: ${word} <span class="exit">(exit code ${e(exit ?? '—')})</span></h2><ul class="verdict-lines">${lines.map(render).join('')}</ul></section>`;
 }

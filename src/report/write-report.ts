@@ -2,14 +2,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareRuns, type ComparisonResult } from '../compare/index.js';
 import { isHarnessError } from '../errors/index.js';
-import { History, findBaseline, historyFile, readManifest, type TrendPoint } from '../history/index.js';
+import {
+  History,
+  findBaseline,
+  historyFile,
+  readManifest,
+  seriesOf,
+  type TrendPoint,
+} from '../history/index.js';
 import { scrub } from '../secrets/index.js';
 import { loadReportData, type ReportData } from './report-data.js';
 import { renderReport } from './render-report.js';
 import { historyMetrics } from './summarize-run.js';
 
 export interface WriteReportOptions {
-  /** How many past runs of the same target+profile the trend shows. */
+  /** How many past complete runs of the same series the trend shows. */
   readonly trendRuns?: number;
   readonly minEffect?: number;
   readonly seed?: number;
@@ -27,24 +34,22 @@ export async function writeReport(
   const manifest = readManifest(runDir);
   let data = await loadReportData(runDir);
   const history = new History(historyFile(reportsDir));
+  const series = seriesOf(manifest);
   const trend: Record<string, TrendPoint[]> = {};
   try {
-    if (data.summary !== undefined) {
-      history.record(
-        {
-          runId: manifest.runId,
-          target: manifest.target.name,
-          profile: manifest.profile,
-          gitCommit: manifest.gitCommit ?? '',
-          time: manifest.startedAt,
-        },
-        historyMetrics(data.summary, data.verify),
-      );
-    }
-    for (const metric of history
-      .metricNames(manifest.target.name, manifest.profile)
-      .filter((n) => n.startsWith('p95{'))) {
-      trend[metric] = history.trend(manifest.target.name, manifest.profile, metric, options.trendRuns ?? 20);
+    history.record(
+      {
+        runId: manifest.runId,
+        series,
+        status: manifest.status,
+        ...(manifest.exitCode === undefined ? {} : { exitCode: manifest.exitCode }),
+        gitCommit: manifest.gitCommit ?? '',
+        time: manifest.startedAt,
+      },
+      data.summary === undefined ? {} : historyMetrics(data.summary, data.verify),
+    );
+    for (const metric of history.metricNames(series).filter((n) => n.startsWith('p95{'))) {
+      trend[metric] = history.trend(series, metric, options.trendRuns ?? 20);
     }
   } finally {
     history.close();
@@ -53,7 +58,9 @@ export async function writeReport(
   let comparison: ComparisonResult | undefined;
   try {
     const baseline = findBaseline(reportsDir, runDir);
-    if (baseline.runId === manifest.runId) comparisonNote = 'This run is the baseline.';
+    if (manifest.status !== 'complete')
+      comparisonNote = `This run is ${manifest.status}: its partial samples are not compared with the baseline.`;
+    else if (baseline.runId === manifest.runId) comparisonNote = 'This run is the baseline.';
     else if (data.samples === undefined) comparisonNote = 'This run has no raw samples to compare.';
     else
       comparison = await compareRuns(baseline.path, runDir, {
@@ -63,7 +70,7 @@ export async function writeReport(
   } catch (error) {
     if (!isHarnessError(error) || error.code !== 'HARNESS_ERR_BASELINE_MISSING') throw error;
     comparisonNote =
-      'No baseline saved for this target and profile yet: save one with npx harness baseline save RUN.';
+      'No baseline saved for this series (target, profile, scenarios, engine, faults) yet: save one with npx harness baseline save RUN.';
   }
   data = { ...data, trend, comparison, comparisonNote };
   const file = join(runDir, 'index.html');

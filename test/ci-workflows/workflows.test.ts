@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { REPO } from '../fixtures/run-cli.js';
+import { ACTIONLINT_VERSION, actionlintTool, titled } from '../support/required-tool.js';
 import { commandsOf, readWorkflow, type WorkflowFacts } from './workflow-commands.js';
+
+const actionlint = actionlintTool();
 
 const read = (file: string): string => readFileSync(join(REPO, file), 'utf8');
 const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
@@ -71,14 +76,48 @@ describe('GitHub workflows', () => {
     ).toHaveLength(3);
   });
 
-  it('ci.yml runs the README test command on Node 20 with Debian Chromium', () => {
+  it('ci.yml runs .ci/run, which installs every tool and runs the README test command with the tools mandatory', () => {
     const readmeTest = /^npm test\b/m.exec(read('README.md'));
     expect(readmeTest).not.toBeNull();
-    expect(ci.runs.flatMap(commandsOf)).toContain('npm test');
-    expect(ci.runs.join('\n')).toMatch(/apt-get install .*chromium/);
+    expect(ci.runs.flatMap(commandsOf)).toContain('.ci/run');
     expect(ci.pairs).toContain('container: node:20-bookworm');
+    expect(ci.uses).toContain('actions/setup-go@v5');
+    const script = read('.ci/run');
+    expect(script).toMatch(/apt-get install .*chromium/);
+    expect(script).toContain(`ACTIONLINT_VERSION=${ACTIONLINT_VERSION}`);
+    expect(script).toMatch(
+      /go install "github\.com\/rhysd\/actionlint\/cmd\/actionlint@\$\{ACTIONLINT_VERSION\}"/,
+    );
+    expect(script).toMatch(/^HARNESS_REQUIRE_TOOLS=1 npm test$/m);
     expect(problemsOf(program, ci)).toEqual([]);
   });
+
+  it.skipIf(actionlint.skip !== false)(
+    titled('actionlint finds no problem in .github/workflows/', actionlint),
+    () => {
+      const bin = actionlint.need();
+      const lint = (files: string[], cwd = REPO): { code: number; out: string } => {
+        const res = spawnSync(bin, ['-no-color', ...files], { cwd, encoding: 'utf8', timeout: 60_000 });
+        return { code: res.status ?? -1, out: `${res.stdout}${res.stderr}` };
+      };
+      const ours = lint([]);
+      expect(ours.out).toBe('');
+      expect(ours.code).toBe(0);
+      // It can fail: a step condition naming an unknown step output is reported.
+      const bad = mkdtempSync(join(tmpdir(), 'harness-actionlint-'));
+      try {
+        writeFileSync(
+          join(bad, 'bad.yml'),
+          'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ steps.nope.outputs.x }}\n        run: echo "${{ github.nonexistent_context }}"\n',
+        );
+        const res = lint([join(bad, 'bad.yml')], bad);
+        expect(res.code).not.toBe(0);
+        expect(res.out).toMatch(/nonexistent_context/);
+      } finally {
+        rmSync(bad, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('nightly.yml installs Node 20 and k6 with the official action, runs the main job, compares, uploads reports', () => {
     expect(nightly.uses).toEqual(
@@ -89,8 +128,11 @@ describe('GitHub workflows', () => {
       ]),
     );
     expect(nightly.pairs).toContain('node-version: 20');
+    expect(nightly.pairs).toEqual(expect.arrayContaining(['HARNESS_PROFILE: nightly', 'HARNESS_ENGINE: k6']));
     const commands = nightly.runs.flatMap(commandsOf);
-    expect(commands.some((c) => /^npx harness run .*--profile nightly .*--ci/.test(c))).toBe(true);
+    expect(commands).toContain('npx harness run --ci');
+    // A first healthy run becomes the baseline; nothing else is saved without being asked for.
+    expect(commands).toContain('npx harness baseline save latest --if-none');
     expect(commands.some((c) => c.startsWith('npx harness compare'))).toBe(true);
     expect(nightly.pairs).toContain('path: reports/');
     expect(problemsOf(program, nightly)).toEqual([]);

@@ -7,11 +7,12 @@ import { compareRuns, formatComparison } from '../../src/compare/index.js';
 import { collectReferenceSamples } from '../fixtures/collect-reference-samples.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 
-const ITERATIONS = 100;
+const ITERATIONS = 200;
 
 // The embedded reference, time-scaled, twice: as is, and with 150 ms added to every
 // execution (extraLatencyMs): well above the tail noise of a busy 2-core machine. Only the
-// sync endpoint waits for executions.
+// sync endpoint waits for executions. The three runs are measured interleaved (round-robin,
+// rotating order), so machine load cannot favour one of them.
 describe('compare against the reference with injected latency', () => {
   let reports: string;
   const refs: RunningReference[] = [];
@@ -22,12 +23,14 @@ describe('compare against the reference with injected latency', () => {
     const clean = await startReference({ port: 0, timeScale: 0.02, seed: 3 });
     const slow = await startReference({ port: 0, timeScale: 0.02, seed: 3, extraLatencyMs: 150 });
     refs.push(clean, slow);
-    // Measured at the same time, so all three share the machine's conditions.
-    const [a, b, c] = await Promise.all([
-      collectReferenceSamples(clean.profile(), clean.keys.full, ITERATIONS),
-      collectReferenceSamples(clean.profile(), clean.keys.full, ITERATIONS),
-      collectReferenceSamples(slow.profile(), slow.keys.full, ITERATIONS),
-    ]);
+    const [a, b, c] = await collectReferenceSamples(
+      [
+        { profile: clean.profile(), key: clean.keys.full },
+        { profile: clean.profile(), key: clean.keys.full },
+        { profile: slow.profile(), key: slow.keys.full },
+      ],
+      ITERATIONS,
+    );
     for (const set of [a, b, c]) expect(set.filter((s) => s.tags.status !== '200')).toEqual([]);
     runs.base = writeRunFolder(reports, { runId: fixtureRunId() }, a);
     runs.same = writeRunFolder(reports, { runId: fixtureRunId() }, b);

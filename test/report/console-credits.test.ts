@@ -5,6 +5,7 @@ const outcome = (credits?: JobOutcome['credits']): JobOutcome => ({
   manifest: {
     formatVersion: '1.0.0',
     runId: 'r1',
+    status: 'complete',
     startedAt: '2026-11-30T00:00:00Z',
     target: { name: 't', baseUrl: 'http://127.0.0.1:1', embedded: false },
     profile: 'smoke',

@@ -6,7 +6,10 @@ import { saveBaseline } from '../../src/history/index.js';
 import { writeReport } from '../../src/report/index.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 import { richSamples, verifyFixture } from '../fixtures/rich-run.js';
+import { chromiumTool, titled } from '../support/required-tool.js';
 import { openReport } from './open-in-chromium.js';
+
+const browser = chromiumTool();
 
 describe('the report in headless Chromium', () => {
   let reports: string;
@@ -31,16 +34,20 @@ describe('the report in headless Chromium', () => {
     if (process.env.KEEP_REPORT !== '1') rmSync(reports, { recursive: true, force: true });
   });
 
-  it('renders every chart with no script error and no network, and saves a screenshot', async () => {
-    const screenshot = join(runDir, 'screenshot.png');
-    const check = await openReport(join(runDir, 'index.html'), screenshot);
-    expect(check.errors).toEqual([]);
-    expect(check.externalRequests).toEqual([]);
-    expect(check.canvases).toBe(6);
-    expect(check.charts).toBe(check.canvases);
-    for (const painted of check.paintedPixels) expect(painted).toBeGreaterThan(50);
-    expect(existsSync(screenshot) && statSync(screenshot).size > 10_000).toBe(true);
-    // The fixture's hostile failure value stayed text: its onerror never ran.
-    expect(check.injected).toBe(false);
-  });
+  it.skipIf(browser.skip !== false)(
+    titled('renders every chart with no script error and no network, and saves a screenshot', browser),
+    async () => {
+      browser.need();
+      const screenshot = join(runDir, 'screenshot.png');
+      const check = await openReport(join(runDir, 'index.html'), screenshot);
+      expect(check.errors).toEqual([]);
+      expect(check.externalRequests).toEqual([]);
+      expect(check.canvases).toBe(6);
+      expect(check.charts).toBe(check.canvases);
+      for (const painted of check.paintedPixels) expect(painted).toBeGreaterThan(50);
+      expect(existsSync(screenshot) && statSync(screenshot).size > 10_000).toBe(true);
+      // The fixture's hostile failure value stayed text: its onerror never ran.
+      expect(check.injected).toBe(false);
+    },
+  );
 });

@@ -1,6 +1,9 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { resolveRunDir } from '../../history/index.js';
+import { writeReport } from '../../report/index.js';
 import type { CommandModule } from '../command-module.js';
+import { reportsDirOf } from '../project-root.js';
 
 /** `harness report [RUN]`: (re)generates reports/<run>/index.html from the run folder. */
 export const command: CommandModule = {
@@ -12,17 +15,15 @@ export const command: CommandModule = {
       )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
-        const { resolveConfig } = await import('../../config/index.js');
-        const { resolveRunDir } = await import('../../history/index.js');
-        const { writeReport } = await import('../../report/index.js');
-        const config = resolveConfig({ flags: { reportsDir: flags.reportsDir } });
-        const dir = resolveRunDir(config.reportsDir, run);
-        const { file } = await writeReport(
-          config.reportsDir,
-          dir,
-          config.seed === undefined ? {} : { seed: config.seed },
-        );
-        process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
+        const reportsDir = reportsDirOf(flags.reportsDir);
+        const dir = resolveRunDir(reportsDir, run);
+        const { file, data } = await writeReport(reportsDir, dir);
+        const m = data.manifest;
+        const note =
+          m.status === 'complete'
+            ? ''
+            : `  (${m.status}${m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`}: not a verdict)`;
+        process.stdout.write(`${relative(process.cwd(), file) || file}${note}\n`);
       });
   },
 };

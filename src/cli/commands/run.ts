@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-// The file, not config/index.ts, which loads ajv: command modules load for every `--help`.
-import { REPO_ROOT } from '../../config/repo-root.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
+import { harnessVersion } from '../project-root.js';
 
 /** `harness run`: the main job — verify, every load scenario, one run folder, one report. */
 export const command: CommandModule = {
@@ -17,7 +14,7 @@ export const command: CommandModule = {
       )
       .addHelpText(
         'after',
-        '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error.',
+        '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error,\n130/143 interrupted by SIGINT/SIGTERM (the run is recorded as interrupted, with what was measured).',
       );
     addConfigFlags(cmd, [
       'target',
@@ -37,17 +34,24 @@ export const command: CommandModule = {
       let config = await configFromFlags(flags);
       // The seed is fixed here so it is printed and recorded even when chosen at random.
       if (config.seed === undefined) config = await configFromFlags(flags, { seed: randomInt(2 ** 31) });
-      const version = (
-        JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-          version: string;
-        }
-      ).version;
+      // Loaded when the command runs: command modules load for every `--help`.
       const { Progress, runJob } = await import('../../report/job/index.js');
       const result = await runJob(
         config as typeof config & { seed: number },
         new Progress(config.ci),
-        version,
+        harnessVersion(),
       );
+      if (result.signal !== undefined) {
+        const { name, phase, recorded } = result.signal;
+        const what = recorded ? 'run recorded as interrupted' : 'the run had finished measuring';
+        process.stderr.write(
+          config.ci
+            ? `${JSON.stringify({ event: 'interrupted', signal: name, phase, recorded, report: result.reportFile, exitCode: result.exitCode })}\n`
+            : `harness run: ${name} received during ${phase}; ${what}, report: ${result.reportFile} (exit ${result.exitCode})\n`,
+        );
+        // Abandoned checks may still hold the event loop open: the run is recorded, leave now.
+        process.exit(result.exitCode);
+      }
       process.exitCode = result.exitCode;
     });
   },

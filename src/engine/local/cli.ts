@@ -18,7 +18,7 @@ function supportedText(): string {
     'Globals:   __ENV, __VU, __ITER, console, setTimeout/setInterval (k6/timers)',
     '',
     "Exit codes as k6's: 0 ok, 99 thresholds crossed, 100/101 setup/teardown timeout, 107 script error",
-    '(incl. HARNESS_ERR_ENGINE_UNSUPPORTED / _SCRIPT), 104 invalid options, 108 test.abort().',
+    '(incl. HARNESS_ERR_ENGINE_UNSUPPORTED / _SCRIPT), 104 invalid options, 105 SIGINT/SIGTERM, 108 test.abort().',
   ].join('\n');
 }
 

@@ -107,6 +107,19 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     if (lastEval.abort) run.abort('thresholds have been crossed (abortOnFail)', EXIT.thresholdsHaveFailed);
   };
   const ticker: Ticker = startTicker(run, options, opts.onProgress, THRESHOLD_EVERY_MS, evaluate);
+  // Like k6: a signal stops the test gracefully; the summary and raw output are still written.
+  const onSignal = (signal: NodeJS.Signals): void =>
+    run.abort(
+      `test run was aborted because the local engine received a '${signal}' signal`,
+      EXIT.externalAbort,
+    );
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // Kept until the summary is written: a signal then must not kill the process mid-write.
+  const stopListening = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   let setupJson: string | undefined;
   let setupForSummary: string | undefined;
   let exitCode: number = EXIT.ok;
@@ -125,6 +138,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
       // e.g. setup() threw: release sockets and timers and flush the raw output before reporting.
       for (const vu of allVus) vu.dispose();
       await opts.metrics.close();
+      stopListening();
       throw error;
     }
     exitCode = error.exitCode;
@@ -153,6 +167,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   });
   for (const vu of allVus) vu.dispose();
   await opts.metrics.close();
+  stopListening();
   if (exitCode === EXIT.thresholdsHaveFailed) {
     const crossed = [...new Set((lastEval?.results ?? []).filter((r) => !r.ok).map((r) => r.metric))];
     run.log('error', `thresholds on metrics '${crossed.join("', '")}' have been crossed`);

@@ -56,7 +56,14 @@ export function formatSummary(o: JobOutcome): string {
   if (o.thresholds !== undefined && o.thresholds.length > 0) lines.push(...thresholdLines(o.thresholds));
   if (o.credits !== undefined) lines.push(creditsLine(o.credits));
   if (o.thresholdsCrossed) lines.push('load thresholds: CROSSED');
-  lines.push(`${(o.manifest.exitCode ?? 0) === 0 ? 'PASS' : 'FAIL'} · report: ${o.reportPath}`);
+  const i = o.manifest.interruption;
+  const verdict =
+    o.manifest.status !== 'complete'
+      ? `INTERRUPTED${i === undefined ? '' : ` (${i.signal} during ${i.phase})`}: partial results, not a verdict`
+      : (o.manifest.exitCode ?? 0) === 0
+        ? 'PASS'
+        : 'FAIL';
+  lines.push(`${verdict} · report: ${o.reportPath}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,6 +72,7 @@ export function summaryEvent(o: JobOutcome): Record<string, unknown> {
   return {
     event: 'summary',
     runId: o.manifest.runId,
+    status: o.manifest.status,
     target: o.manifest.target.name,
     profile: o.manifest.profile,
     engine: o.manifest.engine,

@@ -5,15 +5,15 @@ import { scrub } from '../../secrets/index.js';
  * object per line ({"event": …}) for machines. Everything passes the scrubber.
  */
 export class Progress {
-  private current: { readonly name: string; readonly started: number } | undefined;
+  private current: { name: string; started: number } | undefined;
 
   constructor(
     private readonly ci: boolean,
     private readonly out: (text: string) => void = (t) => process.stdout.write(t),
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Starts a phase, ending the one before: each phase's line gives its OWN duration when it ends. */
+  /** Starts a phase, closing the previous one with its own duration. */
   phase(name: string, detail = ''): void {
     this.end();
     this.current = { name, started: this.now() };
@@ -21,14 +21,16 @@ export class Progress {
     else this.out(scrub(`▶ ${name}${detail === '' ? '' : `  ${detail}`}\n`));
   }
 
-  /** Ends the current phase (if any) with its duration: "✔ verify (3.2 s)". */
-  end(): void {
+  /** Closes the running phase: "✔ verify  5.2 s" (--ci: a phase-end event with durationMs). */
+  end(outcome = 'done'): void {
     if (this.current === undefined) return;
-    const { name, started } = this.current;
+    const ms = Math.round(this.now() - this.current.started);
+    if (this.ci) this.emit({ event: 'phase-end', phase: this.current.name, outcome, durationMs: ms });
+    else
+      this.out(
+        `${outcome === 'done' ? '✔' : '✖'} ${this.current.name}  ${(ms / 1000).toFixed(1)} s${outcome === 'done' ? '' : ` (${outcome})`}\n`,
+      );
     this.current = undefined;
-    const ms = this.now() - started;
-    if (this.ci) this.emit({ event: 'phase-end', phase: name, durationMs: Math.round(ms) });
-    else this.out(`✔ ${name} (${(ms / 1000).toFixed(1)} s)\n`);
   }
 
   /** A line from the engine (k6's progress line), passed through unchanged but scrubbed. */

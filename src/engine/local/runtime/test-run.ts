@@ -12,6 +12,8 @@ export const EXIT = {
   invalidConfig: 104,
   scriptException: 107,
   scriptAborted: 108,
+  /** SIGINT/SIGTERM: k6 stops gracefully, writes its summary and exits 105 (ExternalAbort). */
+  externalAbort: 105,
 } as const;
 
 /** Thrown into a VU to unwind it: test.abort() or a threshold with abortOnFail. */

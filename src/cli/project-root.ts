@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveConfig } from '../config/index.js';
+
+/** The harness checkout (where package.json is), whatever the working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The reports folder: --reports-dir or HARNESS_REPORTS_DIR as given (relative to the working
+ * directory, like any path typed by a person), otherwise <project root>/reports, so running
+ * from a subfolder never scatters `reports/` folders.
+ */
+export function reportsDirFlag(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (flag !== undefined) return flag;
+  return env.HARNESS_REPORTS_DIR ? undefined : join(PROJECT_ROOT, 'reports');
+}
+
+/** The resolved reports folder for commands that need nothing else from the config. */
+export function reportsDirOf(flag: string | undefined): string {
+  return resolveConfig({ flags: { reportsDir: reportsDirFlag(flag) } }).reportsDir;
+}
+
+/** package.json's version: `harness --version` and run.json's harnessVersion. */
+export function harnessVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
