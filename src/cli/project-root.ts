@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { resolveConfig } from '../config/index.js';
+// The file, not config/index.ts, which loads ajv: main.ts loads this module for every `--help`.
+import { REPO_ROOT } from '../config/repo-root.js';
 
-/** The harness checkout (where package.json is), whatever the working directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The harness checkout (where package.json is), whatever the working directory, and whether
+ * it runs from the sources or from the compiled CLI (dist/cli/<build>/).
+ */
+export const PROJECT_ROOT = REPO_ROOT;
 
 /**
  * The reports folder: --reports-dir or HARNESS_REPORTS_DIR as given (relative to the working
@@ -20,7 +23,8 @@ export function reportsDirFlag(
 }
 
 /** The resolved reports folder for commands that need nothing else from the config. */
-export function reportsDirOf(flag: string | undefined): string {
+export async function reportsDirOf(flag: string | undefined): Promise<string> {
+  const { resolveConfig } = await import('../config/index.js');
   return resolveConfig({ flags: { reportsDir: reportsDirFlag(flag) } }).reportsDir;
 }
 

@@ -62,8 +62,8 @@ export const command: CommandModule = {
       .description('List the saved baselines, one per series')
       .option(...REPORTS_DIR)
       .option('--json', 'print them as JSON')
-      .action((flags: { reportsDir?: string; json?: boolean }) => {
-        const all = listBaselines(reportsDirOf(flags.reportsDir));
+      .action(async (flags: { reportsDir?: string; json?: boolean }) => {
+        const all = listBaselines(await reportsDirOf(flags.reportsDir));
         if (flags.json === true) process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
         else
           process.stdout.write(all.length === 0 ? 'no baselines saved\n' : `${all.map(line).join('\n')}\n`);
@@ -72,8 +72,8 @@ export const command: CommandModule = {
       .command('show [run]')
       .description('Show the baseline of a run\'s series (id, path or "latest"; default latest)')
       .option(...REPORTS_DIR)
-      .action((run: string | undefined, flags: { reportsDir?: string }) => {
-        const reportsDir = reportsDirOf(flags.reportsDir);
+      .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
+        const reportsDir = await reportsDirOf(flags.reportsDir);
         const series = seriesNamedBy(reportsDir, run);
         const record = baselineOf(reportsDir, series);
         if (record === undefined)
@@ -93,15 +93,15 @@ export const command: CommandModule = {
         'only when its series has no baseline yet; an unusable run is a note, exit 0 (the nightly)',
       )
       .option(...REPORTS_DIR)
-      .action((run: string | undefined, flags: { reportsDir?: string; ifNone?: boolean }) => {
-        process.stdout.write(`${save(reportsDirOf(flags.reportsDir), run, flags.ifNone === true)}\n`);
+      .action(async (run: string | undefined, flags: { reportsDir?: string; ifNone?: boolean }) => {
+        process.stdout.write(`${save(await reportsDirOf(flags.reportsDir), run, flags.ifNone === true)}\n`);
       });
     baseline
       .command('delete [run]')
       .description("Forget the baseline of a run's series (a run id/path, or the baseline's own run id)")
       .option(...REPORTS_DIR)
-      .action((run: string | undefined, flags: { reportsDir?: string }) => {
-        const reportsDir = reportsDirOf(flags.reportsDir);
+      .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
+        const reportsDir = await reportsDirOf(flags.reportsDir);
         const series = seriesNamedBy(reportsDir, run);
         if (!deleteBaseline(reportsDir, series))
           throw new HarnessError('HARNESS_ERR_BASELINE_MISSING', `no baseline saved for ${seriesId(series)}`);

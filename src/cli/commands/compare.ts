@@ -79,7 +79,7 @@ export const command: CommandModule = {
       .option('--json', 'print the comparison as JSON')
       .option('--allow-mismatch', 'compare runs of different targets, profiles or scenario sets anyway')
       .action(async (flags: CompareFlags) => {
-        const reportsDir = reportsDirOf(flags.reportsDir);
+        const reportsDir = await reportsDirOf(flags.reportsDir);
         const minEffect = Number(flags.minEffect);
         const seed = Number(flags.seed ?? '1');
         if (!Number.isFinite(minEffect) || minEffect < 0)

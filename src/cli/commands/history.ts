@@ -17,9 +17,9 @@ export const command: CommandModule = {
       .option('--limit <n>', 'at most this many runs', '20')
       .option('--reports-dir <dir>', 'where run folders live (default: reports/ in the project root)')
       .option('--json', 'print the runs as JSON')
-      .action((flags: { target?: string; limit: string; reportsDir?: string; json?: boolean }) => {
+      .action(async (flags: { target?: string; limit: string; reportsDir?: string; json?: boolean }) => {
         const limit = numberFlag('--limit', flags.limit) ?? 20;
-        const history = new History(historyFile(reportsDirOf(flags.reportsDir)));
+        const history = new History(historyFile(await reportsDirOf(flags.reportsDir)));
         try {
           const runs = history.runs({
             ...(flags.target === undefined ? {} : { target: flags.target }),

@@ -15,7 +15,7 @@ export const command: CommandModule = {
       )
       .option('--reports-dir <dir>', 'where run folders live (default reports)')
       .action(async (run: string | undefined, flags: { reportsDir?: string }) => {
-        const reportsDir = reportsDirOf(flags.reportsDir);
+        const reportsDir = await reportsDirOf(flags.reportsDir);
         const dir = resolveRunDir(reportsDir, run);
         const { file, data } = await writeReport(reportsDir, dir);
         const m = data.manifest;
