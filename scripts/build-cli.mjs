@@ -1,4 +1,4 @@
-// The compiled CLI: src/ and reference/ transpiled file by file (esbuild, no bundling, so the
+// The compiled CLI: src/, reference/ and scenarios/lib/ transpiled file by file (esbuild, no bundling, so the
 // catalogues that discover their files by name keep working) into dist/cli/<fingerprint>/.
 //
 // `node scripts/build-cli.mjs` (npm's `prepare`, so `npm ci` builds it) and bin/*.mjs both call
@@ -11,7 +11,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCE_DIRS = ['src', 'reference'];
+// scenarios/lib: the harness reads the executor table (scenarios/lib/executors.ts, pure data)
+// to print the plan and bound the load; its k6-only siblings are transpiled but never imported.
+const SOURCE_DIRS = ['src', 'reference', 'scenarios/lib'];
 const OUT_DIR = join(ROOT, 'dist', 'cli');
 /** Part of the fingerprint: changing how we compile must rebuild too. */
 const BUILD_OPTIONS = { format: 'esm', platform: 'node', target: 'node20', sourcemap: 'linked' };

@@ -78,7 +78,7 @@ function creditLine(data: ReportData): Line {
         : ` of a ${int(credits.budget)} budget`;
   return {
     bad: credits?.budgetSpent === true,
-    head: `Credits spent: ${spent === undefined ? 'unknown' : int(spent)}${budget}${credits?.budgetSpent === true ? ' — budget spent, load stopped early' : ''}`,
+    head: `Credits spent: ${spent === undefined ? 'not measured' : int(spent)}${budget}${credits?.budgetSpent === true ? ' — budget spent, load stopped early' : ''}`,
     items: [],
   };
 }
@@ -88,10 +88,12 @@ function incompleteLine(data: ReportData): Line {
   const m = data.manifest;
   if (m.status === 'interrupted')
     items.push(
-      `run interrupted${m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`}: partial results, not a verdict`,
+      `INTERRUPTED${m.interruption === undefined ? '' : ` by ${m.interruption.signal} during ${m.interruption.phase}`}: partial results, not a verdict`,
     );
   if (m.status === 'failed-to-start')
-    items.push(`run did not start${m.error === undefined ? '' : `: ${m.error.code}: ${m.error.message}`}`);
+    items.push(
+      `DID NOT START: ${m.error === undefined ? 'nothing was measured' : `${m.error.code}: ${m.error.message}`}`,
+    );
   if (data.verify === undefined) items.push('no contract verification in this run');
   if (data.samples === undefined) items.push('no load samples in this run');
   const failures = (data.loadRun?.failures ?? []) as { code: string; message: string }[];

@@ -59,8 +59,12 @@ async function night(job: WorkflowJob, cache: string, target: string): Promise<S
   const reports = join(mkdtempSync(join(tmpdir(), 'harness-night-')), 'reports');
   const secrets: Record<string, string> = { HARNESS_API_KEY: KEY, HARNESS_TARGET: target };
   const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
+  // The repository variable the README asks for: a night's budget above what smoke spends.
+  const vars: Record<string, string> = { HARNESS_MAX_CREDITS: 'unlimited' };
   for (const [k, v] of Object.entries(job.env))
-    env[k] = v.replace(/\$\{\{ secrets\.(\w+) \}\}/g, (_m, name: string) => secrets[name] ?? '');
+    env[k] = v
+      .replace(/\$\{\{ secrets\.(\w+) \}\}/g, (_m, name: string) => secrets[name] ?? '')
+      .replace(/\$\{\{ vars\.(\w+) \}\}/g, (_m, name: string) => vars[name] ?? '');
   Object.assign(env, { HARNESS_PROFILE: 'smoke', HARNESS_ENGINE: 'local', HARNESS_REPORTS_DIR: reports });
   const results: StepResult[] = [];
   let jobFailed = false;

@@ -23,10 +23,10 @@ describe('phase durations of the main job', () => {
     p.end();
     p.end(); // idempotent
     const text = out.join('');
-    expect(text).toContain('✔ target (0.3 s)');
-    expect(text).toContain('✔ verify (3.2 s)');
-    expect(text).toContain('✔ load (12.0 s)');
-    expect(text).toContain('✔ report (0.5 s)');
+    expect(text).toContain('✔ target  0.3 s');
+    expect(text).toContain('✔ verify  3.2 s');
+    expect(text).toContain('✔ load  12.0 s');
+    expect(text).toContain('✔ report  0.5 s');
     expect(text.match(/✔/g)).toHaveLength(4);
     // Nothing counts from the job's start any more: 15.5 s (since start) appears nowhere.
     expect(text).not.toMatch(/15\.5 s/);
@@ -43,8 +43,8 @@ describe('phase durations of the main job', () => {
     p.end();
     const events = out.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events.filter((e) => e.event === 'phase-end')).toEqual([
-      { event: 'phase-end', phase: 'verify', durationMs: 2000 },
-      { event: 'phase-end', phase: 'load', durationMs: 7000 },
+      { event: 'phase-end', phase: 'verify', outcome: 'done', durationMs: 2000 },
+      { event: 'phase-end', phase: 'load', outcome: 'done', durationMs: 7000 },
     ]);
   });
 });
