@@ -51,7 +51,8 @@ defineCheck(
     ctx.findings.observe('accounting', { turns: [c1, c2], conversation: total, matches: seen });
     const declared = ctx.profile.conversation?.creditAccounting ?? 'undeclared';
     const expected = declared === 'sum' ? c1 + c2 : declared === 'last' ? c2 : undefined;
-    if (total === expected) return;
+    // Undeclared: whichever of sum or last it matches is an observation; only neither is a deviation.
+    if (total === expected || (declared === 'undeclared' && seen !== 'neither')) return;
     ctx.findings.inferred(declared !== 'undeclared', {
       code: 'CREDIT_ACCOUNTING',
       endpoint: 'getConversationById',

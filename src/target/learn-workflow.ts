@@ -1,5 +1,6 @@
 import type { TargetProfile } from '../types/generated/target-profile.js';
-import { keyRejected, preflightPost, type PreflightOptions } from './preflight.js';
+import { isHarnessError } from '../errors/index.js';
+import { keyRejected, preflightPost, type PreflightAnswer, type PreflightOptions } from './preflight.js';
 import type { GuessedPart, ResolvedTarget } from './types.js';
 
 type Workflow = TargetProfile['workflows']['fast'];
@@ -47,13 +48,21 @@ export async function learnWorkflows(
   for (const role of ['fast', 'conversational'] as const) {
     const wf = workflows[role];
     if (wf === undefined || Object.keys(wf.outputComponents).length > 0) continue;
-    const res = await preflightPost(
-      target.profile,
-      target.keys.main,
-      'executeWorkflow',
-      { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput },
-      options.requestTimeoutMs,
-    );
+    let res: PreflightAnswer;
+    try {
+      res = await preflightPost(
+        target.profile,
+        target.keys.main,
+        'executeWorkflow',
+        { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput },
+        options.requestTimeoutMs,
+      );
+    } catch (error) {
+      if (!isHarnessError(error) || error.code !== 'HARNESS_ERR_TARGET_UNREACHABLE') throw error;
+      guessed.add(`workflows.${role}`);
+      notes.push(`workflows.${role} (${wf.workflowId} v${wf.version}) got no answer: ${error.message}`);
+      continue;
+    }
     if (res.status === 401) throw keyRejected(target, 'executeWorkflow', res.status);
     const output = isObject(res.json) ? res.json.output : undefined;
     if (res.status !== 200 || !isObject(output)) {

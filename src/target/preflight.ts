@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { boundHit } from '../config/index.js';
-import { HarnessError } from '../errors/index.js';
+import { HarnessError, isHarnessError } from '../errors/index.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
 import { endpointUrl, type EndpointName } from './endpoints.js';
 import type { ResolvedTarget } from './types.js';
@@ -95,16 +95,24 @@ export function keyRejected(target: ResolvedTarget, endpoint: EndpointName, stat
  * each and their output shape learned (see learn-workflow.ts).
  */
 export async function preflight(target: ResolvedTarget, options: PreflightOptions): Promise<ResolvedTarget> {
-  const res = await preflightPost(
-    target.profile,
-    target.keys.main,
-    'getConversationById',
-    {
-      workflowId: target.profile.workflows.fast.workflowId,
-      conversationId: `harness-preflight-${randomBytes(6).toString('hex')}`,
-    },
-    options.requestTimeoutMs,
-  );
+  let res: PreflightAnswer;
+  try {
+    res = await preflightPost(
+      target.profile,
+      target.keys.main,
+      'getConversationById',
+      {
+        workflowId: target.profile.workflows.fast.workflowId,
+        conversationId: `harness-preflight-${randomBytes(6).toString('hex')}`,
+      },
+      options.requestTimeoutMs,
+    );
+  } catch (error) {
+    // No answer (reset, hang): the checks report it as TRANSPORT failures, each naming its request.
+    if (isHarnessError(error) && error.code === 'HARNESS_ERR_TARGET_UNREACHABLE')
+      return { ...target, notes: [...(target.notes ?? []), `preflight got no answer: ${error.message}`] };
+    throw error;
+  }
   if (res.status === 401) throw keyRejected(target, 'getConversationById', res.status);
   if (target.bare !== true) return target;
   return learnWorkflows(target, options);

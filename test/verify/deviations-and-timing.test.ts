@@ -45,9 +45,16 @@ describe('typical and undeclared expectations are observed apart from failures',
       req.resume();
       req.on('end', () => {
         res.setHeader('content-type', 'application/json');
+        // Its conversations carry a credit total that is neither the sum nor the last turn's.
         if (req.url === '/api/getConversationById') {
-          res.statusCode = 404;
-          res.end(JSON.stringify({ error: 'no such conversation' }));
+          res.end(
+            JSON.stringify({
+              conversationId: 'c-1',
+              status: 'completed',
+              output: { Reply: 'hi' },
+              creditUsage: 99,
+            }),
+          );
         } else if (req.url === '/api/executeWorkflowBackground')
           res.end(JSON.stringify({ conversationId: `c-${Math.random()}`, creditUsage: 3 }));
         else res.end(JSON.stringify({ conversationId: 'c-1', output: { Reply: 'hi' }, creditUsage: 1 }));
@@ -69,14 +76,18 @@ describe('typical and undeclared expectations are observed apart from failures',
     expect(submit.deviations).toEqual([
       expect.objectContaining({ code: 'UNEXPECTED_VALUE', basis: 'typical', received: 3, documented: 0 }),
     ]);
-    expect(result.summary.deviations).toBeGreaterThanOrEqual(1);
+    // Undeclared accounting that matches neither sum nor last: an inferred deviation, not a failure.
+    const accounting = check(result, 'credit-accounting');
+    expect(accounting.outcome).toBe('passed');
+    expect(accounting.deviations?.[0]).toMatchObject({ code: 'CREDIT_ACCOUNTING', basis: 'inferred' });
+    expect(result.summary.deviations).toBe(2);
     expect(contractSection(result)).toMatch(/Observed, not failures[\s\S]*typical/);
     expect(printPretty(result)).toMatch(
       /Observed, not failures[\s\S]*~ background-submit \[UNEXPECTED_VALUE, typical\]/,
     );
   }, 60_000);
 
-  it('credit accounting: the last turn only fails a profile declaring sum, and is a deviation when undeclared', async () => {
+  it('credit accounting: the last turn only fails a profile declaring sum, and is observed when undeclared', async () => {
     const declared = await verifyWith(runner, await reference(['credit-last-turn']));
     expect(check(declared, 'credit-accounting').outcome).toBe('failed');
     expect(check(declared, 'credit-accounting').failures[0]).toMatchObject({
@@ -92,7 +103,8 @@ describe('typical and undeclared expectations are observed apart from failures',
     );
     const c = check(undeclared, 'credit-accounting');
     expect(c.outcome).toBe('passed');
-    expect(c.deviations?.[0]).toMatchObject({ code: 'CREDIT_ACCOUNTING', basis: 'inferred' });
+    // Undeclared and matching one of the two readings: observed, not even a deviation.
+    expect(c.deviations).toBeUndefined();
     expect(c.observations).toMatchObject({ accounting: { matches: 'last' } });
     const last = await verifyWith(
       runner,
