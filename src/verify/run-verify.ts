@@ -19,7 +19,7 @@ export interface VerifyOptions {
   readonly write?: boolean;
   /** Bare URL: workflows named with --workflow/--input (passed to resolveTarget). */
   readonly workflows?: readonly BareWorkflow[];
-  /** Only these checks, by id (`--check`); default every check in contracts/. */
+  /** Only these checks, by id (`--check`); default every check in contracts/ (unused with `runner`). */
   readonly only?: readonly string[];
   /** Once the target answered and the run has its id, before the first check (streamed output). */
   readonly onStart?: (header: VerifyHeader, checkIds: readonly string[]) => void;
