@@ -39,7 +39,8 @@ function startBurner(): ChildProcess {
 function verifyOnce(reportsDir: string): Promise<{ code: number; ms: number; summary: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'verify', '--reports-dir', reportsDir, '--ci'], {
+    // The human console: its FAIL rows and OK/FAILED line are parsed below (--ci prints JSON lines).
+    const child = spawn(process.execPath, [BIN, 'verify', '--reports-dir', reportsDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

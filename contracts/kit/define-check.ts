@@ -128,6 +128,7 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
             code: 'TRANSPORT',
             endpoint: error.endpoint,
             request: error.request,
+            ...(error.curl === undefined ? {} : { curl: error.curl }),
             status: null,
             schemaPath: 'transport',
             received: error.message,

@@ -11,6 +11,8 @@ export interface FailureInput {
   readonly endpoint: string;
   readonly response?: ApiResponse;
   readonly request?: RequestSummary;
+  /** The request as a curl command (default: the response's). */
+  readonly curl?: string;
   readonly status?: number | null;
   readonly instancePath?: string;
   readonly schemaPath: string;
@@ -58,11 +60,13 @@ export class Findings {
     const where =
       instancePath !== '' ? instancePath : input.schemaPath === 'status' ? 'status' : input.schemaPath;
     const request = input.request ?? input.response?.request;
+    const curl = input.curl ?? input.response?.curl;
     return {
       code: input.code,
       check: this.check,
       endpoint: input.endpoint,
       ...(request === undefined ? {} : { request }),
+      ...(curl === undefined ? {} : { curl }),
       status,
       instancePath,
       schemaPath: input.schemaPath,

@@ -1,6 +1,7 @@
 import { boundHit } from '../../src/config/index.js';
 import { redactHeaders } from '../../src/secrets/index.js';
 import { endpointUrl, type EndpointName } from '../../src/target/index.js';
+import { curlCommand, keyVariable } from './curl-command.js';
 import type { CheckTarget } from './target-context.js';
 
 /** Used when the target carries no requestTimeoutMs (kept equal to the config default). */
@@ -30,6 +31,8 @@ export interface ApiResponse {
   readonly json: unknown;
   readonly durationMs: number;
   readonly request: RequestSummary;
+  /** The same request as a ready curl command, the key as "$VAR" (curl-command.ts). */
+  readonly curl: string;
 }
 
 /** No response arrived (refused, reset, timed out): the kit turns it into a TRANSPORT failure. */
@@ -38,6 +41,7 @@ export class TransportError extends Error {
     readonly endpoint: EndpointName,
     readonly request: RequestSummary,
     message: string,
+    readonly curl?: string,
   ) {
     super(message);
     this.name = 'TransportError';
@@ -72,6 +76,7 @@ export function createClient(target: CheckTarget): ApiClient {
       const key = keyFor(target, options.key ?? 'main');
       if (key !== undefined) headers['x-api-key'] = key;
       const text = options.rawBody ?? JSON.stringify(body);
+      const curl = curlCommand('POST', url, headers, text, keyVariable(target, options.key ?? 'main'));
       const summary: RequestSummary = {
         method: 'POST',
         path: new URL(url).pathname,
@@ -89,7 +94,7 @@ export function createClient(target: CheckTarget): ApiClient {
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'manual',
         });
-        const resText = await readBounded(res, endpoint, summary);
+        const resText = await readBounded(res, endpoint, summary, curl);
         const retryAfter = res.headers.get('retry-after');
         return {
           endpoint,
@@ -100,6 +105,7 @@ export function createClient(target: CheckTarget): ApiClient {
           json: parseJson(resText),
           durationMs: performance.now() - started,
           request: summary,
+          curl,
         };
       } catch (error) {
         if (error instanceof TransportError) throw error;
@@ -110,18 +116,24 @@ export function createClient(target: CheckTarget): ApiClient {
             : options.timeoutMs === undefined
               ? boundHit('requestTimeoutMs', timeoutMs)
               : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
-        throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`);
+        throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`, curl);
       }
     },
   };
 }
 
-async function readBounded(res: Response, endpoint: EndpointName, summary: RequestSummary): Promise<string> {
+async function readBounded(
+  res: Response,
+  endpoint: EndpointName,
+  summary: RequestSummary,
+  curl: string,
+): Promise<string> {
   const tooLarge = (): TransportError =>
     new TransportError(
       endpoint,
       summary,
       `${summary.method} ${summary.path}: response body larger than ${MAX_BODY_BYTES} bytes`,
+      curl,
     );
   if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
     await res.body?.cancel();

@@ -22,10 +22,15 @@ export function validateBody(schema: string | AnySchemaObject, body: unknown): r
   return fn(body) ? [] : [...(fn.errors ?? [])];
 }
 
-/** Where the rule lives, readable: "execute-response.schema.json#/properties/creditUsage/type". */
+/**
+ * Where the rule lives, readable: "execute-response.schema.json#/properties/creditUsage/type".
+ * ajv names a rule inside a referenced schema file by that file ("common.schema.json#/…",
+ * absolute or relative), and one of the inline schema by a bare fragment ("#/…"): only the
+ * latter takes the caller's label, which would otherwise run into the file name.
+ */
 export function schemaLocation(label: string, error: ErrorObject): string {
-  const path = error.schemaPath.startsWith(SCHEMA_BASE)
+  if (error.schemaPath.startsWith('#')) return `${label}${error.schemaPath}`;
+  return error.schemaPath.startsWith(SCHEMA_BASE)
     ? error.schemaPath.slice(SCHEMA_BASE.length)
-    : `${label}${error.schemaPath}`;
-  return path;
+    : error.schemaPath;
 }

@@ -48,7 +48,7 @@ export function contractSection(verify: VerifyResult | undefined): string {
     td(c.title),
     td((c.endpoints ?? []).join(', ')),
     td(`${Math.round(c.durationMs)} ms`),
-    `<td>${c.outcome === 'skipped' ? e(c.reason ?? '') : c.failures.map((f) => `<div class="failure"><b>${e(f.code)}</b> ${e(f.endpoint)} status ${e(f.status ?? 'none')} at <code>${e(f.instancePath || '(body)')}</code> (<code>${e(f.schemaPath)}</code>)<br>${e(f.message)}<br>Received: <code>${e(JSON.stringify(f.received))}</code> / Documented: <code>${e(JSON.stringify(f.documented))}</code></div>`).join('')}</td>`,
+    `<td>${c.outcome === 'skipped' ? e(c.reason ?? '') : c.failures.map((f) => `<div class="failure"><b>${e(f.code)}</b> ${e(f.endpoint)} status ${e(f.status ?? 'none')} at <code>${e(f.instancePath || '(body)')}</code> (<code>${e(f.schemaPath)}</code>)<br>${e(f.message)}<br>Received: <code>${e(JSON.stringify(f.received))}</code> / Documented: <code>${e(JSON.stringify(f.documented))}</code>${f.curl === undefined ? '' : `<br>Reproduce: <code>${e(f.curl)}</code>`}</div>`).join('')}</td>`,
   ]);
   // Deviations from typical or undeclared expectations: shown apart, never counted as failures.
   const deviations = verify.checks.flatMap((c) => c.deviations ?? []);

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { REPO_ROOT } from '../config/index.js';
+import { HarnessError } from '../errors/index.js';
 import { createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 // Type-only: the kit's provided-context contract, shared with the checks.
 import type { CheckTarget } from '../../contracts/kit/target-context.js';
@@ -10,9 +11,11 @@ import type { CheckResult } from './check-result.js';
 /** Checks are discovered by this glob: add one by dropping a file. */
 export const CHECK_GLOB = 'contracts/**/*.check.ts';
 
-// Results are read from the run's test modules; nothing is printed while checks run
-// (an empty reporter list would make vitest fall back to its default reporter).
-const SILENT: Reporter = {};
+/** Called with each check's result as it finishes (streamed output); the run's return value is the sorted whole. */
+export type CheckListener = (check: CheckResult) => void;
+
+/** A check file's id: contracts/<id>.check.ts. */
+export const checkIdOf = (file: string): string => file.replace(/^.*\//, '').replace(/\.check\.ts$/, '');
 
 /**
  * One vitest instance for contracts/, reused across runs (the detection table runs the
@@ -20,19 +23,30 @@ const SILENT: Reporter = {};
  * the checks through vitest's `provide`, in memory, so keys never touch a file.
  */
 export class CheckRunner {
+  private listener: CheckListener | undefined;
+
   private constructor(
     private readonly vitest: Vitest,
     private readonly specs: TestSpecification[],
   ) {}
 
-  static async create(options: { filter?: readonly string[] } = {}): Promise<CheckRunner> {
+  /** `only`: the ids of the checks to run (exactly; `harness verify --check`), default all. */
+  static async create(
+    options: { filter?: readonly string[]; only?: readonly string[] } = {},
+  ): Promise<CheckRunner> {
+    // vitest prints nothing itself (an empty reporter list would bring back its default one);
+    // this one only hands each finished check to the current run's listener.
+    const holder: { runner?: CheckRunner } = {};
+    const streaming: Reporter = {
+      onTestCaseResult: (test: TestCase) => holder.runner?.listener?.(testResult(test)),
+    };
     const vitest = await createVitest(
       'test',
       {
         root: REPO_ROOT,
         config: false,
         watch: false,
-        reporters: [SILENT],
+        reporters: [streaming],
         include: [CHECK_GLOB],
         pool: 'threads',
         isolate: false,
@@ -41,20 +55,35 @@ export class CheckRunner {
       },
       { logLevel: 'silent' },
     );
-    const specs = await vitest.globTestSpecifications(
+    const all = await vitest.globTestSpecifications(
       options.filter === undefined ? undefined : [...options.filter],
     );
-    return new CheckRunner(vitest, specs);
+    const only = options.only;
+    const known = all.map((s) => checkIdOf(s.moduleId));
+    const unknown = (only ?? []).filter((id) => !known.includes(id));
+    if (unknown.length > 0) {
+      await vitest.close();
+      throw new HarnessError('HARNESS_ERR_USAGE', `--check ${unknown.join(', ')}: no such check`, {
+        hint: `A check id is its file name in contracts/ without .check.ts: ${known.sort().join(', ')}.`,
+      });
+    }
+    const specs = only === undefined ? all : all.filter((s) => only.includes(checkIdOf(s.moduleId)));
+    const runner = new CheckRunner(vitest, specs);
+    holder.runner = runner;
+    return runner;
   }
 
   get checkFiles(): string[] {
     return this.specs.map((s) => relative(REPO_ROOT, s.moduleId));
   }
 
-  async run(target: CheckTarget): Promise<CheckResult[]> {
+  async run(target: CheckTarget, onCheck?: CheckListener): Promise<CheckResult[]> {
     this.vitest.provide('harnessTarget', target);
     const exitCode = process.exitCode;
-    const { testModules, unhandledErrors } = await this.vitest.runTestSpecifications(this.specs, true);
+    this.listener = onCheck;
+    const { testModules, unhandledErrors } = await this.vitest
+      .runTestSpecifications(this.specs, true)
+      .finally(() => (this.listener = undefined));
     // vitest flags failed tests on the process; a contract failure is verify's to report.
     process.exitCode = exitCode;
     const results = testModules.flatMap((m) => moduleResults(m)).sort((a, b) => a.id.localeCompare(b.id));
@@ -91,39 +120,41 @@ function moduleResults(mod: TestModule): CheckResult[] {
       ),
     ];
   }
-  return tests.map((test) => {
-    const record: CheckRecord | undefined = test.meta().harness;
-    const result = test.result();
-    const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
-    const base = {
-      id: record?.id ?? test.name,
-      title: record?.title ?? test.name,
-      endpoints: [...(record?.endpoints ?? [])],
-      ...(record === undefined ? {} : { basis: record.basis }),
-      durationMs,
-    };
-    if (result.state === 'skipped')
-      return {
-        ...base,
-        outcome: 'skipped',
-        reason: record?.skipReason ?? result.note ?? 'skipped',
-        failures: [],
-      };
-    if (result.state === 'passed')
-      return { ...base, outcome: 'passed', failures: [], ...observations(record) };
-    const failures = record?.failures ?? [];
-    if (failures.length > 0) return { ...base, outcome: 'failed', failures, ...observations(record) };
-    // The check itself threw (a bug or a timeout): still a failure, with vitest's message.
-    const message =
-      (result.state === 'failed' ? result.errors : []).map((e) => e.message).join('; ') ||
-      'the check did not finish';
+  return tests.map(testResult);
+}
+
+/** One check's result from its vitest test case and the record its kit left in the meta. */
+function testResult(test: TestCase): CheckResult {
+  const record: CheckRecord | undefined = test.meta().harness;
+  const result = test.result();
+  const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
+  const base = {
+    id: record?.id ?? test.name,
+    title: record?.title ?? test.name,
+    endpoints: [...(record?.endpoints ?? [])],
+    ...(record === undefined ? {} : { basis: record.basis }),
+    durationMs,
+  };
+  if (result.state === 'skipped')
     return {
-      ...internalFailure(base.id, base.title, message),
-      endpoints: base.endpoints,
-      durationMs,
-      ...observations(record),
+      ...base,
+      outcome: 'skipped',
+      reason: record?.skipReason ?? result.note ?? 'skipped',
+      failures: [],
     };
-  });
+  if (result.state === 'passed') return { ...base, outcome: 'passed', failures: [], ...observations(record) };
+  const failures = record?.failures ?? [];
+  if (failures.length > 0) return { ...base, outcome: 'failed', failures, ...observations(record) };
+  // The check itself threw (a bug or a timeout): still a failure, with vitest's message.
+  const message =
+    (result.state === 'failed' ? result.errors : []).map((e) => e.message).join('; ') ||
+    'the check did not finish';
+  return {
+    ...internalFailure(base.id, base.title, message),
+    endpoints: base.endpoints,
+    durationMs,
+    ...observations(record),
+  };
 }
 
 /** Facts and deviations (inferred-undeclared or typical expectations not met): shown apart from failures. */

@@ -10,7 +10,8 @@ export {
   type DetectionTable,
   type DetectionRow,
 } from './detection-table.js';
-export { printPretty } from './print-pretty.js';
+export { printPretty, type VerifyHeader } from './print-pretty.js';
+export { verifyConsole, type VerifyConsole } from './stream-console.js';
 export { toJUnit } from './junit.js';
 export { buildResult } from './build-result.js';
 export type { CheckResult, VerifyResult } from './check-result.js';

@@ -12,7 +12,10 @@ const escape = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(CONTROL_CHARS, '');
 
-/** verify.junit.xml: one testcase per check, a <failure> per contract violation, <skipped> with its reason. */
+/**
+ * verify.junit.xml: one testcase per check, a <failure> per contract violation, <skipped> with
+ * its reason, and the failures' curl reproducers in <system-out>.
+ */
 export function toJUnit(result: VerifyResult): string {
   const s = result.summary;
   const total = result.checks.reduce((sum, c) => sum + c.durationMs, 0) / 1000;
@@ -30,12 +33,16 @@ export function toJUnit(result: VerifyResult): string {
     }
     out.push(open);
     if (check.outcome === 'skipped') out.push(`      <skipped message="${escape(check.reason ?? '')}"/>`);
+    const curls = check.failures.flatMap((f) =>
+      f.curl === undefined ? [] : [`# ${f.code} ${f.message}`, f.curl],
+    );
     for (const f of check.failures) {
       const body = [
         `endpoint: ${f.endpoint}`,
         `status: ${f.status ?? 'none'}`,
         `instancePath: ${f.instancePath}`,
         `schemaPath: ${f.schemaPath}`,
+        ...(f.curl === undefined ? [] : [`curl: ${f.curl}`]),
         `received: ${JSON.stringify(f.received)}`,
         `documented: ${JSON.stringify(f.documented)}`,
       ].join('\n');
@@ -43,6 +50,8 @@ export function toJUnit(result: VerifyResult): string {
         `      <failure type="${escape(f.code)}" message="${escape(f.message)}">${escape(body)}</failure>`,
       );
     }
+    // CI shows system-out beside the failure: ready commands, with the key as "$VAR" to export.
+    if (curls.length > 0) out.push(`      <system-out>${escape(curls.join('\n'))}</system-out>`);
     out.push('    </testcase>');
   }
   out.push('  </testsuite>', '</testsuites>', '');

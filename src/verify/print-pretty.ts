@@ -1,45 +1,53 @@
 import { scrub } from '../secrets/index.js';
-import type { VerifyResult } from './check-result.js';
+import type { CheckResult, VerifyResult } from './check-result.js';
 
 const MARK = { passed: 'PASS', failed: 'FAIL', skipped: 'SKIP' } as const;
 
+/** What is known before the first check ends: printed first, streamed or not. */
+export type VerifyHeader = Pick<VerifyResult, 'target' | 'runId' | 'seed' | 'notes'>;
+
+/** Run, target, seed and preflight notes, then the column header. */
+export function printHeader(h: VerifyHeader, idWidth: number): string {
+  const t = h.target;
+  const lines = [
+    `harness verify — target ${t.name} (${t.baseUrl})${t.embedded ? ' [embedded reference]' : ''}${t.faults !== undefined ? ` faults: ${t.faults.join(', ')}` : ''}`,
+    `run ${h.runId}, seed ${h.seed} (reproduce with --seed ${h.seed}; one check with --check <id> --seed ${h.seed})`,
+    ...(h.notes ?? []).map((note) => `note: ${note}`),
+    '',
+    `${'     '} ${'check'.padEnd(idWidth)} ${'time'.padStart(7)}  detail`,
+  ];
+  return scrub(lines.join('\n') + '\n');
+}
+
 /**
- * The console table: one row per check (outcome, id, time, reason or failure count),
- * each failure beneath its check as "endpoint pointer: Received: X / Documented: Y".
- * `ci` drops the header and the per-failure request lines.
+ * One check's row (outcome, id, time, reason or failure count) and each failure beneath it
+ * as "endpoint pointer: Received: X / Documented: Y", its rule and request, and a ready
+ * curl command; `ci` keeps only the failure line.
  */
-export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}): string {
+export function printCheck(check: CheckResult, idWidth: number, options: { ci?: boolean } = {}): string {
+  const detail =
+    check.outcome === 'skipped'
+      ? (check.reason ?? '')
+      : check.outcome === 'failed'
+        ? `${check.failures.length} violation(s)`
+        : `${check.title}${check.basis !== undefined && check.basis !== 'documented' ? ` [${check.basis}]` : ''}`;
+  const lines = [
+    `${MARK[check.outcome].padEnd(5)} ${check.id.padEnd(idWidth)} ${`${check.durationMs} ms`.padStart(7)}  ${detail}`,
+  ];
+  for (const f of check.failures) {
+    lines.push(`        ✗ [${f.code}] ${f.message}`);
+    if (options.ci === true) continue;
+    lines.push(
+      `          rule: ${f.schemaPath}${f.status === null ? '' : `; status ${f.status}`}${f.request?.path === undefined ? '' : `; request ${f.request.method ?? 'POST'} ${f.request.path} ${f.request.body ?? ''}`}`,
+    );
+    if (f.curl !== undefined) lines.push(`          reproduce: ${f.curl}`);
+  }
+  return scrub(lines.join('\n') + '\n');
+}
+
+/** Deviations (apart from failures) and the closing OK/FAILED line. */
+export function printSummary(result: VerifyResult): string {
   const lines: string[] = [];
-  const t = result.target;
-  if (options.ci !== true) {
-    lines.push(
-      `harness verify — target ${t.name} (${t.baseUrl})${t.embedded ? ' [embedded reference]' : ''}${t.faults !== undefined ? ` faults: ${t.faults.join(', ')}` : ''}`,
-    );
-    lines.push(`run ${result.runId}, seed ${result.seed} (reproduce with --seed ${result.seed})`);
-    for (const note of result.notes ?? []) lines.push(`note: ${note}`);
-    lines.push('');
-  }
-  const idWidth = Math.max(5, ...result.checks.map((c) => c.id.length));
-  lines.push(`${'     '} ${'check'.padEnd(idWidth)} ${'time'.padStart(7)}  detail`);
-  for (const check of result.checks) {
-    const detail =
-      check.outcome === 'skipped'
-        ? (check.reason ?? '')
-        : check.outcome === 'failed'
-          ? `${check.failures.length} violation(s)`
-          : `${check.title}${check.basis !== undefined && check.basis !== 'documented' ? ` [${check.basis}]` : ''}`;
-    lines.push(
-      `${MARK[check.outcome].padEnd(5)} ${check.id.padEnd(idWidth)} ${`${check.durationMs} ms`.padStart(7)}  ${detail}`,
-    );
-    for (const f of check.failures) {
-      lines.push(`        ✗ [${f.code}] ${f.message}`);
-      if (options.ci !== true) {
-        lines.push(
-          `          rule: ${f.schemaPath}${f.status === null ? '' : `; status ${f.status}`}${f.request?.path === undefined ? '' : `; request ${f.request.method ?? 'POST'} ${f.request.path} ${f.request.body ?? ''}`}`,
-        );
-      }
-    }
-  }
   const deviations = result.checks.flatMap((c) => c.deviations ?? []);
   if (deviations.length > 0) {
     // Apart from failures: expectations the docs only call typical, or inferred ones the profile does not declare.
@@ -53,4 +61,16 @@ export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}
     `${s.failed === 0 ? 'OK' : 'FAILED'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${deviations.length > 0 ? `, ${deviations.length} observed deviation(s)` : ''}`,
   );
   return scrub(lines.join('\n') + '\n');
+}
+
+export const idWidthOf = (ids: readonly string[]): number => Math.max(5, ...ids.map((id) => id.length));
+
+/** The whole console table at once (the streamed output, in id order): header, one row per check, summary. */
+export function printPretty(result: VerifyResult, options: { ci?: boolean } = {}): string {
+  const width = idWidthOf(result.checks.map((c) => c.id));
+  const header =
+    options.ci === true
+      ? `${'     '} ${'check'.padEnd(width)} ${'time'.padStart(7)}  detail\n`
+      : printHeader(result, width);
+  return header + result.checks.map((c) => printCheck(c, width, options)).join('') + printSummary(result);
 }

@@ -4,8 +4,10 @@ import { preflight, resolveTarget, type BareWorkflow, type ResolvedTarget } from
 import { DEFAULTS } from '../config/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import { buildResult } from './build-result.js';
-import type { VerifyResult } from './check-result.js';
-import { CheckRunner } from './check-runner.js';
+import type { CheckResult, VerifyResult } from './check-result.js';
+import { CheckRunner, checkIdOf } from './check-runner.js';
+import type { VerifyHeader } from './print-pretty.js';
+import { scrubValue } from '../secrets/index.js';
 import { toJUnit } from './junit.js';
 
 export interface VerifyOptions {
@@ -17,6 +19,12 @@ export interface VerifyOptions {
   readonly write?: boolean;
   /** Bare URL: workflows named with --workflow/--input (passed to resolveTarget). */
   readonly workflows?: readonly BareWorkflow[];
+  /** Only these checks, by id (`--check`); default every check in contracts/ (unused with `runner`). */
+  readonly only?: readonly string[];
+  /** Once the target answered and the run has its id, before the first check (streamed output). */
+  readonly onStart?: (header: VerifyHeader, checkIds: readonly string[]) => void;
+  /** Each check's result as it finishes, keys scrubbed (streamed output). */
+  readonly onCheck?: (check: CheckResult) => void;
 }
 
 type VerifyConfig = Pick<
@@ -55,20 +63,39 @@ export async function runVerify(
       : await preflight(resolved, {
           requestTimeoutMs: config.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs ?? 10_000,
         });
-    runner ??= await CheckRunner.create();
-    const startedAt = new Date();
-    const checks = await runner.run({
-      profile: used.profile,
-      keys: used.keys,
-      embedded: used.embedded,
-      guessed: used.guessed,
-      seed,
-      ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
-    });
+    runner ??= await CheckRunner.create(options.only === undefined ? {} : { only: options.only });
     const write = options.write ?? true;
     const runDir = write ? (options.runDir ?? createRunDir(config.reportsDir)) : undefined;
+    const startedAt = new Date();
+    const runId = runDir?.id ?? newRunId(startedAt);
+    options.onStart?.(
+      {
+        runId,
+        seed,
+        target: {
+          name: used.profile.name,
+          baseUrl: used.profile.baseUrl,
+          embedded: used.embedded,
+          ...(used.embedded && config.faults.length > 0 ? { faults: [...config.faults] } : {}),
+        },
+        notes: [...(used.notes ?? [])],
+      },
+      runner.checkFiles.map(checkIdOf),
+    );
+    const onCheck = options.onCheck;
+    const checks = await runner.run(
+      {
+        profile: used.profile,
+        keys: used.keys,
+        embedded: used.embedded,
+        guessed: used.guessed,
+        seed,
+        ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
+      },
+      onCheck === undefined ? undefined : (check) => onCheck(scrubValue(check)),
+    );
     const result = buildResult({
-      runId: runDir?.id ?? newRunId(startedAt),
+      runId,
       target: used,
       faults: config.faults,
       seed,

@@ -6,6 +6,7 @@ import {
   executeResponseSchema,
   getPointer,
   requestMutations,
+  schemaLocation,
   validateBody,
   workflowInputSchema,
   wrongValueFor,
@@ -121,6 +122,20 @@ describe('contracts kit', () => {
       documented: 'JSON',
     });
     expect(JSON.stringify(findings.failures[0]?.received).length).toBeLessThan(400);
+  });
+
+  it('names the rule of a referenced schema file by that file, the inline one by its label', () => {
+    const label = 'execute-response.schema.json+workflows.fast.outputComponents';
+    const rules = (body: unknown): string[] =>
+      validateBody(executeResponseSchema(fast), body).map((e) => schemaLocation(label, e));
+    // creditUsage's rule lives in common.schema.json (reached through execute-response.schema.json).
+    expect(
+      rules({ conversationId: 'c', output: { 'Analysis Results': 'x', 'Risk Score': 1 }, creditUsage: '10' }),
+    ).toEqual(['common.schema.json#/$defs/CreditUsage/type']);
+    // A missing output component is the inline (profile-narrowed) schema's rule.
+    expect(rules({ conversationId: 'c', output: { 'Analysis Results': 'x' }, creditUsage: 1 })).toEqual([
+      `${label}#/properties/output/required`,
+    ]);
   });
 
   it('reads RFC 6901 pointers', () => {

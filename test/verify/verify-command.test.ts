@@ -49,7 +49,7 @@ describe('harness verify', () => {
     expect(wallMs).toBeLessThan(60_000);
   }, 90_000);
 
-  it('exits 1 when a fault is enabled, naming the violated contract', async () => {
+  it('exits 1 when a fault is enabled, naming the violated contract (--ci: one JSON object per line)', async () => {
     const { code, out } = await run([
       '--reports-dir',
       dir,
@@ -60,8 +60,53 @@ describe('harness verify', () => {
       '--ci',
     ]);
     expect(code).toBe(1);
+    const events = out
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            event: string;
+            id?: string;
+            failures?: { message: string }[];
+            failedChecks?: string[];
+          },
+      );
+    expect(events[0]).toMatchObject({ event: 'start', seed: 9 });
+    expect(events.at(-1)).toMatchObject({ event: 'summary', ok: false });
+    expect(events.at(-1)?.failedChecks).toContain('execute-success');
+    const checks = events.filter((e) => e.event === 'check');
+    expect(checks.length).toBeGreaterThanOrEqual(15);
+    expect(checks.find((e) => e.id === 'execute-success')?.failures?.map((f) => f.message)).toContain(
+      'executeWorkflow /creditUsage: Received: "10" / Documented: type number',
+    );
+  }, 90_000);
+
+  it('--check <id> --seed <n> reruns only that check, with its failure and reproducer', async () => {
+    const { code, out } = await run([
+      '--reports-dir',
+      dir,
+      '--seed',
+      '9',
+      '--fault',
+      'mistyped-field',
+      '--check',
+      'execute-success',
+    ]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^run \S+, seed 9/m);
+    expect(out.match(/^(PASS|FAIL|SKIP) /gm)).toEqual(['FAIL ']);
     expect(out).toContain('FAIL  execute-success');
-    expect(out).toContain('executeWorkflow /creditUsage: Received: "10" / Documented: type number');
+    expect(out).toMatch(/reproduce: curl .*"x-api-key: \$HARNESS_API_KEY"/);
+    expect(out).toContain('FAILED: 0 passed, 1 failed, 0 skipped');
+  }, 90_000);
+
+  it('--check with an unknown id is a usage error naming the known ids', async () => {
+    const { code, err } = await run(['--check', 'no-such-check', '--reports-dir', dir]);
+    expect(code).toBe(2);
+    expect(err).toContain('HARNESS_ERR_USAGE');
+    expect(err).toContain('execute-success');
   }, 90_000);
 
   it('an unknown target exits 2 with HARNESS_ERR_TARGET_UNKNOWN and a hint, before any check', async () => {

@@ -9,6 +9,7 @@ type VerifyFlags = Parameters<typeof configFromFlags>[0] & {
   bare?: boolean;
   workflow?: string[];
   input?: string[];
+  check?: string[];
 };
 
 /** `harness verify`: contract verification of a deployment (the embedded reference by default). */
@@ -36,6 +37,11 @@ export const command: CommandModule = {
         '--input <json>',
         'bare URL: a valid input for the --workflow at the same position, e.g. \'{"First Name": "John"}\' (repeatable)',
         (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option(
+        '--check <id>',
+        'run only this check (its file name in contracts/ without .check.ts; repeatable); with --seed <n> it reruns a failed one',
+        (value: string, previous: string[] = []) => [...previous, value],
       );
     addConfigFlags(cmd, [
       'target',
@@ -49,7 +55,7 @@ export const command: CommandModule = {
       'connectTimeout',
     ]).action(async (flags: VerifyFlags) => {
       const config = await configFromFlags(flags);
-      const { printDetectionTable, printPretty, runDetectionTable, runVerify } =
+      const { printDetectionTable, runDetectionTable, runVerify, verifyConsole } =
         await import('../../verify/index.js');
       const { parseWorkflowFlag } = await import('../../target/index.js');
       const workflows = (flags.workflow ?? []).map((spec, i) => parseWorkflowFlag(spec, flags.input?.[i]));
@@ -58,6 +64,14 @@ export const command: CommandModule = {
           hint: 'Give each --input after the --workflow it belongs to.',
         });
       if (flags.detectionTable === true) {
+        if (flags.check !== undefined)
+          throw new HarnessError(
+            'HARNESS_ERR_USAGE',
+            '--detection-table runs every check; it cannot take --check',
+            {
+              hint: 'Drop --check, or drop --detection-table and use --fault <name> --check <id>.',
+            },
+          );
         if (config.target !== undefined)
           throw new HarnessError(
             'HARNESS_ERR_USAGE',
@@ -93,8 +107,15 @@ export const command: CommandModule = {
         process.exitCode = table.ok ? 0 : 1;
         return;
       }
-      const result = await runVerify(config, undefined, { workflows });
-      process.stdout.write(printPretty(result, { ci: config.ci }));
+      // Each check's row as it finishes, the summary at the end.
+      const out = verifyConsole(config.ci);
+      const result = await runVerify(config, undefined, {
+        workflows,
+        ...(flags.check === undefined ? {} : { only: flags.check }),
+        onStart: (header, ids) => out.onStart(header, ids),
+        onCheck: (check) => out.onCheck(check),
+      });
+      out.end(result);
       process.stdout.write(
         `reports: ${join(config.reportsDir, result.runId)}/verify.json, verify.junit.xml\n`,
       );

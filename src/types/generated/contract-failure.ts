@@ -31,6 +31,10 @@ export interface ContractFailure {
     body?: string;
   };
   /**
+   * The request that provoked it as a ready POSIX-shell curl command (single-quoted, the full body): the key is never in it, only "$VAR" naming the environment variable to export (HARNESS_API_KEY for the main key; the role's variable for the other keys). Absent when no single request provoked it (e.g. a check error).
+   */
+  curl?: string;
+  /**
    * HTTP status received; null when no response arrived.
    */
   status: number | null;
