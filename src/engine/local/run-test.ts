@@ -268,7 +268,11 @@ async function runScenario(
     iterate: (vu) => iterate(run, vu, state, setupJson()),
     halt: () => {
       for (const vu of all) {
-        if (vu.busy) run.iterationsInterrupted++;
+        if (vu.busy) {
+          run.iterationsInterrupted++;
+          // k6 still reports an interrupted iteration's bytes (runFn's IOSamples).
+          vu.emitNetworkTrail({ ...run.globalTags, ...state.tags, scenario: state.name, group: '' });
+        }
         vu.halted = true;
         vu.dispose();
       }

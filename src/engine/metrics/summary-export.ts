@@ -37,5 +37,10 @@ export function summaryExport(data: LegacySummaryData): Record<string, unknown> 
       );
     metrics[name] = values;
   }
-  return { root_group: exportGroup(data.root_group), metrics };
+  return {
+    root_group: exportGroup(data.root_group),
+    metrics,
+    // k6 writes what setup() returned, as handleSummary's data has it.
+    ...(data.setup_data === undefined ? {} : { setup_data: data.setup_data }),
+  };
 }

@@ -34,7 +34,8 @@ export class Response {
     this.body = raw.body === undefined ? null : raw.body.toString('utf8');
     this.timings = raw.timings;
     this.error = raw.error;
-    this.error_code = raw.errorCode;
+    // k6: 1000 + status for an answer from 400 on (its `error` stays empty), else the transport error's code.
+    this.error_code = raw.errorCode !== 0 ? raw.errorCode : raw.status >= 400 ? 1000 + raw.status : 0;
     this.url = url;
     this.remote_ip = raw.remoteIp;
     this.remote_port = raw.remotePort;

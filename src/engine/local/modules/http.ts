@@ -156,11 +156,15 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
       url: urlText,
       name: urlText,
       status: String(raw.status),
-      proto: raw.proto,
     };
+    // As k6 tags them (lib/netext/httpext/transport.go): a transport failure has `error` and its
+    // code and no `proto`; an answer has `proto`, and from status 400 on `error_code` 1000 + status.
     if (raw.errorCode !== 0) {
       tags.error_code = String(raw.errorCode);
       tags.error = raw.error;
+    } else {
+      if (raw.status >= 400) tags.error_code = String(1000 + raw.status);
+      tags.proto = raw.proto;
     }
     const expected = callback === null ? undefined : callback(raw.status);
     if (expected !== undefined) tags.expected_response = String(expected);
