@@ -41,6 +41,8 @@ interface MemoryRow {
   /** After the full GC the engine runs before each report: what it keeps alive. */
   readonly rssMb: number;
   readonly heapMb: number;
+  /** ArrayBuffers and other memory V8 tracks outside its heap: a Trend's exact samples (8 bytes each) live here. */
+  readonly externalMb: number;
   readonly rssBeforeGcMb: number;
 }
 
@@ -50,16 +52,19 @@ let engineStart = 0;
 let peak: { stop(): number | undefined } | undefined;
 /** The engine's own process.memoryUsage(), printed by bin/local-engine.mjs on request. */
 function onEngineOutput(chunk: string): void {
-  for (const m of chunk.matchAll(/harness-engine-memory rss=(\d+) heapUsed=(\d+) .*rssBeforeGc=(\d+)/g)) {
+  for (const m of chunk.matchAll(
+    /harness-engine-memory rss=(\d+) heapUsed=(\d+) heapTotal=\d+ external=(\d+) rssBeforeGc=(\d+)/g,
+  )) {
     const row = {
       atMs: performance.now() - engineStart,
       rssMb: mb(Number(m[1])),
       heapMb: mb(Number(m[2])),
-      rssBeforeGcMb: mb(Number(m[3])),
+      externalMb: mb(Number(m[3])),
+      rssBeforeGcMb: mb(Number(m[4])),
     };
     rows.push(row);
     console.log(
-      `${(row.atMs / 60_000).toFixed(1).padStart(6)}  ${row.rssMb.toFixed(1).padStart(8)}  ${row.heapMb.toFixed(1).padStart(8)}  ${row.rssBeforeGcMb.toFixed(1).padStart(14)}`,
+      `${(row.atMs / 60_000).toFixed(1).padStart(6)}  ${row.rssMb.toFixed(1).padStart(8)}  ${row.heapMb.toFixed(1).padStart(8)}  ${row.externalMb.toFixed(1).padStart(11)}  ${row.rssBeforeGcMb.toFixed(1).padStart(14)}`,
     );
   }
 }
@@ -80,7 +85,7 @@ try {
   console.log(
     `local engine, sync-latency at ${rate}/s for ${minutes} min (maxVUs ${maxVus}), against the embedded reference\n` +
       `the engine process every ${(intervalMs / 1000).toFixed(0)} s, after a full GC (and its RSS just before it)\n` +
-      `minute    RSS MB   heap MB   RSS before GC`,
+      `minute    RSS MB   heap MB  external MB   RSS before GC`,
   );
   const result = await runLoad(config, {
     scenario: 'sync-latency',
