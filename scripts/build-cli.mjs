@@ -14,46 +14,49 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // scenarios/lib: the harness reads the executor table (scenarios/lib/executors.ts, pure data)
 // to print the plan and bound the load; its k6-only siblings are transpiled but never imported.
 const SOURCE_DIRS = ['src', 'reference', 'scenarios/lib'];
-const OUT_DIR = join(ROOT, 'dist', 'cli');
+/** Where builds go, under the root they were built from. */
+const OUT = ['dist', 'cli'];
 /** Part of the fingerprint: changing how we compile must rebuild too. */
 const BUILD_OPTIONS = { format: 'esm', platform: 'node', target: 'node20', sourcemap: 'linked' };
 /** Builds older than this are removed when a new one lands (a process started earlier may still import). */
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
 
 /** Every TypeScript source the CLI and the local engine run, repository-relative and sorted. */
-function sourceFiles() {
+function sourceFiles(root) {
   // A hand-written walk: readdirSync's `recursive` option is several times slower on Node 20.
   const walk = (dir, out) => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path, out);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(path);
     }
     return out;
   };
-  return SOURCE_DIRS.flatMap((dir) => walk(dir, [])).sort();
+  return SOURCE_DIRS.filter((dir) => existsSync(join(root, dir)))
+    .flatMap((dir) => walk(dir, []))
+    .sort();
 }
 
 /** Where the build of the sources as they are now lives; stat-only, a few ms for ~200 files. */
-function buildDirFor(files) {
+function buildDirFor(root, files) {
   const hash = createHash('sha256').update(JSON.stringify(BUILD_OPTIONS));
   for (const file of files) {
-    const { size, mtimeMs } = statSync(join(ROOT, file));
+    const { size, mtimeMs } = statSync(join(root, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\n`);
   }
-  return join(OUT_DIR, hash.digest('hex').slice(0, 16));
+  return join(root, ...OUT, hash.digest('hex').slice(0, 16));
 }
 
-async function build(files, target) {
+async function build(root, files, target) {
   // esbuild is loaded only here: a fresh build must not pay for it at start.
   const { build: esbuild } = await import('esbuild');
   const staging = `${target}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   await esbuild({
     ...BUILD_OPTIONS,
-    entryPoints: files.map((f) => join(ROOT, f)),
+    entryPoints: files.map((f) => join(root, f)),
     outdir: staging,
-    outbase: ROOT,
+    outbase: root,
     bundle: false,
     logLevel: 'error',
   });
@@ -65,23 +68,24 @@ async function build(files, target) {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(target)) throw error;
   }
-  removeOldBuilds(target);
+  removeOldBuilds(root, target);
 }
 
-function removeOldBuilds(current) {
+function removeOldBuilds(root, current) {
   const now = Date.now();
-  for (const name of readdirSync(OUT_DIR)) {
-    const dir = join(OUT_DIR, name);
+  const out = join(root, ...OUT);
+  for (const name of readdirSync(out)) {
+    const dir = join(out, name);
     if (dir === current || name.includes('.tmp-')) continue;
     if (now - statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Compiles the current sources unless that build exists; returns its folder. */
-export async function ensureBuild() {
-  const files = sourceFiles();
-  const target = buildDirFor(files);
-  if (!existsSync(target)) await build(files, target);
+/** Compiles the current sources under `root` unless that build exists; returns its folder. */
+export async function ensureBuild(root = ROOT) {
+  const files = sourceFiles(root);
+  const target = buildDirFor(root, files);
+  if (!existsSync(target)) await build(root, files, target);
   return target;
 }
 

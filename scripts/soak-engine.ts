@@ -2,7 +2,8 @@
  * `npm run soak:engine -- [--minutes 10] [--rate 200] [--max-vus 100] [--max-growth 10]` (a benchmark,
  * not a test): the local engine runs sync-latency at a fixed arrival rate against the embedded
  * reference, as `harness load` runs it (a child process), and this prints the engine's RSS and heap
- * at every interval (a minute; a sixth of the run when shorter than 6 minutes), then one verdict line:
+ * at every interval (a minute; a sixth of the run when shorter than 6 minutes), each measured by the
+ * engine right after a full GC (bin/local-engine.mjs), then one verdict line:
  *   - RSS may grow by at most --max-growth % between the baseline (minute 2; a third of a short run,
  *     after warm-up) and the highest later sample — a leak shows as a rising column;
  *   - the summary's http_req_duration statistics must equal those computed from samples.json.gz
@@ -37,8 +38,12 @@ const baselineMs = minutes >= 6 ? 120_000 : runMs / 3;
 
 interface MemoryRow {
   readonly atMs: number;
+  /** After the full GC the engine runs before each report: what it keeps alive. */
   readonly rssMb: number;
   readonly heapMb: number;
+  /** ArrayBuffers and other memory V8 tracks outside its heap: a Trend's exact samples (8 bytes each) live here. */
+  readonly externalMb: number;
+  readonly rssBeforeGcMb: number;
 }
 
 const mb = (bytes: number): number => bytes / 2 ** 20;
@@ -47,11 +52,19 @@ let engineStart = 0;
 let peak: { stop(): number | undefined } | undefined;
 /** The engine's own process.memoryUsage(), printed by bin/local-engine.mjs on request. */
 function onEngineOutput(chunk: string): void {
-  for (const m of chunk.matchAll(/harness-engine-memory rss=(\d+) heapUsed=(\d+)/g)) {
-    const row = { atMs: performance.now() - engineStart, rssMb: mb(Number(m[1])), heapMb: mb(Number(m[2])) };
+  for (const m of chunk.matchAll(
+    /harness-engine-memory rss=(\d+) heapUsed=(\d+) heapTotal=\d+ external=(\d+) rssBeforeGc=(\d+)/g,
+  )) {
+    const row = {
+      atMs: performance.now() - engineStart,
+      rssMb: mb(Number(m[1])),
+      heapMb: mb(Number(m[2])),
+      externalMb: mb(Number(m[3])),
+      rssBeforeGcMb: mb(Number(m[4])),
+    };
     rows.push(row);
     console.log(
-      `${(row.atMs / 60_000).toFixed(1).padStart(7)}  ${row.rssMb.toFixed(1).padStart(8)}  ${row.heapMb.toFixed(1).padStart(8)}`,
+      `${(row.atMs / 60_000).toFixed(1).padStart(6)}  ${row.rssMb.toFixed(1).padStart(8)}  ${row.heapMb.toFixed(1).padStart(8)}  ${row.externalMb.toFixed(1).padStart(11)}  ${row.rssBeforeGcMb.toFixed(1).padStart(14)}`,
     );
   }
 }
@@ -71,7 +84,8 @@ const config: LoadConfig = {
 try {
   console.log(
     `local engine, sync-latency at ${rate}/s for ${minutes} min (maxVUs ${maxVus}), against the embedded reference\n` +
-      `minute     RSS MB   heap MB   (the engine process; sampled every ${(intervalMs / 1000).toFixed(0)} s)`,
+      `the engine process every ${(intervalMs / 1000).toFixed(0)} s, after a full GC (and its RSS just before it)\n` +
+      `minute    RSS MB   heap MB  external MB   RSS before GC`,
   );
   const result = await runLoad(config, {
     scenario: 'sync-latency',
