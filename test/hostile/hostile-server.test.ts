@@ -39,10 +39,9 @@ describe('hostile companion server', () => {
   });
 
   it('hang: never answers (the client timeout fires)', async () => {
-    const started = Date.now();
     const error = await post(hostile.baseUrl('hang'), 300).catch((e: unknown) => e);
+    // Only the client's own timeout ended it (a refusal or reset would be a TypeError).
     expect((error as Error).name).toBe('TimeoutError');
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('trickle: headers arrive, the body never finishes', async () => {

@@ -71,6 +71,15 @@ describe('seeded behaviour', () => {
   });
 });
 
+/** Readiness by ground truth: polls /__reference/info until `count` executions are in flight. */
+async function untilInFlight(url: string, count: number): Promise<void> {
+  for (;;) {
+    const info = (await (await fetch(`${url}/__reference/info`)).json()) as { inFlight: number };
+    if (info.inFlight >= count) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 describe('drain on close', () => {
   it('lets in-flight background work finish before close resolves', async () => {
     const ref = await startReference({ timeScale: 0.01, drainTimeoutMs: 5000 });
@@ -80,10 +89,8 @@ describe('drain on close', () => {
       input: { Task: 't', 'Target Seconds': 30 },
     });
     expect(r.status).toBe(200);
-    const started = performance.now();
-    await ref.close();
-    // ~300 ms of work was in flight: close waited for it instead of dropping it.
-    expect(performance.now() - started).toBeGreaterThan(200);
+    // ~300 ms of work was in flight: close waited for it (drained) instead of dropping it (shutdown).
+    expect(await ref.close()).toEqual({ drained: 1, shutdown: 0 });
     await expect(fetch(`${ref.url}/__reference/health`)).rejects.toThrow();
   });
 
@@ -94,8 +101,8 @@ describe('drain on close', () => {
       version: 1,
       input: { Task: 't', 'Target Seconds': 100 },
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await ref.close();
+    await untilInFlight(ref.url, 1);
+    expect(await ref.close()).toEqual({ drained: 0, shutdown: 1 });
     const reply = await pending;
     expect(reply.json).toMatchObject({ status: 'failed' });
     expect(String((reply.json?.errors as string[])[0])).toMatch(/shutdown/);

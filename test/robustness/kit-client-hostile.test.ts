@@ -45,10 +45,11 @@ async function call(base: string): Promise<{ ms: number; response?: ApiResponse;
 }
 
 describe('contracts/kit HTTP client against hostile targets', () => {
-  it('refused: a TransportError naming ECONNREFUSED, at once', async () => {
+  it('refused: a TransportError naming ECONNREFUSED, not a timeout', async () => {
     const outcome = await call(hostile.refusedUrl);
     expect(outcome.error?.message).toMatch(/ECONNREFUSED/);
-    expect(outcome.ms).toBeLessThan(TIMEOUT_MS);
+    // The refusal itself ended the call, not the timeout (ground truth instead of a time window).
+    expect(outcome.error?.message).not.toContain('no answer within');
   });
 
   it('reset mid-response: a TransportError naming the reset', async () => {
@@ -61,8 +62,10 @@ describe('contracts/kit HTTP client against hostile targets', () => {
     async (mode) => {
       const outcome = await call(hostile.baseUrl(mode));
       expect(outcome.error?.message).toContain(`no answer within ${TIMEOUT_MS} ms`);
-      expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-      expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 1500);
+      // Never before its bound (a timer does not fire early); after it, the slack only absorbs a
+      // loaded machine — a client that hangs still fails.
+      expect(outcome.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+      expect(outcome.ms).toBeLessThan(TIMEOUT_MS + 10_000);
     },
   );
 
@@ -81,7 +84,7 @@ describe('contracts/kit HTTP client against hostile targets', () => {
     expect((error as TransportError).message).toContain(
       'no answer within 400 ms (requestTimeoutMs; raise with --request-timeout or HARNESS_REQUEST_TIMEOUT_MS)',
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400 - 5);
   });
 
   it.each(['truncated-json', 'not-json'] as const)(

@@ -30,9 +30,11 @@ describe('resolveTarget against a target that is down', () => {
     const error = await failure(
       resolveTarget({ ...config, target: hostile.refusedUrl }, { env, connectTimeoutMs: 2000 }),
     );
-    expect(Date.now() - started).toBeLessThan(5000);
+    // The connect bound (2 s) plus slack for a loaded machine; that the refusal ended it is below.
+    expect(Date.now() - started).toBeLessThan(2000 + 10_000);
     expect(isHarnessError(error) && error.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     const text = isHarnessError(error) ? error.format() : '';
+    expect(text).not.toContain('no connection within');
     expect(text).toContain(new URL(hostile.refusedUrl).host);
     expect(text).toMatch(/hint: .+/);
     expect(text).not.toContain(env.HARNESS_API_KEY);

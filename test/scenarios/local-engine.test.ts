@@ -42,12 +42,23 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     const r = await runLoad(config, { scenario: 'sync-latency', ...quiet });
     expect(r.exitCode).toBe(0);
     expectValidSummary(r);
-    expect(metric(r, 'http_reqs').count).toBeGreaterThanOrEqual(20);
+    // 10/s for 3 s: iterations start at 0, 100, …, 3000 ms — 31 at most, each one call; a loaded
+    // machine may delay or drop some (counted), so the count is checked against the schedule, not a window.
+    const iterations = metric(r, 'iterations').count ?? 0;
+    const dropped = r.summary?.metrics.find((m) => m.name === 'dropped_iterations')?.values.count ?? 0;
+    expect(iterations).toBeGreaterThan(0);
+    expect(iterations + dropped).toBeLessThanOrEqual(31);
+    expect(metric(r, 'http_reqs').count).toBe(iterations);
     expect(metric(r, 'contract_violations')).toMatchObject({
       passes: 0,
       fails: metric(r, 'http_reqs').count,
     });
-    expect(metric(r, 'workflow_latency')['p(95)']).toBeLessThan(600);
+    // workflow_latency is each call's request duration: the same series as its http_req_duration submetric.
+    const latency = metric(r, 'workflow_latency');
+    const duration = metric(r, 'http_req_duration{endpoint:executeWorkflow,workflow:fast}');
+    for (const stat of ['min', 'med', 'max', 'p(95)'])
+      expect(latency[stat]).toBeCloseTo(duration[stat] ?? NaN, 6);
+    expect(latency.min).toBeGreaterThan(0);
   });
 
   it('timeout-boundary: every slow call classified, server timeouts completed afterwards', async () => {
@@ -71,7 +82,11 @@ describe.concurrent('scenarios on the local engine', { timeout: 60_000 }, () => 
     expectValidSummary(r);
     expect(metric(r, 'executions_completed')).toMatchObject({ passes: 8, fails: 0 });
     expect(r.run.detectionLag?.executions).toBe(8);
-    expect(r.run.detectionLag?.medianMs).toBeGreaterThanOrEqual(0);
+    // Lag is measured (not null) and consistent: p95 ≥ median, and the real-time figure is the scaled one.
+    const lag = r.run.detectionLag;
+    expect(typeof lag?.medianMs).toBe('number');
+    expect(lag?.p95Ms).toBeGreaterThanOrEqual(lag?.medianMs ?? Infinity);
+    expect(lag?.realTimeMedianMs).toBeCloseTo((lag?.medianMs ?? NaN) / config.timeScale, 0);
     expect(r.run.pollsPerExecution?.max).toBeLessThanOrEqual(12);
   });
 

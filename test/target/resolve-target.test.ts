@@ -135,7 +135,10 @@ describe('resolveTarget', () => {
     );
     expect(e.code).toBe('HARNESS_ERR_TARGET_UNREACHABLE');
     expect(e.message).toContain(String(deadPort));
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Ended by the refusal, not by waiting out the connect bound (ground truth, not a time window);
+    // the slack over the bound only absorbs a loaded machine.
+    expect(e.message).not.toContain('no connection within');
+    expect(Date.now() - started).toBeLessThan(1000 + 10_000);
   });
 
   it('--fault with a non-embedded target is a usage error', async () => {

@@ -90,7 +90,9 @@ export class JsonOutput {
     if (this.closed) return;
     this.flush();
     this.closed = true;
-    const finished = once(this.file, 'close');
+    // A file that already failed (e.g. could not be opened) is already closed: waiting for its
+    // 'close' would hang the run forever instead of reporting the failure below.
+    const finished = this.file.closed ? Promise.resolve() : once(this.file, 'close');
     this.sink.end();
     await finished;
     if (this.failure !== null) throw this.failure;

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSamples } from '../../../src/compare/samples.js';
-import { rfc3339Nano } from '../../../src/engine/metrics/json-output.js';
+import { JsonOutput, rfc3339Nano } from '../../../src/engine/metrics/json-output.js';
 import { createMetricsEngine, type Sample } from '../../../src/engine/metrics/index.js';
 import { clearSecrets, registerSecret } from '../../../src/secrets/index.js';
 
@@ -120,5 +121,22 @@ describe('k6 JSON output', () => {
     } finally {
       clearSecrets();
     }
+  });
+
+  it('surfaces a samples file that cannot be opened or written: close() rejects with the error', async () => {
+    const sample: Sample = { metric: 'http_reqs', time: T0, value: 1, tags: {} };
+    // A directory where the file should be: opening it fails.
+    await expect(write(dir, [sample])).rejects.toThrow(/EISDIR/);
+    mkdirSync(join(dir, 'taken.json.gz'));
+    await expect(write(join(dir, 'taken.json.gz'), [sample])).rejects.toThrow(/EISDIR/);
+    // An error that arrives before close() (the stream failed while samples were still coming):
+    // kept and reported by close(), not lost because nobody was listening then.
+    const early = new JsonOutput(join(dir, 'taken.json.gz'));
+    await once(early['file'], 'error');
+    await expect(early.close()).rejects.toThrow(/EISDIR/);
+    // A device that refuses every write (no space left, Linux): the write itself fails.
+    const engine = createMetricsEngine({ jsonOut: '/dev/full' });
+    engine.add(sample);
+    await expect(engine.close()).rejects.toThrow(/ENOSPC/);
   });
 });

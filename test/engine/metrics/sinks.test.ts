@@ -66,6 +66,25 @@ describe('metric sinks', () => {
     );
   });
 
+  it('trend storage grows past its first buffers (64, 128, …) without losing or reordering samples', () => {
+    // fast-check mostly makes short arrays: this one crosses every doubling up to 2048 samples,
+    // asking for percentiles at each boundary (sorted state, then more samples arriving).
+    let state = 12345;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const sink = new TrendSink();
+    const values: number[] = [];
+    for (let i = 1; i <= 1500; i += 1) {
+      const v = Math.round((next() - 0.3) * 10_000) / 10;
+      sink.add(v);
+      values.push(v);
+      if ([63, 64, 65, 127, 128, 129, 256, 700, 1024, 1025, 1500].includes(i))
+        for (const pct of [0, 0.5, 0.95, 1])
+          expect(sink.percentile(pct), `${i} samples, p${pct}`).toBe(k6Percentile(values, pct));
+    }
+    expect(sink.count).toBe(1500);
+    expect([sink.min, sink.max]).toEqual([Math.min(...values), Math.max(...values)]);
+  });
+
   it('an empty trend reports zeros, as k6 does', () => {
     const sink = new TrendSink();
     expect([

@@ -177,6 +177,9 @@ describe("machineReadableSummary (k6 v2.2.0's --new-machine-readable-summary)", 
       'checks_failed',
       'checks_succeeded',
     ]);
+    // 6 check samples, 1 failed: the total, the failed fraction and the succeeded fraction agree.
+    expect(summary.results.checks.metrics[0]?.values).toEqual({ count: 6 });
+    expect(summary.results.checks.metrics[1]?.values).toEqual({ matches: 1, rate: 1 / 6, total: 6 });
     expect(summary.results.checks.metrics[2]?.values).toEqual({ matches: 5, rate: 5 / 6, total: 6 });
     expect(summary.results.checks.results).toEqual([
       { fails: 1, name: 'status is 200', passes: 3 },
