@@ -4,14 +4,26 @@ import type { Transcript } from './transcript.js';
 /**
  * How far the local engine's iteration counts may be from k6's, per scenario: exact for the
  * executors that fix the count (shared-iterations, per-vu-iterations); otherwise within
- * max(2, 10 % of k6's count) — timers on two runtimes never fire at the same instants.
+ * max(3, 20 % of k6's count). A time-bound count is a property of the machine as much as of the
+ * engine: timers on two runtimes never fire at the same instants, and on a loaded 2-core CI
+ * machine a constant-vus scenario of ~40 iterations was seen 6 short of k6's recording.
  * dropped_iterations follow the same rule.
  */
 export const TOLERANCE = {
   exactExecutors: new Set(['shared-iterations', 'per-vu-iterations']),
-  absolute: 2,
-  relative: 0.1,
+  absolute: 3,
+  relative: 0.2,
 } as const;
+
+/**
+ * Metrics k6 samples on its 1 s wall-clock tick (vus, vus_max): present or not depending on
+ * whether a run of about a second crossed the tick, on either engine. Left out of the
+ * name and key comparisons; every other metric must match.
+ */
+const TICK_SAMPLED = new Set(['vus', 'vus_max']);
+const notTickSampled = (path: string): boolean => !TICK_SAMPLED.has(path.split('.')[1] ?? '');
+const withoutTickSampled = (names: Iterable<string>): string[] =>
+  [...names].filter((n) => !TICK_SAMPLED.has(n));
 
 export function withinTolerance(executor: string, k6: number, local: number): boolean {
   if (TOLERANCE.exactExecutors.has(executor)) return k6 === local;
@@ -98,12 +110,24 @@ export function compareRun(t: Transcript, local: Observation): string[] {
       if (!withinTolerance(executor, a[field], b[field]))
         out.push(`scenario ${name} (${executor}) ${field}: k6 ${a[field]}, local ${b[field]}`);
   }
-  out.push(...setDiff('metric names', Object.keys(k6.metrics), Object.keys(local.metrics)));
+  out.push(
+    ...setDiff(
+      'metric names',
+      withoutTickSampled(Object.keys(k6.metrics)),
+      withoutTickSampled(Object.keys(local.metrics)),
+    ),
+  );
   const localTags = tagNameSets(local);
   for (const [metric, sets] of tagNameSets(k6))
     if (localTags.has(metric)) out.push(...setDiff(`tag names of ${metric}`, sets, localTags.get(metric)!));
   for (const file of ['handleSummary', 'summaryExport'] as const)
-    out.push(...setDiff(`${file} keys`, keyPaths(k6[file]), keyPaths(local[file])));
+    out.push(
+      ...setDiff(
+        `${file} keys`,
+        [...keyPaths(k6[file])].filter(notTickSampled),
+        [...keyPaths(local[file])].filter(notTickSampled),
+      ),
+    );
   const expected = verdicts(k6);
   const actual = verdicts(local);
   if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual))
