@@ -1,10 +1,11 @@
 import {
   conversationReading,
+  conversationRole,
   defineCheck,
-  executeBody,
   getPointer,
   pollConversation,
   pollingBudget,
+  startConversation,
   workflow,
   type ApiResponse,
   type CheckContext,
@@ -61,23 +62,18 @@ defineCheck(
   },
   async (ctx) => {
     // The docs let any workflow continue a conversation; the conversational one when declared.
-    const role = ctx.profile.workflows.conversational === undefined ? 'fast' : 'conversational';
+    const role = conversationRole(ctx);
     const wf = workflow(ctx, role);
-    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, role));
-    if (!ctx.expect.status(first, 200)) return;
-    const id = getPointer(first.json, '/conversationId');
-    if (typeof id !== 'string') return void ctx.expect.schema(first, 'execute-response.schema.json');
-    const get = () => ctx.api.post('getConversationById', { workflowId: wf.workflowId, conversationId: id });
-    const before = await get();
+    const conversation = await startConversation(ctx, role);
+    if (conversation === undefined) return;
+    const { id } = conversation;
+    const before = await conversation.read();
     if (!ctx.expect.status(before, 200)) return;
     const n0 = historyLength(ctx, before);
 
-    const sync = await ctx.api.post('executeWorkflow', executeBody(ctx, role, { conversationId: id }));
+    const sync = await conversation.continueWith('executeWorkflow');
     expectSameId(ctx, sync, 'executeWorkflow', id);
-    const bg = await ctx.api.post(
-      'executeWorkflowBackground',
-      executeBody(ctx, role, { conversationId: id }),
-    );
+    const bg = await conversation.continueWith('executeWorkflowBackground');
     expectSameId(ctx, bg, 'executeWorkflowBackground', id);
 
     const done = await pollConversation(ctx, wf.workflowId, id);

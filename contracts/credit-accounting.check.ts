@@ -1,9 +1,9 @@
 import {
   conversationReading,
+  conversationRole,
   defineCheck,
-  executeBody,
   getPointer,
-  workflow,
+  startConversation,
   type ApiResponse,
 } from './kit/index.js';
 
@@ -22,15 +22,12 @@ defineCheck(
     basis: 'inferred',
   },
   async (ctx) => {
-    const role = ctx.profile.workflows.conversational === undefined ? 'fast' : 'conversational';
-    const wf = workflow(ctx, role);
-    const first = await ctx.api.post('executeWorkflow', executeBody(ctx, role));
-    if (!ctx.expect.status(first, 200)) return;
-    const id = getPointer(first.json, '/conversationId');
-    if (typeof id !== 'string') return void ctx.expect.schema(first, 'execute-response.schema.json');
-    const second = await ctx.api.post('executeWorkflow', executeBody(ctx, role, { conversationId: id }));
+    const conversation = await startConversation(ctx, conversationRole(ctx));
+    if (conversation === undefined) return;
+    const { first } = conversation;
+    const second = await conversation.continueWith();
     if (!ctx.expect.status(second, 200)) return;
-    const res = await ctx.api.post('getConversationById', { workflowId: wf.workflowId, conversationId: id });
+    const res = await conversation.read();
     if (!ctx.expect.status(res, 200)) return;
     const pointer = conversationReading(ctx).creditUsagePointer;
     const [c1, c2, total] = [

@@ -1,9 +1,8 @@
 import {
   conversationReading,
   defineCheck,
-  executeBody,
   getPointer,
-  workflow,
+  startConversation,
   type ApiResponse,
   type CheckContext,
 } from './kit/index.js';
@@ -52,21 +51,18 @@ defineCheck(
     basis: 'inferred',
   },
   async (ctx) => {
-    const wf = workflow(ctx, 'fast');
-    const first = await ctx.api.post('executeWorkflow', executeBody(ctx));
-    if (!ctx.expect.status(first, 200)) return;
-    const id = getPointer(first.json, '/conversationId');
-    const c1 = getPointer(first.json, '/creditUsage');
-    if (typeof id !== 'string' || typeof c1 !== 'number')
-      return void ctx.expect.schema(first, 'execute-response.schema.json');
-    const get = () => ctx.api.post('getConversationById', { workflowId: wf.workflowId, conversationId: id });
-    const once = await get();
+    const conversation = await startConversation(ctx, 'fast');
+    if (conversation === undefined) return;
+    const c1 = getPointer(conversation.first.json, '/creditUsage');
+    if (typeof c1 !== 'number')
+      return void ctx.expect.schema(conversation.first, 'execute-response.schema.json');
+    const once = await conversation.read();
     if (!ctx.expect.status(once, 200)) return;
     expectTurns(ctx, once, 1, c1);
-    const second = await ctx.api.post('executeWorkflow', executeBody(ctx, 'fast', { conversationId: id }));
+    const second = await conversation.continueWith();
     if (!ctx.expect.status(second, 200)) return;
     const c2 = getPointer(second.json, '/creditUsage');
-    const twice = await get();
+    const twice = await conversation.read();
     if (!ctx.expect.status(twice, 200) || typeof c2 !== 'number') return;
     expectTurns(ctx, twice, 2, c1 + c2);
   },

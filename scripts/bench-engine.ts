@@ -6,15 +6,14 @@
 // ≥ 0.5× autocannon; ≤ 2 MB per VU at 200 VUs; peak RSS ≤ 90 MB at 1 VU and ≤ 150 MB at 200 VUs
 // (real k6 on the same bundle at 200 VUs: 184 MB). Flags: --vus N (200) --seconds S (8) --rounds R (3); --lag adds
 // detection lag at time scale 1 (1 s and 5 s workflows); --lag-only runs just that.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { quantile, readSamples } from '../src/compare/index.js';
-import { buildScenarios, runLoad, type LoadConfig } from '../src/load/index.js';
+import { buildScenarios, runLoad } from '../src/load/index.js';
 import { endpointUrl, startEmbedded } from '../src/target/index.js';
 import { executeResponse } from '../scenarios/generated/validators.js';
+import { embeddedBench } from './engine-measure/embedded-bench.js';
 import { sampleRss } from './engine-measure/sample-rss.js';
 
 const { values } = parseArgs({
@@ -37,17 +36,7 @@ interface Row {
   readonly rssMb: number | undefined;
 }
 
-const target = await startEmbedded({ timeScale: 0.001, faults: [], seed: 1 });
-const reportsDir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
-const config: LoadConfig = {
-  timeScale: 0.001,
-  faults: [],
-  seed: 1,
-  engine: 'local',
-  loadProfile: 'smoke',
-  reportsDir,
-  ci: true,
-};
+const { target, config, close } = await embeddedBench('bench-engine');
 const executor = JSON.stringify({ executor: 'constant-vus', vus, duration: `${seconds}s` });
 
 async function engineRow(name: string, validate: boolean, vuCount: number = vus): Promise<Row> {
@@ -173,8 +162,7 @@ try {
   }
   if (values['lag-only'] !== true) await throughputTable();
 } finally {
-  await target.stop();
-  rmSync(reportsDir, { recursive: true, force: true });
+  await close();
 }
 
 async function throughputTable(): Promise<void> {

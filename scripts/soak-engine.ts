@@ -10,15 +10,13 @@
  *     (exact, as k6's, until a Trend spills past 4M samples; then within the histogram's 0.1 %).
  * Exit 1 on a failed verdict. Loopback only; bounded by --minutes plus a two-minute margin.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { embeddedBench } from './engine-measure/embedded-bench.js';
 import { compareWithSummary, type StatCheck } from './engine-measure/compare-with-summary.js';
 import { readTrendSamples } from './engine-measure/read-trend-samples.js';
 import { sampleRss } from './engine-measure/sample-rss.js';
-import { runLoad, type LoadConfig } from '../src/load/index.js';
-import { startEmbedded } from '../src/target/index.js';
+import { runLoad } from '../src/load/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -69,18 +67,7 @@ function onEngineOutput(chunk: string): void {
   }
 }
 
-const target = await startEmbedded({ timeScale: 0.001, faults: [], seed: 1 });
-const reportsDir = mkdtempSync(join(tmpdir(), 'soak-engine-'));
-const config: LoadConfig = {
-  timeScale: 0.001,
-  faults: [],
-  seed: 1,
-  engine: 'local',
-  loadProfile: 'smoke',
-  reportsDir,
-  ci: true,
-  loadTimeoutMs: runMs + 120_000,
-};
+const { target, config, close } = await embeddedBench('soak-engine', { loadTimeoutMs: runMs + 120_000 });
 try {
   console.log(
     `local engine, sync-latency at ${rate}/s for ${minutes} min (maxVUs ${maxVus}), against the embedded reference\n` +
@@ -136,6 +123,5 @@ try {
   );
   process.exitCode = memoryOk && statsOk && engineOk ? 0 : 1;
 } finally {
-  await target.stop();
-  rmSync(reportsDir, { recursive: true, force: true });
+  await close();
 }

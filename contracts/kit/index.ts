@@ -29,5 +29,6 @@ export { ALL_ENDPOINTS, unknownId, workflow, executeBody, plausibleBody } from '
 export { conversationReading, pollingBudget } from './poll.js';
 export { requestMutations, requestRules, applyMutation, type Mutation } from './request-mutations.js';
 export { expectCompletedConversation } from './conversation-expect.js';
+export { conversationRole, startConversation, type StartedConversation } from './conversation-steps.js';
 export { schemaLocation, validateBody } from './validator.js';
 export { statusFailureCode, receivedStatus } from './status-code.js';

@@ -1,6 +1,6 @@
 import type { TargetProfile } from '../types/generated/target-profile.js';
 import { isHarnessError } from '../errors/index.js';
-import { keyRejected, preflightPost, type PreflightAnswer, type PreflightOptions } from './preflight.js';
+import { answerOrUnreachable, keyRejected, type PreflightOptions } from './preflight.js';
 import type { GuessedPart, ResolvedTarget } from './types.js';
 
 type Workflow = TargetProfile['workflows']['fast'];
@@ -48,19 +48,15 @@ export async function learnWorkflows(
   for (const role of ['fast', 'conversational'] as const) {
     const wf = workflows[role];
     if (wf === undefined || Object.keys(wf.outputComponents).length > 0) continue;
-    let res: PreflightAnswer;
-    try {
-      res = await preflightPost(
-        target.profile,
-        target.keys.main,
-        'executeWorkflow',
-        { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput },
-        options.requestTimeoutMs,
-      );
-    } catch (error) {
-      if (!isHarnessError(error) || error.code !== 'HARNESS_ERR_TARGET_UNREACHABLE') throw error;
+    const res = await answerOrUnreachable(
+      target,
+      'executeWorkflow',
+      { workflowId: wf.workflowId, version: wf.version, input: wf.sampleInput },
+      options.requestTimeoutMs,
+    );
+    if (isHarnessError(res)) {
       guessed.add(`workflows.${role}`);
-      notes.push(`workflows.${role} (${wf.workflowId} v${wf.version}) got no answer: ${error.message}`);
+      notes.push(`workflows.${role} (${wf.workflowId} v${wf.version}) got no answer: ${res.message}`);
       continue;
     }
     if (res.status === 401) throw keyRejected(target, 'executeWorkflow', res.status);

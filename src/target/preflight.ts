@@ -48,6 +48,24 @@ export async function preflightPost(
   }
 }
 
+/**
+ * preflightPost with the target's main key, where no answer (HARNESS_ERR_TARGET_UNREACHABLE) is
+ * returned instead of thrown: the caller notes it and goes on. Any other error (TLS) is thrown.
+ */
+export async function answerOrUnreachable(
+  target: ResolvedTarget,
+  endpoint: EndpointName,
+  body: unknown,
+  timeoutMs: number,
+): Promise<PreflightAnswer | HarnessError> {
+  try {
+    return await preflightPost(target.profile, target.keys.main, endpoint, body, timeoutMs);
+  } catch (error) {
+    if (isHarnessError(error) && error.code === 'HARNESS_ERR_TARGET_UNREACHABLE') return error;
+    throw error;
+  }
+}
+
 function transportError(
   url: string,
   e: Error & { cause?: { code?: string; message?: string } },
@@ -95,24 +113,18 @@ export function keyRejected(target: ResolvedTarget, endpoint: EndpointName, stat
  * each and their output shape learned (see learn-workflow.ts).
  */
 export async function preflight(target: ResolvedTarget, options: PreflightOptions): Promise<ResolvedTarget> {
-  let res: PreflightAnswer;
-  try {
-    res = await preflightPost(
-      target.profile,
-      target.keys.main,
-      'getConversationById',
-      {
-        workflowId: target.profile.workflows.fast.workflowId,
-        conversationId: `harness-preflight-${randomBytes(6).toString('hex')}`,
-      },
-      options.requestTimeoutMs,
-    );
-  } catch (error) {
-    // No answer (reset, hang): the checks report it as TRANSPORT failures, each naming its request.
-    if (isHarnessError(error) && error.code === 'HARNESS_ERR_TARGET_UNREACHABLE')
-      return { ...target, notes: [...(target.notes ?? []), `preflight got no answer: ${error.message}`] };
-    throw error;
-  }
+  const res = await answerOrUnreachable(
+    target,
+    'getConversationById',
+    {
+      workflowId: target.profile.workflows.fast.workflowId,
+      conversationId: `harness-preflight-${randomBytes(6).toString('hex')}`,
+    },
+    options.requestTimeoutMs,
+  );
+  // No answer (reset, hang): the checks report it as TRANSPORT failures, each naming its request.
+  if (isHarnessError(res))
+    return { ...target, notes: [...(target.notes ?? []), `preflight got no answer: ${res.message}`] };
   if (res.status === 401) throw keyRejected(target, 'getConversationById', res.status);
   if (target.bare !== true) return target;
   return learnWorkflows(target, options);

@@ -20,6 +20,20 @@ const config: LoadConfig = {
   ci: true,
 };
 
+/** Runs sync-latency through a stand-in k6 of `version` with `env` set; the log lines are kept. */
+async function runFakeK6(version: string, env: Record<string, string>) {
+  const { bin, record } = fakeK6(version);
+  vi.stubEnv('K6_BIN', bin);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const lines: string[] = [];
+  const result = await runLoad(config, {
+    scenario: 'sync-latency',
+    log: (l) => lines.push(l),
+    onEngineOutput: () => undefined,
+  });
+  return { result, lines, record };
+}
+
 describe('runLoad with k6 (a stand-in binary) against the embedded reference', () => {
   it('passes the key through the environment only and writes the run folder', async () => {
     const { bin, record } = fakeK6('1.2.0');
@@ -64,14 +78,7 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
   });
 
   it('follows the engine exit code 99 and records the crossed threshold', async () => {
-    const { bin } = fakeK6('1.2.0');
-    vi.stubEnv('K6_BIN', bin);
-    vi.stubEnv('FAKE_K6_EXIT', '99');
-    const result = await runLoad(config, {
-      scenario: 'sync-latency',
-      log: () => undefined,
-      onEngineOutput: () => undefined,
-    });
+    const { result } = await runFakeK6('1.2.0', { FAKE_K6_EXIT: '99' });
     expect(result.exitCode).toBe(99);
     expect(result.run.thresholdsPassed).toBe(false);
     expect(result.run.thresholds).toContainEqual({
@@ -93,30 +100,16 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
   });
 
   it('turns an engine exit 0 without a single answered request into 99, and says why', async () => {
-    const { bin } = fakeK6('1.2.0');
-    vi.stubEnv('K6_BIN', bin);
-    vi.stubEnv('FAKE_K6_SILENT', '1');
-    const lines: string[] = [];
-    const result = await runLoad(config, {
-      scenario: 'sync-latency',
-      log: (l) => lines.push(l),
-      onEngineOutput: () => undefined,
-    });
+    const { result, lines } = await runFakeK6('1.2.0', { FAKE_K6_SILENT: '1' });
     expect(result.exitCode).toBe(99);
     expect(lines.join('\n')).toMatch(/no request was answered/);
     expect(result.run.thresholdsPassed).toBe(false);
   });
 
   it('binds the dashboard to the host the user names, and says why k6 skipped its export', async () => {
-    const { bin, record } = fakeK6('2.2.0');
-    vi.stubEnv('K6_BIN', bin);
-    vi.stubEnv('FAKE_K6_SHORT', '1');
-    vi.stubEnv('K6_WEB_DASHBOARD_HOST', '::1');
-    const lines: string[] = [];
-    const result = await runLoad(config, {
-      scenario: 'sync-latency',
-      log: (l) => lines.push(l),
-      onEngineOutput: () => undefined,
+    const { result, lines, record } = await runFakeK6('2.2.0', {
+      FAKE_K6_SHORT: '1',
+      K6_WEB_DASHBOARD_HOST: '::1',
     });
     expect(result.exitCode).toBe(0);
     expect((JSON.parse(readFileSync(record, 'utf8')) as { dashboardHost: string }).dashboardHost).toBe('::1');
@@ -127,15 +120,7 @@ describe('runLoad with k6 (a stand-in binary) against the embedded reference', (
   });
 
   it('a run whose engine wrote no summary is never a pass: SUMMARY_MISSING, exit 99', async () => {
-    const { bin } = fakeK6('2.2.0');
-    vi.stubEnv('K6_BIN', bin);
-    vi.stubEnv('FAKE_K6_NO_SUMMARY', '1');
-    const lines: string[] = [];
-    const result = await runLoad(config, {
-      scenario: 'sync-latency',
-      log: (l) => lines.push(l),
-      onEngineOutput: () => undefined,
-    });
+    const { result, lines } = await runFakeK6('2.2.0', { FAKE_K6_NO_SUMMARY: '1' });
     expect(result.exitCode).toBe(99);
     expect(result.summary).toBeUndefined();
     expect(result.run.failures).toEqual([

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 // Runs in the page; a string because this project's tsconfig has no DOM types.
 const INSPECT = `(() => {
@@ -30,27 +30,11 @@ export interface PageCheck {
 }
 
 /**
- * Opens a report file in Debian's headless Chromium with no network, waits for the
- * charts, samples every canvas and saves a screenshot. Fails loudly when Chromium
- * is missing instead of skipping, so CI cannot pass without the browser check.
+ * Opens a report file in headless Chromium with no network, waits for the charts,
+ * samples every canvas and saves a screenshot.
  */
 export async function openReport(file: string, screenshot: string): Promise<PageCheck> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  return withPage(async (page) => {
     const errors: string[] = [];
     const externalRequests: string[] = [];
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -60,8 +44,7 @@ export async function openReport(file: string, screenshot: string): Promise<Page
     page.on('request', (req) => {
       if (!/^(file|data|blob):/.test(req.url())) externalRequests.push(req.url());
     });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
-    await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
+    await loadReport(page, file);
     const result = await page.evaluate<{
       canvases: number;
       charts: number;
@@ -77,9 +60,7 @@ export async function openReport(file: string, screenshot: string): Promise<Page
       externalRequests,
       injected: result.injected,
     };
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 // The text a reader sees without scrolling: every text node whose box starts inside the viewport.
@@ -101,6 +82,19 @@ const FIRST_SCREEN_TEXT = `(() => {
  * returns the text visible on it, so a test can assert what a reader sees first.
  */
 export async function firstScreen(file: string, screenshot: string): Promise<string> {
+  return withPage(async (page) => {
+    await loadReport(page, file);
+    await page.screenshot({ path: screenshot, fullPage: false });
+    return await page.evaluate<string>(FIRST_SCREEN_TEXT);
+  });
+}
+
+/**
+ * A 1280×900 page in Debian's headless Chromium with its background networking off, closed
+ * after `use`. Fails loudly when Chromium is missing instead of skipping, so CI cannot pass
+ * without the browser check.
+ */
+async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_BIN)`);
   const browser = await chromium.launch({
@@ -110,16 +104,20 @@ export async function firstScreen(file: string, screenshot: string): Promise<str
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       '--no-first-run',
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
-    await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
-    await page.screenshot({ path: screenshot, fullPage: false });
-    return await page.evaluate<string>(FIRST_SCREEN_TEXT);
+    return await use(await browser.newPage({ viewport: { width: 1280, height: 900 } }));
   } finally {
     await browser.close();
   }
+}
+
+/** Opens a report file and waits (at most 10 s, then goes on) for it to mark its charts drawn. */
+async function loadReport(page: Page, file: string): Promise<void> {
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 20_000 });
+  await page.waitForSelector('body[data-charts]', { timeout: 10_000 }).catch(() => undefined);
 }

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveBaseline } from '../../src/history/index.js';
 import { escapeHtml, jsonForScript, writeReport } from '../../src/report/index.js';
+import { writeBaselineRun } from '../fixtures/baseline-run.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 import { richSamples, verifyFixture } from '../fixtures/rich-run.js';
 
@@ -14,13 +14,7 @@ describe('writeReport', () => {
 
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-report-'));
-    const base = writeRunFolder(
-      reports,
-      { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' },
-      richSamples(1),
-    );
-    await writeReport(reports, base);
-    saveBaseline(reports, base);
+    await writeBaselineRun(reports, 1);
     const id = fixtureRunId();
     current = writeRunFolder(
       reports,

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveBaseline } from '../../src/history/index.js';
 import { writeReport } from '../../src/report/index.js';
+import { writeBaselineRun } from '../fixtures/baseline-run.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 import { richSamples, verifyFixture } from '../fixtures/rich-run.js';
 import { chromiumTool, titled } from '../support/required-tool.js';
@@ -17,13 +17,7 @@ describe('the report in headless Chromium', () => {
 
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-browser-'));
-    const base = writeRunFolder(
-      reports,
-      { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' },
-      richSamples(3),
-    );
-    await writeReport(reports, base);
-    saveBaseline(reports, base);
+    await writeBaselineRun(reports, 3);
     const id = fixtureRunId();
     runDir = writeRunFolder(reports, { runId: id }, richSamples(4, 6, 1.3), {
       'verify.json': verifyFixture(id),

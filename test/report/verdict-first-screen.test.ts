@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveBaseline } from '../../src/history/index.js';
 import { writeReport } from '../../src/report/index.js';
+import { writeBaselineRun } from '../fixtures/baseline-run.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 import { richSamples, verifyFixture } from '../fixtures/rich-run.js';
 import { firstScreen } from './open-in-chromium.js';
@@ -24,13 +24,7 @@ describe('the verdict block, first screen in Chromium', () => {
 
   beforeAll(async () => {
     reports = mkdtempSync(join(tmpdir(), 'harness-verdict-'));
-    const base = writeRunFolder(
-      reports,
-      { runId: fixtureRunId(new Date('2026-11-27T00:00:00Z')), startedAt: '2026-11-27T00:00:00Z' },
-      richSamples(3),
-    );
-    await writeReport(reports, base);
-    saveBaseline(reports, base);
+    await writeBaselineRun(reports, 3);
     const id = fixtureRunId();
     const loadRun = (ok: boolean) => ({
       engine: { kind: 'local', requested: 'local', reason: 'fixture' },

@@ -28,6 +28,10 @@ describe('harness verify', () => {
     return { code, out, err };
   }
 
+  /** A run against the embedded reference with its mistyped-field fault on, seed 9. */
+  const runFaulty = (...args: string[]) =>
+    run(['--reports-dir', dir, '--seed', '9', '--fault', 'mistyped-field', ...args]);
+
   it('with no target verifies the embedded reference: exit 0, a table, verify.json and JUnit', async () => {
     const started = Date.now();
     const { code, out } = await run(['--reports-dir', dir, '--seed', '9', '--time-scale', '0.02']);
@@ -50,15 +54,7 @@ describe('harness verify', () => {
   }, 90_000);
 
   it('exits 1 when a fault is enabled, naming the violated contract (--ci: one JSON object per line)', async () => {
-    const { code, out } = await run([
-      '--reports-dir',
-      dir,
-      '--seed',
-      '9',
-      '--fault',
-      'mistyped-field',
-      '--ci',
-    ]);
+    const { code, out } = await runFaulty('--ci');
     expect(code).toBe(1);
     const events = out
       .trim()
@@ -84,16 +80,7 @@ describe('harness verify', () => {
   }, 90_000);
 
   it('--check <id> --seed <n> reruns only that check, with its failure and reproducer', async () => {
-    const { code, out } = await run([
-      '--reports-dir',
-      dir,
-      '--seed',
-      '9',
-      '--fault',
-      'mistyped-field',
-      '--check',
-      'execute-success',
-    ]);
+    const { code, out } = await runFaulty('--check', 'execute-success');
     expect(code).toBe(1);
     expect(out).toMatch(/^run \S+, seed 9/m);
     expect(out.match(/^(PASS|FAIL|SKIP) /gm)).toEqual(['FAIL ']);
