@@ -160,4 +160,25 @@ describe('harness run stopped by a signal', () => {
       },
       500_000,
     );
+
+  it('Ctrl-C mid-load of `harness load` alone: the engine stops gracefully, exit 130 with one line, results kept, no temp files', async () => {
+    const res = await interruptWhen(
+      ['load', '--scenario', 'mixed', '--seed', '5', '--engine', 'local', '--reports-dir', reports],
+      { TMPDIR: tmp },
+      /running \(\d+m\d+(\.\d+)?s[)/]/,
+      'SIGINT',
+    );
+    expect(res.code, `${res.stdout}\n${res.stderr}`).toBe(130);
+    expect(res.stderr).toMatch(
+      /^harness load: SIGINT received; the engine stopped gracefully, partial results in \S+ \(interrupted: not a verdict\)$/m,
+    );
+    const [id] = runFolders();
+    // The local engine stops like k6 on a signal (exit 105) and still writes its summary and samples.
+    expect(JSON.parse(readFileSync(join(reports, id, 'load-run.json'), 'utf8'))).toMatchObject({
+      exitCode: 105,
+    });
+    for (const f of ['load-summary.json', 'samples.json.gz'])
+      expect(existsSync(join(reports, id, f)), f).toBe(true);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('harness-load-'))).toEqual([]);
+  }, 300_000);
 });
