@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractValidator } from '../../src/contract/index.js';
+import { contractSection } from '../../src/report/sections.js';
 import { startEmbedded, type ResolvedTarget } from '../../src/target/index.js';
 import type { AcceptedFinding } from '../../src/types/generated/accepted-findings.js';
 import {
@@ -90,6 +91,10 @@ describe('accepted findings', () => {
     expect(junit).toMatch(
       /<testcase classname="contracts" name="execute-success"[^/]*>\s*<system-out>accepted \[/,
     );
+    const html = contractSection(result);
+    expect(html).toContain('<h3>Accepted findings (not failures)</h3>');
+    expect(html).toContain('team decision');
+    expect(contractSection(plain)).not.toContain('Accepted findings');
     // Listing both passes the run.
     const all = await verify([
       ...entriesFor('execute-success', TODAY),
