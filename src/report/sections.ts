@@ -60,7 +60,22 @@ export function contractSection(verify: VerifyResult | undefined): string {
           deviations.map((d) => [td(d.check), td(d.basis ?? 'documented'), td(d.message)]),
           'deviations',
         )}`;
-  return `<section id="contract"><h2>Contract checks</h2><p class="totals"><span class="passed">${passed} passed</span> · <span class="failed">${failed} failed</span> · <span class="skipped">${skipped} skipped</span></p>${table(['outcome', 'check', 'title', 'endpoints', 'time', 'details'], rows, 'checks')}${observed}</section>`;
+  // Findings accepted by targets/<name>.accepted.json: apart from failures, with why and until when.
+  const acceptedRows = verify.checks.flatMap((c) =>
+    (c.accepted ?? []).map((a) => [
+      td(c.id),
+      td(a.failure.code),
+      td(a.failure.instancePath || '(body)'),
+      td(a.failure.message),
+      td(a.reason),
+      td(a.expires),
+    ]),
+  );
+  const accepted =
+    acceptedRows.length === 0
+      ? ''
+      : `<h3>Accepted findings (not failures)</h3>${table(['check', 'code', 'pointer', 'finding', 'reason', 'expires'], acceptedRows, 'accepted')}`;
+  return `<section id="contract"><h2>Contract checks</h2><p class="totals"><span class="passed">${passed} passed</span> · <span class="failed">${failed} failed</span> · <span class="skipped">${skipped} skipped</span>${acceptedRows.length > 0 ? ` · <span class="accepted">${acceptedRows.length} accepted</span>` : ''}</p>${table(['outcome', 'check', 'title', 'endpoints', 'time', 'details'], rows, 'checks')}${accepted}${observed}</section>`;
 }
 
 export function latencySection(summary: RunSummary | undefined): string {

@@ -27,6 +27,7 @@ export interface ResultInput {
 export function buildResult(input: ResultInput): VerifyResult {
   const count = (outcome: CheckResult['outcome']): number =>
     input.checks.filter((c) => c.outcome === outcome).length;
+  const accepted = input.checks.reduce((n, c) => n + (c.accepted?.length ?? 0), 0);
   const result: VerifyResult = {
     formatVersion: '1.0.0',
     kind: 'verify',
@@ -48,6 +49,7 @@ export function buildResult(input: ResultInput): VerifyResult {
       failed: count('failed'),
       skipped: count('skipped'),
       deviations: input.checks.reduce((n, c) => n + (c.deviations?.length ?? 0), 0),
+      ...(accepted > 0 ? { accepted } : {}),
     },
   };
   const { valid, errors } = new ContractValidator().validate('verify-result.schema.json', result);

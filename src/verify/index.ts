@@ -15,3 +15,5 @@ export { verifyConsole, type VerifyConsole } from './stream-console.js';
 export { toJUnit } from './junit.js';
 export { buildResult } from './build-result.js';
 export type { CheckResult, VerifyResult } from './check-result.js';
+export { loadAccepted, applyAccepted, acceptedFileOf } from './accepted-findings.js';
+export { acceptCurrent, ACCEPT_DAYS, type AcceptOutcome } from './accept-current.js';

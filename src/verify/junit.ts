@@ -27,7 +27,11 @@ export function toJUnit(result: VerifyResult): string {
   ];
   for (const check of result.checks) {
     const open = `    <testcase classname="contracts" name="${escape(check.id)}" time="${(check.durationMs / 1000).toFixed(3)}">`;
-    if (check.outcome === 'passed') {
+    const accepted = (check.accepted ?? []).map(
+      (a) =>
+        `accepted [${a.failure.code}] ${a.failure.instancePath} ${a.failure.message} — ${a.reason} (until ${a.expires})`,
+    );
+    if (check.outcome === 'passed' && accepted.length === 0) {
       out.push(open.replace(/>$/, '/>'));
       continue;
     }
@@ -51,7 +55,9 @@ export function toJUnit(result: VerifyResult): string {
       );
     }
     // CI shows system-out beside the failure: ready commands, with the key as "$VAR" to export.
-    if (curls.length > 0) out.push(`      <system-out>${escape(curls.join('\n'))}</system-out>`);
+    // Accepted findings pass the testcase but stay visible beside it.
+    const systemOut = [...curls, ...accepted];
+    if (systemOut.length > 0) out.push(`      <system-out>${escape(systemOut.join('\n'))}</system-out>`);
     out.push('    </testcase>');
   }
   out.push('  </testsuite>', '</testsuites>', '');

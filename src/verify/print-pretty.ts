@@ -31,8 +31,10 @@ export function printCheck(check: CheckResult, idWidth: number, options: { ci?: 
       : check.outcome === 'failed'
         ? `${check.failures.length} violation(s)`
         : `${check.title}${check.basis !== undefined && check.basis !== 'documented' ? ` [${check.basis}]` : ''}`;
+  const accepted = check.accepted ?? [];
+  const mark = check.outcome === 'passed' && accepted.length > 0 ? 'ACPT' : MARK[check.outcome];
   const lines = [
-    `${MARK[check.outcome].padEnd(5)} ${check.id.padEnd(idWidth)} ${`${check.durationMs} ms`.padStart(7)}  ${detail}`,
+    `${mark.padEnd(5)} ${check.id.padEnd(idWidth)} ${`${check.durationMs} ms`.padStart(7)}  ${detail}${accepted.length > 0 ? ` (${accepted.length} accepted)` : ''}`,
   ];
   for (const f of check.failures) {
     lines.push(`        ✗ [${f.code}] ${f.message}`);
@@ -42,6 +44,11 @@ export function printCheck(check: CheckResult, idWidth: number, options: { ci?: 
     );
     if (f.curl !== undefined) lines.push(`          reproduce: ${f.curl}`);
   }
+  // Accepted (targets/<name>.accepted.json): shown, apart from failures, with why and until when.
+  for (const a of accepted)
+    lines.push(
+      `        ≈ accepted [${a.failure.code}] ${a.failure.message} — ${a.reason} (until ${a.expires})`,
+    );
   return scrub(lines.join('\n') + '\n');
 }
 
@@ -58,7 +65,7 @@ export function printSummary(result: VerifyResult): string {
   const s = result.summary;
   lines.push(
     '',
-    `${s.failed === 0 ? 'OK' : 'FAILED'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${deviations.length > 0 ? `, ${deviations.length} observed deviation(s)` : ''}`,
+    `${s.failed === 0 ? 'OK' : 'FAILED'}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${(s.accepted ?? 0) > 0 ? `, ${s.accepted} accepted finding(s)` : ''}${deviations.length > 0 ? `, ${deviations.length} observed deviation(s)` : ''}`,
   );
   return scrub(lines.join('\n') + '\n');
 }

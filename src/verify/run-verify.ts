@@ -1,6 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { createRunDir, newRunId, type RunDir } from '../run/index.js';
-import { preflight, resolveTarget, type BareWorkflow, type ResolvedTarget } from '../target/index.js';
+import {
+  preflight,
+  resolveTarget,
+  TARGETS_DIR,
+  type BareWorkflow,
+  type ResolvedTarget,
+} from '../target/index.js';
+import type { AcceptedFinding } from '../types/generated/accepted-findings.js';
+import { acceptedFileOf, applyAccepted, isoDay, loadAccepted } from './accepted-findings.js';
 import { DEFAULTS } from '../config/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import { buildResult } from './build-result.js';
@@ -25,6 +33,10 @@ export interface VerifyOptions {
   readonly onStart?: (header: VerifyHeader, checkIds: readonly string[]) => void;
   /** Each check's result as it finishes, keys scrubbed (streamed output). */
   readonly onCheck?: (check: CheckResult) => void;
+  /** Accepted findings; default targets/<profile name>.accepted.json when it exists. */
+  readonly accepted?: readonly AcceptedFinding[];
+  /** The day acceptances are judged on (tests); default today (UTC). */
+  readonly today?: string;
 }
 
 type VerifyConfig = Pick<
@@ -82,8 +94,12 @@ export async function runVerify(
       },
       runner.checkFiles.map(checkIdOf),
     );
+    // Loaded before any check: an invalid file stops the run instead of failing every listed finding.
+    const accepted = options.accepted ?? loadAccepted(acceptedFileOf(TARGETS_DIR, used.profile.name));
+    const today = options.today ?? isoDay(startedAt);
+    const accept = (check: CheckResult): CheckResult => applyAccepted(check, accepted, today);
     const onCheck = options.onCheck;
-    const checks = await runner.run(
+    const ran = await runner.run(
       {
         profile: used.profile,
         keys: used.keys,
@@ -92,8 +108,9 @@ export async function runVerify(
         seed,
         ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
       },
-      onCheck === undefined ? undefined : (check) => onCheck(scrubValue(check)),
+      onCheck === undefined ? undefined : (check) => onCheck(scrubValue(accept(check))),
     );
+    const checks = ran.map(accept);
     const result = buildResult({
       runId,
       target: used,

@@ -10,6 +10,7 @@ type VerifyFlags = Parameters<typeof configFromFlags>[0] & {
   workflow?: string[];
   input?: string[];
   check?: string[];
+  acceptCurrent?: boolean;
 };
 
 /** `harness verify`: contract verification of a deployment (the embedded reference by default). */
@@ -39,6 +40,10 @@ export const command: CommandModule = {
         (value: string, previous: string[] = []) => [...previous, value],
       )
       .option(
+        '--accept-current',
+        "add this run's failures to targets/<target>.accepted.json for review (merged with what it lists; 30-day expiry)",
+      )
+      .option(
         '--check <id>',
         'run only this check (its file name in contracts/ without .check.ts; repeatable); with --seed <n> it reruns a failed one',
         (value: string, previous: string[] = []) => [...previous, value],
@@ -64,6 +69,10 @@ export const command: CommandModule = {
           hint: 'Give each --input after the --workflow it belongs to.',
         });
       if (flags.detectionTable === true) {
+        if (flags.acceptCurrent === true)
+          throw new HarnessError('HARNESS_ERR_USAGE', '--accept-current cannot take --detection-table', {
+            hint: 'Run `harness verify --accept-current` on the target whose findings you accept.',
+          });
         if (flags.check !== undefined)
           throw new HarnessError(
             'HARNESS_ERR_USAGE',
@@ -119,6 +128,14 @@ export const command: CommandModule = {
       process.stdout.write(
         `reports: ${join(config.reportsDir, result.runId)}/verify.json, verify.junit.xml\n`,
       );
+      if (flags.acceptCurrent === true) {
+        const { acceptCurrent, acceptedFileOf } = await import('../../verify/index.js');
+        const { TARGETS_DIR } = await import('../../target/index.js');
+        const accepted = acceptCurrent(acceptedFileOf(TARGETS_DIR, result.target.name), result);
+        process.stdout.write(
+          `accepted: ${accepted.added.length} new finding(s) added to ${accepted.file} (${accepted.kept} kept); review each reason and expiry before committing it\n`,
+        );
+      }
       process.exitCode = result.summary.failed === 0 ? 0 : 1;
     });
   },

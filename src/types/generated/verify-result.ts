@@ -45,6 +45,14 @@ export interface VerifyResult {
      */
     basis?: 'documented' | 'inferred' | 'typical';
     /**
+     * Failures listed (unexpired) in targets/<name>.accepted.json: reported apart, never failing the check.
+     */
+    accepted?: {
+      failure: ContractFailure;
+      reason: string;
+      expires: string;
+    }[];
+    /**
      * Observed differences from an inferred (undeclared) or typical expectation: reported apart from failures, never failing the check.
      */
     deviations?: ContractFailure[];
@@ -53,6 +61,10 @@ export interface VerifyResult {
     passed: number;
     failed: number;
     skipped: number;
+    /**
+     * Failures accepted by targets/<name>.accepted.json (not counted as failed).
+     */
+    accepted?: number;
     /**
      * Total deviations over all checks (observed, not failures).
      */
