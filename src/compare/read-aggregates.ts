@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { HarnessError } from '../errors/index.js';
+import { addPointFast } from './fast-point.js';
 import { addPoint, emptyAggregates, type RunAggregates } from './run-aggregates.js';
 
 interface JsonLine {
@@ -17,7 +18,7 @@ interface JsonLine {
 }
 
 function addLine(into: RunAggregates, line: string): void {
-  if (line.length === 0 || line.trim() === '') return;
+  if (line.length === 0 || addPointFast(into, line) || line.trim() === '') return;
   let parsed: JsonLine;
   try {
     parsed = JSON.parse(line) as JsonLine;

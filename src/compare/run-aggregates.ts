@@ -19,6 +19,12 @@ export interface SeriesEntry {
   readonly aggregate: SeriesAggregate;
 }
 
+/** Where one (metric, tag set) lands: its series and its totals, resolved once per distinct tag text. */
+export interface Slot {
+  readonly series: SeriesEntry;
+  readonly totals: TagSetTotals;
+}
+
 /**
  * What a streaming read keeps of k6 JSON output: per (metric, series) exact aggregates with a
  * histogram (and a bounded reservoir for trends), per (metric, tag set) exact totals. Its size
@@ -28,6 +34,8 @@ export interface RunAggregates {
   readonly metrics: Map<string, MetricDeclaration>;
   readonly series: Map<string, SeriesEntry>;
   readonly tagSets: Map<string, TagSetTotals>;
+  /** Slots by the text that named them (the reader's cache); cleared when it grows past SLOT_CACHE. */
+  readonly slots: Map<string, Slot>;
   points: number;
   badLines: number;
   /** Trend series keep a seeded uniform reservoir of this many values (0: none). */
@@ -35,11 +43,14 @@ export interface RunAggregates {
   readonly seed: number;
 }
 
+const SLOT_CACHE = 50_000;
+
 export function emptyAggregates(options: { reservoir?: number; seed?: number } = {}): RunAggregates {
   return {
     metrics: new Map(),
     series: new Map(),
     tagSets: new Map(),
+    slots: new Map(),
     points: 0,
     badLines: 0,
     reservoir: options.reservoir ?? 4000,
@@ -57,7 +68,44 @@ export function seriesOfTags(tags: Readonly<Record<string, string>>): string {
   return workflow === undefined ? endpointOfTags(tags) : `${endpointOfTags(tags)} (${workflow})`;
 }
 
-/** Adds one Point to the aggregates. */
+/** The slot of (metric, tags), cached under `text` (any string that determines both). */
+export function slotOf(
+  into: RunAggregates,
+  metric: string,
+  tags: Readonly<Record<string, string>>,
+  text: string,
+): Slot {
+  const cached = into.slots.get(text);
+  if (cached !== undefined) return cached;
+  const series = seriesOfTags(tags);
+  const seriesKey = `${metric}\u0000${series}`;
+  let entry = into.series.get(seriesKey);
+  if (entry === undefined) {
+    const decl = into.metrics.get(metric);
+    const trend = decl === undefined || decl.type === 'trend';
+    const reservoir = trend && into.reservoir > 0 ? { capacity: into.reservoir, seed: into.seed } : undefined;
+    into.series.set(seriesKey, (entry = { metric, series, aggregate: new SeriesAggregate(reservoir) }));
+  }
+  const kept: Record<string, string> = {};
+  for (const k of Object.keys(tags).sort()) if (!PER_SAMPLE_TAGS.has(k)) kept[k] = tags[k]!;
+  const tagKey = `${metric}\u0000${JSON.stringify(kept)}`;
+  let totals = into.tagSets.get(tagKey);
+  if (totals === undefined) into.tagSets.set(tagKey, (totals = { metric, tags: kept, count: 0, sum: 0 }));
+  if (into.slots.size >= SLOT_CACHE) into.slots.clear();
+  const slot = { series: entry, totals };
+  into.slots.set(text, slot);
+  return slot;
+}
+
+/** Adds one Point to its slot. */
+export function addToSlot(into: RunAggregates, slot: Slot, value: number, time: number): void {
+  into.points += 1;
+  slot.series.aggregate.add(value, time);
+  slot.totals.count += 1;
+  slot.totals.sum += value;
+}
+
+/** Adds one Point given its parsed tags (the reader's slow path, and callers holding samples). */
 export function addPoint(
   into: RunAggregates,
   metric: string,
@@ -65,26 +113,7 @@ export function addPoint(
   time: number,
   tags: Readonly<Record<string, string>>,
 ): void {
-  into.points += 1;
-  const series = seriesOfTags(tags);
-  const key = `${metric}\u0000${series}`;
-  let entry = into.series.get(key);
-  if (entry === undefined) {
-    const decl = into.metrics.get(metric);
-    const trend = decl === undefined || decl.type === 'trend';
-    const reservoir = trend && into.reservoir > 0 ? { capacity: into.reservoir, seed: into.seed } : undefined;
-    into.series.set(key, (entry = { metric, series, aggregate: new SeriesAggregate(reservoir) }));
-  }
-  entry.aggregate.add(value, time);
-  let tagKey = metric;
-  for (const k in tags) if (!PER_SAMPLE_TAGS.has(k)) tagKey += `\u0000${k}\u0001${tags[k]}`;
-  const totals = into.tagSets.get(tagKey);
-  if (totals === undefined) {
-    const kept: Record<string, string> = {};
-    for (const k in tags) if (!PER_SAMPLE_TAGS.has(k)) kept[k] = tags[k]!;
-    into.tagSets.set(tagKey, { metric, tags: kept, count: 1, sum: value });
-  } else {
-    totals.count += 1;
-    totals.sum += value;
-  }
+  let text = metric;
+  for (const k in tags) if (!PER_SAMPLE_TAGS.has(k)) text += `\u0000${k}\u0001${tags[k]}`;
+  addToSlot(into, slotOf(into, metric, tags, text), value, time);
 }
