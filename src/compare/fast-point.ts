@@ -1,4 +1,4 @@
-import { PER_SAMPLE_TAGS, addToSlot, slotOf, type RunAggregates } from './run-aggregates.js';
+import { PER_SAMPLE_TAGS, addToSlot, slotOf, type RunAggregates, type Slot } from './run-aggregates.js';
 
 // Both layouts of a Point line: k6 writes metric first, the local engine (JSON.stringify) last.
 const K6_HEAD = '{"metric":"';
@@ -35,11 +35,10 @@ function tagSetText(tags: string): string {
 }
 
 /**
- * Adds a Point line without JSON.parse when it has one of the two known layouts and no escape;
+ * Adds a Point line without JSON.parse when it has one of the two known layouts and no escape in its tags;
  * a tag set is parsed once, when first seen. False when the line needs the full parser.
  */
 export function addPointFast(into: RunAggregates, line: string): boolean {
-  if (line.includes('\\')) return false;
   let metric: string;
   let from: number;
   if (line.startsWith(K6_HEAD)) {
@@ -61,6 +60,21 @@ export function addPointFast(into: RunAggregates, line: string): boolean {
   const tagsEnd = line.indexOf('}', valueEnd + 8);
   if (Number.isNaN(value) || tagsEnd < 0) return false;
   const tagsText = line.slice(valueEnd + 8, tagsEnd + 1);
+  // Most lines repeat a tag text seen before: one lookup by the text as written, no cutting.
+  let byText = into.rawSlots.get(metric);
+  if (byText === undefined) into.rawSlots.set(metric, (byText = new Map<string, Slot>()));
+  let slot = byText.get(tagsText);
+  if (slot === undefined) slot = resolveSlot(into, metric, tagsText);
+  if (slot === undefined) return false;
+  if (byText.size >= 10_000) byText.clear();
+  byText.set(tagsText, slot);
+  addToSlot(into, slot, value, parseTime(line.slice(from, timeEnd)));
+  return true;
+}
+
+/** The slot of a tag text not seen as written: by its tag set (per-sample tags cut), parsed once. */
+function resolveSlot(into: RunAggregates, metric: string, tagsText: string): Slot | undefined {
+  if (metric.includes('\\') || tagsText.includes('\\')) return undefined;
   const text = `${metric}\u0000${tagSetText(tagsText)}`;
   let slot = into.slots.get(text);
   if (slot === undefined) {
@@ -68,10 +82,9 @@ export function addPointFast(into: RunAggregates, line: string): boolean {
     try {
       tags = JSON.parse(tagsText) as Record<string, string>;
     } catch {
-      return false;
+      return undefined;
     }
     slot = slotOf(into, metric, tags, text);
   }
-  addToSlot(into, slot, value, parseTime(line.slice(from, timeEnd)));
-  return true;
+  return slot;
 }

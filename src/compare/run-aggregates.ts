@@ -36,6 +36,8 @@ export interface RunAggregates {
   readonly tagSets: Map<string, TagSetTotals>;
   /** Slots by the text that named them (the reader's cache); cleared when it grows past SLOT_CACHE. */
   readonly slots: Map<string, Slot>;
+  /** The fast reader's cache: metric → tag text as written → slot. */
+  readonly rawSlots: Map<string, Map<string, Slot>>;
   points: number;
   badLines: number;
   /** Trend series keep a seeded uniform reservoir of this many values (0: none). */
@@ -51,6 +53,7 @@ export function emptyAggregates(options: { reservoir?: number; seed?: number } =
     series: new Map(),
     tagSets: new Map(),
     slots: new Map(),
+    rawSlots: new Map(),
     points: 0,
     badLines: 0,
     reservoir: options.reservoir ?? 4000,
