@@ -18,8 +18,9 @@ function parseTime(s: string): number {
   }
   if (s.length === 20) return lastPrefixMs;
   if (s.charCodeAt(19) !== 46 /* . */) return Date.parse(s);
-  const frac = s.slice(20, Math.min(s.length - 1, 26));
-  return lastPrefixMs + (Number(frac) / 10 ** frac.length) * 1000;
+  // Whole milliseconds, truncated, as Date.parse reads the fraction.
+  const ms = s.slice(20, Math.min(s.length - 1, 23));
+  return lastPrefixMs + Number(ms) * 10 ** (3 - ms.length);
 }
 
 /** Tag text without its per-sample tags' values, so it names a tag set. */
