@@ -63,20 +63,29 @@ export function addPointFast(into: RunAggregates, line: string): boolean {
   const tagsText = line.slice(valueEnd + 8, tagsEnd + 1);
   // Most lines repeat a tag text seen before: one lookup by the text as written, no cutting.
   let byText = into.rawSlots.get(metric);
-  if (byText === undefined) into.rawSlots.set(metric, (byText = new Map<string, Slot>()));
+  if (byText === undefined) into.rawSlots.set(flatCopy(metric), (byText = new Map<string, Slot>()));
   let slot = byText.get(tagsText);
-  if (slot === undefined) slot = resolveSlot(into, metric, tagsText);
-  if (slot === undefined) return false;
-  if (byText.size >= 10_000) byText.clear();
-  byText.set(tagsText, slot);
+  if (slot === undefined) {
+    const cut = tagSetText(tagsText);
+    slot = resolveSlot(into, metric, tagsText, cut);
+    if (slot === undefined) return false;
+    // Only a text without per-sample tags repeats; a key is copied so it does not keep the whole
+    // chunk it was sliced from alive.
+    if (cut === tagsText) {
+      if (byText.size >= 10_000) byText.clear();
+      byText.set(flatCopy(tagsText), slot);
+    }
+  }
   addToSlot(into, slot, value, parseTime(line.slice(from, timeEnd)));
   return true;
 }
 
+const flatCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 /** The slot of a tag text not seen as written: by its tag set (per-sample tags cut), parsed once. */
-function resolveSlot(into: RunAggregates, metric: string, tagsText: string): Slot | undefined {
+function resolveSlot(into: RunAggregates, metric: string, tagsText: string, cut: string): Slot | undefined {
   if (metric.includes('\\') || tagsText.includes('\\')) return undefined;
-  const text = `${metric}\u0000${tagSetText(tagsText)}`;
+  const text = `${metric}\u0000${cut}`;
   let slot = into.slots.get(text);
   if (slot === undefined) {
     let tags: Record<string, string>;
@@ -85,7 +94,7 @@ function resolveSlot(into: RunAggregates, metric: string, tagsText: string): Slo
     } catch {
       return undefined;
     }
-    slot = slotOf(into, metric, tags, text);
+    slot = slotOf(into, flatCopy(metric), tags, flatCopy(text));
   }
   return slot;
 }
