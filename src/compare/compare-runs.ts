@@ -1,11 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HarnessError } from '../errors/index.js';
-import { readSamples, seriesOf, type RawSample, type SampleSet } from './samples.js';
+import { readAggregates } from './read-aggregates.js';
+import { emptyAggregates, type RunAggregates, type SeriesEntry } from './run-aggregates.js';
+import { readSamples, type MetricDeclaration, type RawSample, type SampleSet } from './samples.js';
 import {
   bootstrapRelativeChange,
   mannWhitneyU,
-  seededRandom,
   quantile,
   type BootstrapInterval,
   type RankTest,
@@ -50,8 +51,8 @@ export interface CompareOptions {
 // Connection phases are dominated by keep-alive luck, not by the deployment.
 const SKIPPED = /^http_req_(blocked|connecting|tls_handshaking|sending|receiving)$|^iteration_duration$/;
 
-/** Reads every samples*.json[.gz] in a run folder (one per scenario or one for all). */
-export async function readRunSamples(runDir: string): Promise<SampleSet> {
+/** The samples*.json[.gz] files of a run folder (one per scenario or one for all), sorted. */
+export function runSampleFiles(runDir: string): string[] {
   let files: string[];
   try {
     files = readdirSync(runDir)
@@ -62,10 +63,14 @@ export async function readRunSamples(runDir: string): Promise<SampleSet> {
       hint: 'List runs with `ls reports/`; name one by its id or path.',
     });
   }
-  if (files.length === 0) await readSamples(join(runDir, 'samples.json.gz'));
+  return files.length === 0 ? ['samples.json.gz'] : files;
+}
+
+/** Reads every samples*.json[.gz] in a run folder into memory, raw (tests and engine checks only: see README). */
+export async function readRunSamples(runDir: string): Promise<SampleSet> {
   const points: RawSample[] = [];
-  const metrics = new Map<string, SampleSet['metrics'] extends ReadonlyMap<string, infer D> ? D : never>();
-  for (const file of files) {
+  const metrics = new Map<string, MetricDeclaration>();
+  for (const file of runSampleFiles(runDir)) {
     const set = await readSamples(join(runDir, file));
     for (const p of set.points) points.push(p);
     for (const [k, v] of set.metrics) metrics.set(k, v);
@@ -73,20 +78,27 @@ export async function readRunSamples(runDir: string): Promise<SampleSet> {
   return { points, metrics };
 }
 
-/** Groups the time-valued trend samples by metric and series (endpoint, and workflow role when tagged). */
-export function groupTrends(set: SampleSet): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const p of set.points) {
-    const decl = set.metrics.get(p.metric);
+/** Streams every samples*.json[.gz] of a run folder, in order, into one set of aggregates. */
+export async function readRunAggregates(
+  runDir: string,
+  options: { reservoir?: number; seed?: number } = {},
+): Promise<RunAggregates> {
+  const into = emptyAggregates(options);
+  for (const file of runSampleFiles(runDir)) await readAggregates(join(runDir, file), into);
+  return into;
+}
+
+/** The time-valued trend series, by metric and series (endpoint, and workflow role when tagged). */
+export function groupTrends(set: RunAggregates): Map<string, SeriesEntry> {
+  const groups = new Map<string, SeriesEntry>();
+  for (const [key, entry] of set.series) {
+    const decl = set.metrics.get(entry.metric);
     const isTimeTrend =
       decl === undefined
-        ? p.metric === 'http_req_duration'
+        ? entry.metric === 'http_req_duration'
         : decl.type === 'trend' && decl.contains === 'time';
-    if (!isTimeTrend || SKIPPED.test(p.metric) || !Number.isFinite(p.value)) continue;
-    const key = `${p.metric}\u0000${seriesOf(p)}`;
-    let list = groups.get(key);
-    if (list === undefined) groups.set(key, (list = []));
-    list.push(p.value);
+    if (!isTimeTrend || SKIPPED.test(entry.metric) || entry.aggregate.reservoir === undefined) continue;
+    groups.set(key, entry);
   }
   return groups;
 }
@@ -104,15 +116,18 @@ export async function compareRuns(
   const minEffect = options.minEffect ?? 0.1;
   const alpha = options.alpha ?? 0.05;
   const seed = options.seed ?? 1;
+  // Each side streams into per-series aggregates with a seeded reservoir of maxSamples values:
+  // a series that small is compared on all its raw values, a larger one on a uniform sample.
+  const reservoir = options.maxSamples ?? 4000;
   const [base, cur] = [
-    groupTrends(await readRunSamples(baselineDir)),
-    groupTrends(await readRunSamples(currentDir)),
+    groupTrends(await readRunAggregates(baselineDir, { reservoir, seed })),
+    groupTrends(await readRunAggregates(currentDir, { reservoir, seed: seed + 1 })),
   ];
   const comparisons: MetricComparison[] = [];
   for (const key of [...base.keys()].filter((k) => cur.has(k)).sort()) {
     const [metric = '', endpoint = ''] = key.split('\u0000');
-    const b = subsample(base.get(key)!, options.maxSamples ?? 4000, seed);
-    const c = subsample(cur.get(key)!, options.maxSamples ?? 4000, seed + 1);
+    const b = base.get(key)!.aggregate.reservoir!.values;
+    const c = cur.get(key)!.aggregate.reservoir!.values;
     const change = bootstrapRelativeChange(b, c, { q: 0.95, iterations: options.iterations ?? 1000, seed });
     const rank = mannWhitneyU(b, c);
     const lowRank = mannWhitneyU(c, b);
@@ -140,15 +155,4 @@ export async function compareRuns(
     comparisons,
     regressions: comparisons.filter((c) => c.verdict === 'regression').length,
   };
-}
-
-function subsample(values: number[], max: number, seed: number): number[] {
-  if (values.length <= max) return values;
-  const random = seededRandom(seed);
-  const copy = values.slice();
-  for (let i = 0; i < max; i += 1) {
-    const j = i + Math.floor(random() * (copy.length - i));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, max);
 }

@@ -1,6 +1,8 @@
 export {
   compareRuns,
   readRunSamples,
+  readRunAggregates,
+  runSampleFiles,
   groupTrends,
   type ComparisonResult,
   type MetricComparison,
@@ -24,3 +26,17 @@ export {
   seededRandom,
   normalCdf,
 } from './stats.js';
+export { readAggregates } from './read-aggregates.js';
+export {
+  emptyAggregates,
+  addPoint,
+  endpointOfTags,
+  seriesOfTags,
+  PER_SAMPLE_TAGS,
+  type RunAggregates,
+  type SeriesEntry,
+  type TagSetTotals,
+} from './run-aggregates.js';
+export { SeriesAggregate } from './series-aggregate.js';
+export { LogHistogram, RELATIVE_ERROR } from './log-histogram.js';
+export { Reservoir } from './reservoir.js';
