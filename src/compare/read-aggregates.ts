@@ -3,19 +3,7 @@ import { createGunzip } from 'node:zlib';
 import { HarnessError } from '../errors/index.js';
 import { addPointFast } from './fast-point.js';
 import { addPoint, emptyAggregates, type RunAggregates } from './run-aggregates.js';
-
-interface JsonLine {
-  type?: string;
-  metric?: string;
-  data?: {
-    time?: string;
-    value?: number;
-    tags?: Record<string, string> | null;
-    name?: string;
-    type?: string;
-    contains?: string;
-  };
-}
+import type { JsonLine } from './samples.js';
 
 function addLine(into: RunAggregates, line: string): void {
   if (line.length === 0 || addPointFast(into, line) || line.trim() === '') return;

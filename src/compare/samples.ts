@@ -23,7 +23,8 @@ export interface SampleSet {
   readonly metrics: ReadonlyMap<string, MetricDeclaration>;
 }
 
-interface JsonLine {
+/** One line of k6's JSON output (a Point or a Metric declaration), as both engines write it. */
+export interface JsonLine {
   type?: string;
   metric?: string;
   data?: {

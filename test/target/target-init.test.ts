@@ -66,8 +66,8 @@ describe('harness target init <url>', () => {
   });
 
   it('comments are stripped outside strings only; pointers are guessed from top-level fields', () => {
-    expect(JSON.parse(stripLineComments('{ // c\n "a": "http://x//y" // d\n}'))).toEqual({
-      a: 'http://x//y',
+    expect(JSON.parse(stripLineComments('{ // c\n "a": "http://127.0.0.1//y" // d\n}'))).toEqual({
+      a: 'http://127.0.0.1//y',
     });
     expect(guessConversation({ state: 'done', results: {}, creditsUsed: 2, history: [] })).toEqual({
       statusPointer: '/state',
