@@ -20,12 +20,13 @@ const accepted = (f: StFinding): boolean =>
   ACCEPTED.some((a) => a.operation === f.operation && a.code === f.code && a.status === f.status);
 const describeFinding = (f: StFinding): string => `${f.operation} ${f.code} ${f.title} [${String(f.status)}]`;
 
-// Faults whose every symptom is in one response's status, content type or body shape.
+// Faults the document alone shows: a response's body shape or content type, or the security scheme.
 const SCHEMA_FAULTS: Readonly<Record<string, string>> = {
   'mistyped-field': 'ST108',
   'renamed-field': 'ST108',
   'error-shape': 'ST108',
   'wrong-content-type': 'ST105',
+  'auth-ignored': 'ST401',
 };
 
 const runs: string[] = [];
