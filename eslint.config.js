@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'dist/**',
       'reports/**',
+      '.venv/**', // Schemathesis' virtual environment (.ci/run)
       'src/types/generated/**',
       'scenarios/generated/**',
       '**/*.mjs',

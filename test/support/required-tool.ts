@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Set by .ci/run: every tool below was installed, so a missing one is a failure, never a skip. */
 export const TOOLS_REQUIRED = process.env.HARNESS_REQUIRE_TOOLS === '1';
@@ -65,4 +66,16 @@ export function actionlintTool(): RequiredTool {
 /** A test title that says why it is skipped, so the skip shows in every reporter. */
 export function titled(title: string, t: RequiredTool): string {
   return t.skip === false ? title : `${title} — SKIPPED: ${t.skip}`;
+}
+
+export const SCHEMATHESIS_VERSION = '4.32.5';
+
+/** Schemathesis (PyPI), in the project's virtual environment .venv/ where .ci/run installs it. */
+export function schemathesisTool(): RequiredTool {
+  const bin = fileURLToPath(new URL('../../.venv/bin/schemathesis', import.meta.url));
+  return tool(
+    `Schemathesis (${bin})`,
+    existsSync(bin) ? bin : undefined,
+    `python3 -m venv .venv && .venv/bin/pip install schemathesis==${SCHEMATHESIS_VERSION}`,
+  );
 }
