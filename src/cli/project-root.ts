@@ -4,12 +4,6 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../config/repo-root.js';
 
 /**
- * The harness checkout (where package.json is), whatever the working directory, and whether
- * it runs from the sources or from the compiled CLI (dist/cli/<build>/).
- */
-export const PROJECT_ROOT = REPO_ROOT;
-
-/**
  * The reports folder: --reports-dir or HARNESS_REPORTS_DIR as given (relative to the working
  * directory, like any path typed by a person), otherwise <project root>/reports, so running
  * from a subfolder never scatters `reports/` folders.
@@ -19,7 +13,7 @@ export function reportsDirFlag(
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
   if (flag !== undefined) return flag;
-  return env.HARNESS_REPORTS_DIR ? undefined : join(PROJECT_ROOT, 'reports');
+  return env.HARNESS_REPORTS_DIR ? undefined : join(REPO_ROOT, 'reports');
 }
 
 /** The resolved reports folder for commands that need nothing else from the config. */
@@ -30,6 +24,5 @@ export async function reportsDirOf(flag: string | undefined): Promise<string> {
 
 /** package.json's version: `harness --version` and run.json's harnessVersion. */
 export function harnessVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

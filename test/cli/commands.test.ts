@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, reportsDirFlag } from '../../src/cli/project-root.js';
+import { reportsDirFlag } from '../../src/cli/project-root.js';
+import { REPO_ROOT } from '../../src/config/repo-root.js';
 import { REPO, runCli } from '../fixtures/run-cli.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 import { richSamples } from '../fixtures/rich-run.js';
@@ -55,7 +56,7 @@ describe('harness --version, --ci errors, the reports folder', () => {
   });
 
   it('the default reports folder is the project root’s, whatever the working directory', async () => {
-    expect(reportsDirFlag(undefined, {})).toBe(join(PROJECT_ROOT, 'reports'));
+    expect(reportsDirFlag(undefined, {})).toBe(join(REPO_ROOT, 'reports'));
     expect(reportsDirFlag('out', {})).toBe('out');
     expect(reportsDirFlag(undefined, { HARNESS_REPORTS_DIR: 'elsewhere' })).toBeUndefined();
     const sub = join(REPO, 'test', 'cli');

@@ -34,7 +34,11 @@ export const AGGREGATIONS_BY_TYPE: Readonly<Record<MetricType, readonly string[]
   trend: ['avg', 'min', 'max', 'med', 'p(N)'],
 };
 
-const EXPRESSION =
+/**
+ * `<aggregation> <operator> <number>`: 1 the aggregation as written, 2 a percentile's number,
+ * 3 the operator, 4 the limit. Also read by src/load to report a threshold's parts.
+ */
+export const THRESHOLD_EXPRESSION =
   /^\s*(avg|min|max|med|count|rate|value|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$/;
 
 function invalid(key: string, expression: string, why: string): HarnessError {
@@ -80,7 +84,7 @@ export function parseThreshold(key: string, spec: ThresholdSpec, type: MetricTyp
       String(source),
       'is not a string; write e.g. "p(95)<500" or { threshold: "p(95)<500" }',
     );
-  const match = EXPRESSION.exec(source);
+  const match = THRESHOLD_EXPRESSION.exec(source);
   if (match === null)
     throw invalid(
       key,
