@@ -20,18 +20,6 @@ export function legacyValues(
   return trendValues(sink, trendStats);
 }
 
-/** The values of one metric in the machine-readable summary v1.0.0 (metric schema $defs/*Values). */
-export function v1Values(
-  entry: MetricEntry,
-  durationMs: number,
-  trendStats: readonly string[],
-): Record<string, number> {
-  const sink = entry.sink;
-  if (sink instanceof CounterSink) return { count: sink.count };
-  if (sink instanceof RateSink) return { matches: sink.trues, total: sink.total, rate: sink.rate };
-  return legacyValues(entry, durationMs, trendStats);
-}
-
 /**
  * Which entries a summary lists: every metric or sub-metric that received a sample,
  * plus every one a threshold names even without samples (k6 shows those too, so a
