@@ -5,7 +5,8 @@
 // Prints iterations/s, CPU µs per iteration and MB per VU, medians and spread, with ratios to bare;
 // a "floor" script (see FLOOR) shows what the scenario's own metrics cost whatever the code.
 // Goals: bundle ≥ 0.9× bare iterations/s while validating every response; ≤ 1.3× bare MB per VU.
-// Flags: --vus N (200) --seconds S (10) --rounds R (3).
+// Flags: --vus N (200) --seconds S (10) --rounds R (3); --also NAME=PATH (repeatable) adds another
+// build of the sync-latency bundle to the same interleaved rounds (e.g. an older commit's, per step).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     vus: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
+    also: { type: 'string', multiple: true, default: [] },
   },
 });
 const vus = Number(values.vus);
@@ -187,6 +189,10 @@ try {
     { name: 'floor (same samples)', script: floor, env: request },
     { name: 'sync-latency bundle', script: bundle.path, env: base },
     { name: 'bundle, no validation', script: bundle.path, env: { ...base, HARNESS_VALIDATE: '0' } },
+    ...(values.also ?? []).map((spec) => {
+      const [name = spec, path = spec] = spec.split('=');
+      return { name, script: path, env: base };
+    }),
   ];
   // Memory baseline per script: the same k6 with 1 VU, so "per VU" is the marginal cost of a VU.
   const baselines: number[] = [];

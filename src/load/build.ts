@@ -73,7 +73,10 @@ export async function buildScenarios(
       mainFields: ['module', 'main'], // 'neutral' resolves no main fields by default; ajv's runtime is CJS under "main"
       external: ['k6', 'k6/*'], // provided by the k6 runtime (or the local engine), never bundled
       sourcemap: false, // k6 reports bundle line numbers; a sidecar map it would not read
-      minify: false, // stack traces and the size table stay readable; the bundles are small
+      // k6 compiles a bundle once for all VUs: what a VU pays is what its init evaluates, not source
+      // size (measured: 2.8 MB of dead source, +0 MB per VU), so minifying would only cost readable stack traces.
+      minify: false,
+      treeShaking: true, // unused exports of scenarios/lib stay out of a bundle (each VU would evaluate them)
       legalComments: 'none', // no licence banners from ajv's runtime helpers
       logLevel: 'silent', // errors are thrown as a HarnessError below
       tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'), // the scenarios' own settings (k6 types, no Node)

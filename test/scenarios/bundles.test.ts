@@ -64,8 +64,9 @@ describe('precompiled validators', () => {
       false,
     );
     expect(validators.executeResponse.errors?.[0]?.instancePath).toBe('/creditUsage');
-    // minLength goes through ajv's bundled ucs2length runtime helper.
+    // minLength 1 as a plain .length (no ucs2length helper): still rejects the empty string.
     expect(validators.backgroundResponse({ conversationId: '', creditUsage: 0 })).toBe(false);
+    expect(validators.backgroundResponse({ conversationId: '😀', creditUsage: 0 })).toBe(true);
     expect(validators.errorBody({ message: 'x' })).toBe(false);
   });
 });
