@@ -74,4 +74,11 @@ describe("k6's striped offsets (lib/execution_segment.go)", () => {
       { scaled: 2, unscaled: 2 },
     ]);
   });
+
+  it('refuses a sequence whose cycle would be too long to stripe, instead of hanging', () => {
+    expect(() => executionTuple(parseExecutionSegment('0:0.1234567'), undefined)).toThrow(
+      /repeats only every 10000000 elements/,
+    );
+    expect(executionTuple(parseExecutionSegment('0:0.123'), undefined).wrapper.lcd).toBe(1000);
+  });
 });

@@ -31,6 +31,12 @@ export function filledSequence(
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /**
+ * The striping walks one whole cycle of `lcd` elements up front (as k6 does): a sequence like
+ * 0,0.1234567,1 would make that 10 million steps and more, so it is refused instead of hanging.
+ */
+export const MAX_CYCLE = 1_000_000;
+
+/**
  * k6's ExecutionSegmentSequenceWrapper: a full sequence plus its "striped offsets". Elements
  * 0, 1, 2, … (VUs, iterations, arrival ticks) are dealt to the segments in a cycle of `lcd`
  * elements, each segment taking its length's share as evenly spaced as possible; offsets[i] is
@@ -45,6 +51,12 @@ export class SequenceWrapper {
       const d = Number(s.length.den);
       return acc % d === 0 ? acc : (acc * d) / gcd(acc, d);
     }, 1);
+    if (!(this.lcd <= MAX_CYCLE))
+      throw new HarnessError(
+        'HARNESS_ERR_EXECUTION_SEGMENT',
+        `the execution segment sequence ${sequenceString(sequence)} repeats only every ${this.lcd} elements (the lowest common denominator of its lengths); the local engine stops at ${MAX_CYCLE}`,
+        { hint: 'Use fractions with small denominators (1/3, 1/4, 2/5) rather than long decimals.' },
+      );
     const norm = sequence.map((s, i) => ({
       numerator: Number(s.length.num) * (this.lcd / Number(s.length.den)),
       index: i,
