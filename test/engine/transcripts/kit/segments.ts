@@ -20,6 +20,8 @@ export interface SegmentFacts {
   readonly vus: readonly number[];
   /** How many distinct VUs ran each scenario. */
   readonly vusPerScenario: Readonly<Record<string, number>>;
+  /** The highest `vus_max` sample (VUs initialised), undefined when the run crossed no 1 s tick. */
+  readonly vusMax: number | undefined;
 }
 
 export function segmentFacts(o: Observation): SegmentFacts {
@@ -42,7 +44,9 @@ export function segmentFacts(o: Observation): SegmentFacts {
     (perScenario[t.scenario ?? ''] ??= new Set()).add(t.vu ?? '');
   }
   const scenarios = Object.entries(o.scenarios);
+  const vusMax = o.metrics.vus_max?.series.map((row) => row[4]);
   return {
+    vusMax: vusMax === undefined || vusMax.length === 0 ? undefined : Math.max(...vusMax),
     iterations: Object.fromEntries(scenarios.map(([n, c]) => [n, c.iterations])),
     dropped: Object.fromEntries(scenarios.map(([n, c]) => [n, c.dropped])),
     plan,
@@ -67,7 +71,7 @@ export const PLANNED_COUNT = new Set([
  * Every way the local engine's run of a segment disagrees with k6's beyond compareRun: the
  * iteration (and dropped) counts of every planned executor exactly, the VUs initialised, the
  * segment and sequence the script saw, each iteration's iterationInTest / iterationInInstance,
- * and which VUs (by idInTest) ran.
+ * which VUs (by idInTest) ran, and `vus_max` where both runs sampled it.
  */
 export function compareSegmentRun(t: Transcript, local: Observation): string[] {
   const a = segmentFacts(t.observed);
@@ -86,6 +90,7 @@ export function compareSegmentRun(t: Transcript, local: Observation): string[] {
   differ('iterations (scenario iterationInTest iterationInInstance)', a.work, b.work);
   differ('VUs that ran (idInTest)', a.vus, b.vus);
   differ('VUs per scenario', a.vusPerScenario, b.vusPerScenario);
+  if (a.vusMax !== undefined && b.vusMax !== undefined) differ('vus_max', a.vusMax, b.vusMax);
   return out;
 }
 
