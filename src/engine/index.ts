@@ -6,4 +6,8 @@ export {
   EXECUTORS,
   K6_ERROR,
   exitCodeForError,
+  splitEvenly,
+  parseExecutionSegment,
+  parseExecutionSegmentSequence,
+  type EvenSplit,
 } from './local/index.js';

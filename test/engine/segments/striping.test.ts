@@ -5,6 +5,7 @@ import {
   parseExecutionSegment,
   parseExecutionSegmentSequence,
   stripedIndices,
+  splitEvenly,
   type ExecutionTuple,
 } from '../../../src/engine/local/segments/index.js';
 
@@ -80,5 +81,18 @@ describe("k6's striped offsets (lib/execution_segment.go)", () => {
       /repeats only every 10000000 elements/,
     );
     expect(executionTuple(parseExecutionSegment('0:0.123'), undefined).wrapper.lcd).toBe(1000);
+  });
+
+  it('splits a test evenly for N instances: one sequence, N segments covering 0..1 without gaps or overlaps', () => {
+    expect(splitEvenly(3)).toEqual({ sequence: '0,1/3,2/3,1', segments: ['0:1/3', '1/3:2/3', '2/3:1'] });
+    expect(splitEvenly(1)).toEqual({ sequence: '0,1', segments: ['0:1'] });
+    for (const n of [2, 4, 7]) {
+      const { sequence, segments } = splitEvenly(n);
+      const tuples = segments.map((s) =>
+        executionTuple(parseExecutionSegment(s), parseExecutionSegmentSequence(sequence)),
+      );
+      expect(tuples.reduce((sum, t) => sum + t.scale(101), 0)).toBe(101);
+    }
+    expect(() => splitEvenly(0)).toThrow(RangeError);
   });
 });

@@ -10,3 +10,4 @@ export {
 } from './execution-segment.js';
 export { ExecutionTuple, executionTuple, filledSequence } from './execution-tuple.js';
 export { SegmentedIndex, stripedIndices } from './segmented-index.js';
+export { splitEvenly, type EvenSplit } from './even-split.js';
