@@ -40,9 +40,9 @@ describe('compareSegmentRun (a k6 segment recording vs a local run)', () => {
       string,
       string
     >;
-    expect(
-      compareSegmentRun(arrival, retag(arrival.observed, 'in_test', first.in_test, '999')),
-    ).toHaveLength(1);
+    expect(compareSegmentRun(arrival, retag(arrival.observed, 'in_test', first.in_test, '999'))).toHaveLength(
+      1,
+    );
     expect(compareSegmentRun(arrival, retag(arrival.observed, 'segment', '1/4:1/2', '0:1/4'))[0]).toMatch(
       /^segment\|sequence → VUs initialised/,
     );
