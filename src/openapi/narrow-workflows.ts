@@ -29,8 +29,10 @@ function components(generic: Json, declared: Workflow['inputComponents']): Json 
  * `input` and `output` narrowed to the profile's workflows. Each schema is the generic one from
  * schemas/ by `$ref` (`ref`), composed with what the profile adds: the workflow's id and version, and
  * its components' types (the same composition the checks validate with, contracts/kit). A request
- * is one of the workflows, told apart by `workflowId` (a discriminator when no two roles share an
- * id); a response names no workflow, so its `output` is any of theirs.
+ * is execute-request.schema.json and one of the workflows, told apart by `workflowId` (a
+ * discriminator when no two roles share an id); execute-request.schema.json is referred to once,
+ * outside the `oneOf`: tools that inline it (Prism) otherwise meet its `$id` three times and give
+ * up on the schema. A response names no workflow, so its `output` is any of theirs.
  */
 export function narrowWorkflows(profile: TargetProfile, ref: (file: string) => Json): NarrowedSchemas {
   const roles = Object.entries(profile.workflows).filter(
@@ -47,9 +49,8 @@ export function narrowWorkflows(profile: TargetProfile, ref: (file: string) => J
       description: `The output of ${about}.`,
       ...components(ref('common.schema.json#/$defs/WorkflowOutput'), wf.outputComponents),
     };
-    schemas[`${role}ExecuteRequest`] = {
+    schemas[`${role}Execution`] = {
       description: `An execution of ${about}.`,
-      allOf: [ref('execute-request.schema.json')],
       type: 'object',
       required: ['workflowId'],
       properties: {
@@ -63,17 +64,22 @@ export function narrowWorkflows(profile: TargetProfile, ref: (file: string) => J
   const unique = new Set(ids).size === ids.length;
   schemas.ExecuteRequest = {
     description: `An execution of one of target "${profile.name}"'s workflows.`,
-    oneOf: roles.map(([role]) => local(`${role}ExecuteRequest`)),
-    ...(unique
-      ? {
-          discriminator: {
-            propertyName: 'workflowId',
-            mapping: Object.fromEntries(
-              roles.map(([role, wf]) => [wf.workflowId, `#/components/schemas/${role}ExecuteRequest`]),
-            ),
-          },
-        }
-      : {}),
+    allOf: [
+      ref('execute-request.schema.json'),
+      {
+        oneOf: roles.map(([role]) => local(`${role}Execution`)),
+        ...(unique
+          ? {
+              discriminator: {
+                propertyName: 'workflowId',
+                mapping: Object.fromEntries(
+                  roles.map(([role, wf]) => [wf.workflowId, `#/components/schemas/${role}Execution`]),
+                ),
+              },
+            }
+          : {}),
+      },
+    ],
   };
   schemas.ExecuteResponse = {
     description: `The answer to an execution of one of target "${profile.name}"'s workflows: the response does not name its workflow, so its output is any of theirs.`,
