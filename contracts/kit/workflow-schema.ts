@@ -1,28 +1,11 @@
 import type { AnySchemaObject } from 'ajv/dist/2020.js';
-import { SCHEMA_BASE } from '../../src/contract/index.js';
+import { componentSchema, SCHEMA_BASE } from '../../src/contract/index.js';
 import type { TargetProfile } from '../../src/target/index.js';
+
+export { componentSchema };
 
 type Workflow = TargetProfile['workflows']['fast'];
 type ComponentType = Workflow['inputComponents'][string];
-
-/** A component's shorthand ('text', 'number', …) as JSON Schema; an object is already one. */
-export function componentSchema(type: ComponentType): AnySchemaObject {
-  if (typeof type === 'object') return type;
-  switch (type) {
-    case 'text':
-      return { type: 'string' };
-    case 'number':
-      return { type: 'number' };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'object':
-      return { type: 'object' };
-    case 'array':
-      return { type: 'array' };
-    case 'any':
-      return {};
-  }
-}
 
 /** Every declared component present with its type, composed with the generic WorkflowInput/Output. */
 function componentsSchema(

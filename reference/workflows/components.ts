@@ -1,18 +1,7 @@
-import type { ComponentType } from '../../src/types/generated/target-profile.js';
+import { componentSchema } from '../../src/contract/index.js';
 import type { WorkflowDefinition } from './workflow.js';
 
-const SHORTHAND: Readonly<Record<string, object>> = {
-  text: { type: 'string' },
-  number: { type: 'number' },
-  boolean: { type: 'boolean' },
-  object: { type: 'object' },
-  array: { type: 'array' },
-  any: {},
-};
-
-export function componentSchema(type: ComponentType): object {
-  return typeof type === 'string' ? (SHORTHAND[type] ?? {}) : type;
-}
+export { componentSchema };
 
 /** JSON Schema of a workflow's input: its components, required unless optional, nothing else. */
 export function inputSchema(wf: WorkflowDefinition): object {

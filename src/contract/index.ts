@@ -7,3 +7,4 @@ export {
   type LoadedSchema,
 } from './schema-registry.js';
 export { ContractValidator, type ValidationOutcome } from './validate.js';
+export { componentSchema } from './component-schema.js';

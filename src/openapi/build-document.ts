@@ -1,5 +1,6 @@
 import type { TargetProfile } from '../types/generated/target-profile.js';
 import { exampleOutput } from './example-values.js';
+import { narrowWorkflows } from './narrow-workflows.js';
 
 export interface DocumentOptions {
   /** Where the document refers to schemas/ from (a relative path or a URL, no trailing slash). */
@@ -7,6 +8,11 @@ export interface DocumentOptions {
   /** The `servers` entry (default the profile's baseUrl). */
   readonly server?: { readonly url: string; readonly variables?: Record<string, unknown> };
   readonly version: string;
+  /**
+   * Narrow `input`/`output` to the profile's workflows (default). False keeps the generic
+   * contract: any workflow, any input and output object.
+   */
+  readonly narrow?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -20,13 +26,17 @@ const ERRORS: ReadonlyArray<readonly [string, string]> = [
 /**
  * The OpenAPI 3.1 description of the workflow API as `profile` deploys it. Every schema is a
  * `$ref` to schemas/ (the one copy of the contract); what the docs leave open (success status
- * codes, the conversation body, the sync time limit) carries `x-documented: false`.
+ * codes, the conversation body, the sync time limit) carries `x-documented: false`. Unless
+ * `narrow` is false, `input`/`output` are narrowed to the profile's workflows (narrow-workflows.ts).
  */
 export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOptions): Json {
   const ref = (file: string): Json => ({ $ref: `${options.schemasBase}/${file}` });
   const json = (schema: Json, examples?: Json): Json => ({
     content: { 'application/json': { schema, ...(examples === undefined ? {} : { examples }) } },
   });
+  const narrowed = options.narrow === false ? undefined : narrowWorkflows(profile, ref);
+  const executeRequest = narrowed?.executeRequest ?? ref('execute-request.schema.json');
+  const executeResponse = narrowed?.executeResponse ?? ref('execute-response.schema.json');
   const roles = Object.entries(profile.workflows).filter(([, wf]) => wf !== undefined);
   const requestExamples = Object.fromEntries(
     roles.map(([role, wf]) => [
@@ -62,13 +72,13 @@ export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOp
   const operation = (
     operationId: string,
     summary: string,
-    requestSchema: string,
+    requestSchema: Json,
     examples: Json | undefined,
     responses: Json,
   ): Json => ({
     operationId,
     summary,
-    requestBody: { required: true, ...json(ref(requestSchema), examples) },
+    requestBody: { required: true, ...json(requestSchema, examples) },
     responses: { ...responses, ...errors },
   });
   const toConversation = {
@@ -115,13 +125,13 @@ export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOp
         post: operation(
           'executeWorkflow',
           'Execute a workflow and wait for its output',
-          'execute-request.schema.json',
+          executeRequest,
           requestExamples,
           {
             '200': {
               ...success(
                 'The workflow ran; its output.',
-                json(ref('execute-response.schema.json'), responseExamples),
+                json(executeResponse, responseExamples),
               ),
               links: { conversation: toConversation, continuation },
             },
@@ -133,7 +143,7 @@ export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOp
         post: operation(
           'executeWorkflowBackground',
           'Start a workflow in the background',
-          'execute-request.schema.json',
+          executeRequest,
           requestExamples,
           {
             '200': {
@@ -152,7 +162,7 @@ export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOp
         post: operation(
           'getConversationById',
           "A conversation's status and results",
-          'get-conversation-request.schema.json',
+          ref('get-conversation-request.schema.json'),
           undefined,
           {
             '200': success(
@@ -164,6 +174,7 @@ export function buildOpenApiDocument(profile: TargetProfile, options: DocumentOp
       },
     },
     components: {
+      ...(narrowed === undefined ? {} : { schemas: narrowed.components }),
       securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
       responses: Object.fromEntries(
         ERRORS.map(([status, description]) => [

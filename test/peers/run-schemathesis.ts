@@ -31,8 +31,14 @@ export interface StRun {
  * Starts the embedded reference (loopback, fast time) with `faults`, writes its OpenAPI document
  * (the `$ref`s point at schemas/ relative to the document, as `harness openapi --out` does) and
  * runs Schemathesis against it, bounded in examples, phases, per-request time and wall time.
+ * `narrow: false` exports the generic document (`harness openapi --no-narrow`) instead of the one
+ * narrowed to the reference's workflows.
  */
-export async function runSchemathesis(bin: string, faults: readonly string[]): Promise<StRun> {
+export async function runSchemathesis(
+  bin: string,
+  faults: readonly string[],
+  options: { narrow?: boolean } = {},
+): Promise<StRun> {
   const dir = mkdtempSync(join(tmpdir(), 'harness-st-'));
   const ref = await startReference({ timeScale: 0.02, faults, seed: 7 });
   try {
@@ -40,6 +46,7 @@ export async function runSchemathesis(bin: string, faults: readonly string[]): P
       schemasBase: relative(dir, SCHEMAS_DIR).split('\\').join('/'),
       version: '0.0.0',
       server: { url: ref.url },
+      narrow: options.narrow ?? true,
     });
     writeFileSync(join(dir, 'api.yaml'), toYaml(document));
     const args = ['run', 'api.yaml', '--url', ref.url, '-H', `x-api-key: ${ref.keys.full}`];

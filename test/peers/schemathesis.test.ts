@@ -20,13 +20,15 @@ const accepted = (f: StFinding): boolean =>
   ACCEPTED.some((a) => a.operation === f.operation && a.code === f.code && a.status === f.status);
 const describeFinding = (f: StFinding): string => `${f.operation} ${f.code} ${f.title} [${String(f.status)}]`;
 
-// Faults the document alone shows: a response's body shape or content type, or the security scheme.
+// Faults the document alone shows: a response's body shape or content type, or the security scheme;
+// missing-output-component only with the document narrowed to the reference's workflows.
 const SCHEMA_FAULTS: Readonly<Record<string, string>> = {
   'mistyped-field': 'ST108',
   'renamed-field': 'ST108',
   'error-shape': 'ST108',
   'wrong-content-type': 'ST105',
   'auth-ignored': 'ST401',
+  'missing-output-component': 'ST108',
 };
 
 const runs: string[] = [];
@@ -35,7 +37,7 @@ afterAll(() => {
   if (runs.length > 0) console.log(`Schemathesis against the reference:\n${runs.join('\n')}`);
 });
 
-describe('Schemathesis (PyPI) against the embedded reference with the exported OpenAPI document', () => {
+describe('Schemathesis (PyPI) against the embedded reference with the exported OpenAPI document (narrowed to its workflows)', () => {
   it('.ci/run installs the pinned version into .venv/', () => {
     const script = readFileSync(`${REPO}/.ci/run`, 'utf8');
     expect(script).toContain(`SCHEMATHESIS_VERSION=${SCHEMATHESIS_VERSION}`);
@@ -77,4 +79,17 @@ describe('Schemathesis (PyPI) against the embedded reference with the exported O
         run.output,
       ).toContain(code);
     });
+
+  it.skipIf(st.skip !== false)(
+    titled('misses missing-output-component with the generic document (harness openapi --no-narrow)', st),
+    async () => {
+      const run = await runSchemathesis(st.need(), ['missing-output-component'], { narrow: false });
+      const fresh = run.findings.filter((f) => !accepted(f));
+      runs.push(
+        `missing-output-component, generic document: ${run.requests} requests, flagged ${fresh.map(describeFinding).join('; ') || 'nothing'}`,
+      );
+      expect(run.requests, run.output).toBeGreaterThan(20);
+      expect(fresh.map(describeFinding), run.output).toEqual([]);
+    },
+  );
 });
