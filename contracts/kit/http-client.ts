@@ -1,5 +1,6 @@
 import { boundHit } from '../../src/config/index.js';
-import { redactHeaders } from '../../src/secrets/index.js';
+import { spoolExchange, type Exchange } from '../../src/har/index.js';
+import { redactHeaders, registerSecret } from '../../src/secrets/index.js';
 import { endpointUrl, type EndpointName } from '../../src/target/index.js';
 import { curlCommand, keyVariable } from './curl-command.js';
 import type { CheckTarget } from './target-context.js';
@@ -24,6 +25,8 @@ export interface ApiResponse {
   readonly endpoint: EndpointName;
   readonly status: number;
   readonly contentType: string | undefined;
+  /** Every response header, names lower-case (e.g. `allow` on a 405). */
+  readonly headers: Readonly<Record<string, string>>;
   /** The Retry-After header, when sent (429/503 answers). */
   readonly retryAfter?: string;
   readonly text: string;
@@ -52,73 +55,145 @@ export interface PostOptions {
   readonly key?: KeyChoice;
   /** Sent verbatim instead of JSON.stringify(body), e.g. malformed JSON. */
   readonly rawBody?: string;
-  /** This request's own bound (e.g. sync-limit's, derived from the profile) instead of requestTimeoutMs. */
+  /** This request's own bound (e.g. sync-limit's, derived from the profile) instead of requestTimeoutMs; such a request is exempt from the profile's responseTimeMs. */
   readonly timeoutMs?: number;
+  /** The request's Content-Type instead of application/json; null sends none at all. */
+  readonly contentType?: string | null;
+}
+
+/** Methods other than POST: `body` undefined sends no body at all. */
+export type Method = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ClientHooks {
+  /** Who makes the requests (the check id): the HAR entries' comment. */
+  readonly check?: string;
+  /** Each response as it arrives, with the options it was sent with (the response-time bound). */
+  readonly onResponse?: (res: ApiResponse, options: PostOptions) => void;
 }
 
 export interface ApiClient {
   post(endpoint: EndpointName, body: unknown, options?: PostOptions): Promise<ApiResponse>;
+  /** Any method; `body` undefined sends no body (GET, DELETE). */
+  send(method: Method, endpoint: EndpointName, body: unknown, options?: PostOptions): Promise<ApiResponse>;
   /** Every request made so far, key redacted. */
   readonly requests: readonly RequestSummary[];
 }
 
-/** Every request is bounded (requestTimeoutMs unless the check sets its own) and summarised with the key redacted. */
-export function createClient(target: CheckTarget): ApiClient {
+/**
+ * Every request is bounded (requestTimeoutMs unless the check sets its own) and summarised
+ * with the key redacted; with `target.harSpoolDir` each exchange is also spooled for the
+ * HAR file (`--har`), failed ones included.
+ */
+export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiClient {
   const requests: RequestSummary[] = [];
-  return {
-    requests,
-    async post(endpoint, body, options = {}) {
-      const url = endpointUrl(target.profile, endpoint);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        accept: 'application/json',
+  const spool = target.harSpoolDir;
+  // This worker's scrub list: the HAR spool is written here, before the parent scrubs again.
+  if (spool !== undefined)
+    for (const key of [target.keys.main, target.keys.noPermission, target.keys.noCredits])
+      if (key !== undefined) registerSecret(key);
+  const send = async (
+    method: Method,
+    endpoint: EndpointName,
+    body: unknown,
+    options: PostOptions = {},
+  ): Promise<ApiResponse> => {
+    const url = endpointUrl(target.profile, endpoint);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const text = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    const contentType = options.contentType === undefined ? 'application/json' : options.contentType;
+    // A POST always says what it sends (as before: also a bodiless one); other methods only with a body.
+    if ((text !== undefined || method === 'POST') && contentType !== null)
+      headers['content-type'] = contentType;
+    const key = keyFor(target, options.key ?? 'main');
+    if (key !== undefined) headers['x-api-key'] = key;
+    const curl = curlCommand(method, url, headers, text, keyVariable(target, options.key ?? 'main'));
+    const summary: RequestSummary = {
+      method,
+      path: new URL(url).pathname,
+      headers: redactHeaders(headers),
+      body: (text ?? '').slice(0, BODY_SUMMARY_CHARS),
+    };
+    requests.push(summary);
+    const startedAt = Date.now();
+    const started = performance.now();
+    let waitMs: number | undefined;
+    const record = (rest: Partial<Exchange>): void => {
+      if (spool === undefined) return;
+      spoolExchange(spool, {
+        startedAt,
+        durationMs: performance.now() - started,
+        ...(waitMs === undefined ? {} : { waitMs }),
+        method,
+        url,
+        requestHeaders: headers,
+        ...(text === undefined ? {} : { requestBody: text }),
+        ...(hooks.check === undefined ? {} : { comment: `check ${hooks.check}` }),
+        ...rest,
+      });
+    };
+    const timeoutMs = options.timeoutMs ?? target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let res: Response | undefined;
+    try {
+      res = await fetch(url, {
+        method,
+        headers,
+        // Bytes, not a string: a string body would make fetch add text/plain when contentType is null.
+        ...(text === undefined ? {} : { body: Buffer.from(text, 'utf8') }),
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual',
+      });
+      waitMs = performance.now() - started;
+      const resText = await readBounded(res, endpoint, summary, curl);
+      const retryAfter = res.headers.get('retry-after');
+      const resHeaders = Object.fromEntries(res.headers);
+      const answer: ApiResponse = {
+        endpoint,
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? undefined,
+        headers: resHeaders,
+        ...(retryAfter === null ? {} : { retryAfter }),
+        text: resText,
+        json: parseJson(resText),
+        durationMs: performance.now() - started,
+        request: summary,
+        curl,
       };
-      const key = keyFor(target, options.key ?? 'main');
-      if (key !== undefined) headers['x-api-key'] = key;
-      const text = options.rawBody ?? JSON.stringify(body);
-      const curl = curlCommand('POST', url, headers, text, keyVariable(target, options.key ?? 'main'));
-      const summary: RequestSummary = {
-        method: 'POST',
-        path: new URL(url).pathname,
-        headers: redactHeaders(headers),
-        body: text.slice(0, BODY_SUMMARY_CHARS),
-      };
-      requests.push(summary);
-      const started = performance.now();
-      const timeoutMs = options.timeoutMs ?? target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers,
-          body: text,
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'manual',
-        });
-        const resText = await readBounded(res, endpoint, summary, curl);
-        const retryAfter = res.headers.get('retry-after');
-        return {
-          endpoint,
-          status: res.status,
-          contentType: res.headers.get('content-type') ?? undefined,
-          ...(retryAfter === null ? {} : { retryAfter }),
-          text: resText,
-          json: parseJson(resText),
-          durationMs: performance.now() - started,
-          request: summary,
-          curl,
-        };
-      } catch (error) {
-        if (error instanceof TransportError) throw error;
-        const e = error as Error & { cause?: { code?: string } };
-        const why =
-          e.name !== 'TimeoutError'
+      record({
+        status: res.status,
+        statusText: res.statusText,
+        responseHeaders: resHeaders,
+        responseBody: resText,
+      });
+      hooks.onResponse?.(answer, options);
+      return answer;
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string } };
+      const why =
+        error instanceof TransportError
+          ? error.message
+          : e.name !== 'TimeoutError'
             ? (e.cause?.code ?? e.message)
             : options.timeoutMs === undefined
               ? boundHit('requestTimeoutMs', timeoutMs)
               : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
-        throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`, curl);
-      }
-    },
+      record({
+        ...(res === undefined
+          ? {}
+          : {
+              status: res.status,
+              statusText: res.statusText,
+              responseHeaders: Object.fromEntries(res.headers),
+            }),
+        error: why,
+      });
+      if (error instanceof TransportError) throw error;
+      throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`, curl);
+    }
+  };
+  return {
+    requests,
+    send,
+    post: (endpoint, body, options) => send('POST', endpoint, body, options),
   };
 }
 
