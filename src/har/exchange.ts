@@ -8,6 +8,15 @@ export interface Exchange {
   readonly durationMs: number;
   /** Time to the response headers, when the client knows it (the rest is receive time). */
   readonly waitMs?: number;
+  /** Every phase, when the client measured them (the load engine does): HAR's own timings. */
+  readonly phases?: {
+    readonly blocked: number;
+    readonly connect: number;
+    readonly ssl: number;
+    readonly send: number;
+    readonly wait: number;
+    readonly receive: number;
+  };
   readonly method: string;
   readonly url: string;
   readonly requestHeaders: Readonly<Record<string, string>>;
@@ -96,13 +105,30 @@ export function harEntry(exchange: Exchange, maxBodyBytes: number): { entry: Har
     bodySize: exchange.status === undefined ? -1 : content.size,
     ...(exchange.error === undefined ? {} : { _error: scrub(exchange.error) }),
   };
+  const p = exchange.phases;
+  // HAR: time is the sum of the phases that apply (-1 = does not apply).
+  const timings: HarEntry['timings'] =
+    p === undefined
+      ? { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait, receive: total - wait }
+      : {
+          blocked: p.blocked,
+          dns: -1,
+          connect: p.connect,
+          ssl: p.ssl,
+          send: p.send,
+          wait: p.wait,
+          receive: p.receive,
+        };
+  const time = [timings.blocked, timings.connect, timings.ssl, timings.send, timings.wait, timings.receive]
+    .filter((t): t is number => t !== undefined && t > 0)
+    .reduce((a, b) => a + b, 0);
   const entry: HarEntry = {
     startedDateTime: new Date(exchange.startedAt).toISOString(),
-    time: total,
+    time: p === undefined ? total : time,
     request,
     response,
     cache: {},
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait, receive: total - wait },
+    timings,
     ...(exchange.comment === undefined ? {} : { comment: exchange.comment }),
   };
   return { entry, truncated };

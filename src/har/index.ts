@@ -7,3 +7,4 @@ export { harEntry, boundedBody, type Exchange } from './exchange.js';
 export { spoolExchange, HAR_MAX_ENTRIES, HAR_MAX_BODY_BYTES, type SpoolLine } from './spool.js';
 export { collectHar } from './collect.js';
 export { describeCaps, type HarWritten } from './describe-caps.js';
+export { harLine } from './har-line.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { harLine } from '../../src/cli/har-line.js';
+import { harLine } from '../../src/har/index.js';
 import { createAjv } from '../../src/contract/index.js';
 import {
   HAR_MAX_BODY_BYTES,

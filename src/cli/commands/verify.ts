@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { HarnessError } from '../../errors/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
-import { harLine } from '../har-line.js';
+import { harLine } from '../../har/har-line.js';
 import type { HarWritten } from '../../har/describe-caps.js';
 
 type VerifyFlags = Parameters<typeof configFromFlags>[0] & {

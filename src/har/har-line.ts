@@ -1,4 +1,4 @@
-import { describeCaps, type HarWritten } from '../har/describe-caps.js';
+import { describeCaps, type HarWritten } from './describe-caps.js';
 
 /** The console line after a `--har` run: where, how big, and what the caps cut (never silent). */
 export function harLine(har: HarWritten): string {
