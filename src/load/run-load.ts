@@ -60,7 +60,12 @@ export interface LoadOptions {
    * `--har <file>`: the exchanges of each scenario's first `iterations` iterations (and of
    * setup) as HAR 1.2, recorded by the local engine's k6/http (k6 has no such hook).
    */
-  readonly har?: { readonly file: string; readonly iterations: number };
+  readonly har?: {
+    readonly file: string;
+    readonly iterations: number;
+    /** `harness run`: on k6, say that load is not recorded instead of refusing to start. */
+    readonly unlessK6?: boolean;
+  };
   readonly onHar?: (written: HarWritten) => void;
 }
 
@@ -101,7 +106,12 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
   if (bundlesStale([name])) await buildScenarios({ names: [name] });
   const engine = selectEngine(config.engine, process.env, config.requestTimeoutMs);
   log(`load engine: ${engine.kind} (${engine.reason})`);
-  if (options.har !== undefined && engine.kind !== 'local')
+  const recordHar = options.har !== undefined && engine.kind === 'local';
+  if (options.har?.unlessK6 === true && !recordHar)
+    log(
+      `har: load exchanges NOT recorded: the engine is ${engine.kind}; only the local engine records them (--engine local)`,
+    );
+  else if (options.har !== undefined && !recordHar)
     throw new HarnessError(
       'HARNESS_ERR_USAGE',
       `--har on load needs the local engine (the engine is ${engine.kind})`,
@@ -138,7 +148,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     );
     Object.assign(env, cost.env, options.extraEnv);
     const harSpool = join(work, 'har');
-    if (options.har !== undefined)
+    if (recordHar && options.har !== undefined)
       Object.assign(env, {
         HARNESS_HAR_SPOOL: harSpool,
         HARNESS_HAR_ITERATIONS: String(options.har.iterations),
@@ -168,7 +178,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
         toConsole(chunk);
       },
     );
-    if (options.har !== undefined) {
+    if (recordHar && options.har !== undefined) {
       const written = collectHar(
         harSpool,
         options.har.file,
