@@ -58,6 +58,10 @@ function hasFailingProperty(f: ContractFailure, r: Reproduced): boolean {
   return f.schemaPath === 'status';
 }
 
+/** The new faults fail the same way on all three endpoints: one endpoint's failures (each method, each type) are replayed. */
+const replayed = (fault: string, f: ContractFailure): boolean =>
+  !['any-method-executes', 'content-type-ignored'].includes(fault) || f.endpoint === 'executeWorkflow';
+
 const keyEnv = (t: ResolvedTarget): Record<string, string> => ({
   HARNESS_API_KEY: t.keys.main,
   [BARE_URL_EXTRA_KEY_ENV.noPermission]: t.keys.noPermission ?? '',
@@ -153,7 +157,7 @@ describe('curl reproducers against the embedded reference', () => {
   it('bash reproduces each failure on the faulty reference and not on a clean one', async () => {
     const checked: string[] = [];
     for (const [fault, { result, target }] of Object.entries(results)) {
-      for (const f of result.checks.flatMap((c) => c.failures)) {
+      for (const f of result.checks.flatMap((c) => c.failures).filter((f) => replayed(fault, f))) {
         const curl = f.curl ?? '';
         const faulty = parseCurl(await bash(curl, keyEnv(target)));
         expect(hasFailingProperty(f, faulty), `${fault}: ${f.message}\n${curl}`).toBe(true);
