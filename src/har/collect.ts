@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../config/index.js';
 import { scrubValue } from '../secrets/index.js';
 import type { HarCaps, HarEntry, HarFile } from '../types/generated/har.js';
@@ -50,6 +50,7 @@ export function collectHar(spoolDir: string, file: string, comment: string): Har
     log: { version: '1.2', creator, entries: kept, comment: describeCaps(caps), _harness: caps },
   });
   const text = JSON.stringify(har, null, 1) + '\n';
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
   return { file, bytes: Buffer.byteLength(text), entries: kept.length, caps };
 }
