@@ -1,15 +1,16 @@
 import { boundHit } from '../../src/config/index.js';
-import { spoolExchange, type Exchange } from '../../src/har/index.js';
-import { redactHeaders, registerSecret } from '../../src/secrets/index.js';
+import { redactHeaders } from '../../src/secrets/index.js';
 import { endpointUrl, type EndpointName } from '../../src/target/index.js';
 import { curlCommand, keyVariable } from './curl-command.js';
+import { exchangeRecorder } from './exchange-recorder.js';
+import { TransportError, parseJson, readBounded } from './transport.js';
+
+export { TransportError, MAX_BODY_BYTES } from './transport.js';
 import type { CheckTarget } from './target-context.js';
 
 /** Used when the target carries no requestTimeoutMs (kept equal to the config default). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const BODY_SUMMARY_CHARS = 500;
-/** A response body past this size is a TransportError: no contract body is that large, and reading 50 MB would stall a check. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Which key goes in x-api-key: a role of the target, none at all, or a literal (an unknown key). */
 export type KeyChoice = 'main' | 'noPermission' | 'noCredits' | 'none' | { readonly literal: string };
@@ -36,19 +37,6 @@ export interface ApiResponse {
   readonly request: RequestSummary;
   /** The same request as a ready curl command, the key as "$VAR" (curl-command.ts). */
   readonly curl: string;
-}
-
-/** No response arrived (refused, reset, timed out): the kit turns it into a TRANSPORT failure. */
-export class TransportError extends Error {
-  constructor(
-    readonly endpoint: EndpointName,
-    readonly request: RequestSummary,
-    message: string,
-    readonly curl?: string,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-  }
 }
 
 export interface PostOptions {
@@ -86,11 +74,7 @@ export interface ApiClient {
  */
 export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiClient {
   const requests: RequestSummary[] = [];
-  const spool = target.harSpoolDir;
-  // This worker's scrub list: the HAR spool is written here, before the parent scrubs again.
-  if (spool !== undefined)
-    for (const key of [target.keys.main, target.keys.noPermission, target.keys.noCredits])
-      if (key !== undefined) registerSecret(key);
+  const recorder = exchangeRecorder(target, hooks.check);
   const send = async (
     method: Method,
     endpoint: EndpointName,
@@ -114,23 +98,14 @@ export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiC
       body: (text ?? '').slice(0, BODY_SUMMARY_CHARS),
     };
     requests.push(summary);
-    const startedAt = Date.now();
+    const ended = recorder({
+      method,
+      url,
+      requestHeaders: headers,
+      ...(text === undefined ? {} : { requestBody: text }),
+    });
     const started = performance.now();
     let waitMs: number | undefined;
-    const record = (rest: Partial<Exchange>): void => {
-      if (spool === undefined) return;
-      spoolExchange(spool, {
-        startedAt,
-        durationMs: performance.now() - started,
-        ...(waitMs === undefined ? {} : { waitMs }),
-        method,
-        url,
-        requestHeaders: headers,
-        ...(text === undefined ? {} : { requestBody: text }),
-        ...(hooks.check === undefined ? {} : { comment: `check ${hooks.check}` }),
-        ...rest,
-      });
-    };
     const timeoutMs = options.timeoutMs ?? target.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     let res: Response | undefined;
     try {
@@ -158,12 +133,15 @@ export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiC
         request: summary,
         curl,
       };
-      record({
-        status: res.status,
-        statusText: res.statusText,
-        responseHeaders: resHeaders,
-        responseBody: resText,
-      });
+      ended(
+        {
+          status: res.status,
+          statusText: res.statusText,
+          responseHeaders: resHeaders,
+          responseBody: resText,
+        },
+        waitMs,
+      );
       hooks.onResponse?.(answer, options);
       return answer;
     } catch (error) {
@@ -176,16 +154,15 @@ export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiC
             : options.timeoutMs === undefined
               ? boundHit('requestTimeoutMs', timeoutMs)
               : `no answer within ${timeoutMs} ms (this check's own bound, derived from the target profile)`;
-      record({
-        ...(res === undefined
+      const answered =
+        res === undefined
           ? {}
           : {
               status: res.status,
               statusText: res.statusText,
               responseHeaders: Object.fromEntries(res.headers),
-            }),
-        error: why,
-      });
+            };
+      ended({ ...answered, error: why }, waitMs);
       if (error instanceof TransportError) throw error;
       throw new TransportError(endpoint, summary, `${summary.method} ${summary.path}: ${why}`, curl);
     }
@@ -197,47 +174,10 @@ export function createClient(target: CheckTarget, hooks: ClientHooks = {}): ApiC
   };
 }
 
-async function readBounded(
-  res: Response,
-  endpoint: EndpointName,
-  summary: RequestSummary,
-  curl: string,
-): Promise<string> {
-  const tooLarge = (): TransportError =>
-    new TransportError(
-      endpoint,
-      summary,
-      `${summary.method} ${summary.path}: response body larger than ${MAX_BODY_BYTES} bytes`,
-      curl,
-    );
-  if (Number(res.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
-    await res.body?.cancel();
-    throw tooLarge();
-  }
-  if (res.body === null) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  // Node's web streams are async-iterable; leaving the loop early cancels the stream.
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function keyFor(target: CheckTarget, choice: KeyChoice): string | undefined {
   if (choice === 'none') return undefined;
   if (typeof choice === 'object') return choice.literal;
   const key = target.keys[choice];
   if (key === undefined) throw new Error(`the target has no ${choice} key (declare the check's needs)`);
   return key;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
