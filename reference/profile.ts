@@ -54,6 +54,9 @@ export function buildProfile(
       ...(conversational === undefined ? {} : { conversational: workflow(conversational, ts) }),
     },
     syncLimit: { limitMs, timeoutStatus: 504, completesAfterTimeout: true },
+    // Its own choices where the docs are silent, both inside the documented statuses (no 405, no 415).
+    otherMethodStatus: 404,
+    wrongContentTypeStatus: 400,
     conversation: {
       statusPointer: '/status',
       completedValues: ['completed'],

@@ -25,14 +25,16 @@ export function keyVariable(
 /**
  * A ready `curl` command for one request: the key never appears, only "$VAR" (expanded
  * by the shell from what the user exported); everything else single-quoted verbatim,
- * the body included in full (--data-raw: a leading @ is not a file name). -i shows
+ * method and Content-Type included (the checks of other methods and of a wrong
+ * Content-Type reproduce as sent), the body in full (--data-raw: a leading @ is not a
+ * file name; none at all when the request had none, e.g. a GET). -i shows
  * status and headers, so whatever the failure was about is in the output.
  */
 export function curlCommand(
   method: string,
   url: string,
   headers: Readonly<Record<string, string>>,
-  body: string,
+  body: string | undefined,
   key: ReturnType<typeof keyVariable>,
 ): string {
   const parts = ['curl', '-sS', '-i', '-X', method, shellQuote(url)];
@@ -42,6 +44,9 @@ export function curlCommand(
   }
   if (typeof key === 'string') parts.push('-H', `"x-api-key: $${key}"`);
   else if (key !== undefined) parts.push('-H', shellQuote(`x-api-key: ${key.literal}`));
-  parts.push('--data-raw', shellQuote(body));
+  // curl would add its own form Content-Type to a body sent without one; "Content-Type:" removes it.
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (body !== undefined && !typed) parts.push('-H', shellQuote('Content-Type:'));
+  if (body !== undefined) parts.push('--data-raw', shellQuote(body));
   return parts.join(' ');
 }

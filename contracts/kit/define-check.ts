@@ -5,6 +5,7 @@ import { Expectations } from './expect.js';
 import { Findings, type Basis } from './findings.js';
 import { boundHint } from '../../src/config/index.js';
 import { DEFAULT_TIMEOUT_MS, TransportError, createClient, type ApiClient } from './http-client.js';
+import { responseTimeHook } from './response-time.js';
 import { getTarget, type CheckTarget, type EndpointName, type TargetProfile } from './target-context.js';
 
 export interface CheckMeta {
@@ -92,7 +93,7 @@ export function defineCheck(meta: CheckMeta, body: (ctx: CheckContext) => Promis
       const ctx: CheckContext = {
         target,
         profile: target.profile,
-        api: createClient(target),
+        api: createClient(target, { check: meta.id, onResponse: responseTimeHook(target.profile, findings) }),
         expect: new Expectations(findings),
         findings,
         seed: target.seed,

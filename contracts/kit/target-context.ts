@@ -13,6 +13,8 @@ export interface CheckTarget {
   readonly seed: number;
   /** config.requestTimeoutMs: the bound on each check request (absent = the kit's default). */
   readonly requestTimeoutMs?: number;
+  /** `--har`: the folder each worker spools its exchanges to (src/har), merged by the parent. */
+  readonly harSpoolDir?: string;
 }
 
 declare module 'vitest' {

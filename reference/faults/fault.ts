@@ -56,6 +56,8 @@ export interface FaultHooks {
   answer?(answer: Answer, ctx: AnswerContext): Answer;
   /** After answer: hold the finished answer back this many ms (a slow gateway); 0 sends at once. */
   delayAnswer?(answer: Answer, ctx: AnswerContext): number;
+  /** Routing: methods besides POST the endpoints hand to their handler (a gateway forwarding any method). */
+  acceptMethods?(): readonly ('GET' | 'PUT' | 'PATCH' | 'DELETE')[];
   /** Engine: how many times an accepted execution runs (a gateway that retries the POST); default 1. */
   runCount?(mode: 'sync' | 'background'): number;
 }

@@ -87,21 +87,31 @@ export function buildServer(state: ReferenceState): FastifyInstance {
     done();
   };
 
+  const methods = ['POST' as const, ...new Set(state.hooks.flatMap((h) => h.acceptMethods?.() ?? []))];
   const delays = state.hooks.flatMap((h) => (h.delayAnswer === undefined ? [] : [h.delayAnswer.bind(h)]));
   const route = (
     endpoint: Endpoint,
     handle: (account: Account, contentType: string | undefined, raw: unknown) => Answer | Promise<Answer>,
   ): void => {
-    app.post(`/api/${endpoint}`, { config: { endpoint }, onRequest }, async (request, reply) => {
-      const answer = await handle(
-        request.refAccount as Account,
-        request.headers['content-type'],
-        request.body,
-      );
-      const ctx = answerContext(request, state.answerHooks.length === 0 ? undefined : asObject(request.body));
-      const delayMs = delays.reduce((sum, delay) => sum + delay(answer, ctx), 0);
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      return send(reply, state, answer, ctx);
+    app.route({
+      method: methods,
+      url: `/api/${endpoint}`,
+      config: { endpoint },
+      onRequest,
+      handler: async (request, reply) => {
+        const answer = await handle(
+          request.refAccount as Account,
+          request.headers['content-type'],
+          request.body,
+        );
+        const ctx = answerContext(
+          request,
+          state.answerHooks.length === 0 ? undefined : asObject(request.body),
+        );
+        const delayMs = delays.reduce((sum, delay) => sum + delay(answer, ctx), 0);
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return send(reply, state, answer, ctx);
+      },
     });
   };
   route('executeWorkflow', (account, type, raw) => executeSync(state, account, type, raw));

@@ -23,6 +23,7 @@ import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
 import { costOutcome, planCosts } from './cost-safety.js';
+import { collectHar, harLine, type HarWritten } from '../har/index.js';
 
 export type LoadConfig = Pick<
   HarnessConfig,
@@ -55,6 +56,17 @@ export interface LoadOptions {
   readonly verify?: VerifyResult;
   /** More __ENV for the script, e.g. HARNESS_EXECUTOR for a benchmark. Never a key. */
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * `--har <file>`: the exchanges of each scenario's first `iterations` iterations (and of
+   * setup) as HAR 1.2, recorded by the local engine's k6/http (k6 has no such hook).
+   */
+  readonly har?: {
+    readonly file: string;
+    readonly iterations: number;
+    /** `harness run`: on k6, say that load is not recorded instead of refusing to start. */
+    readonly unlessK6?: boolean;
+  };
+  readonly onHar?: (written: HarWritten) => void;
 }
 
 export interface LoadResult {
@@ -94,6 +106,19 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
   if (bundlesStale([name])) await buildScenarios({ names: [name] });
   const engine = selectEngine(config.engine, process.env, config.requestTimeoutMs);
   log(`load engine: ${engine.kind} (${engine.reason})`);
+  const recordHar = options.har !== undefined && engine.kind === 'local';
+  if (options.har?.unlessK6 === true && !recordHar)
+    log(
+      `har: load exchanges NOT recorded: the engine is ${engine.kind}; only the local engine records them (--engine local)`,
+    );
+  else if (options.har !== undefined && !recordHar)
+    throw new HarnessError(
+      'HARNESS_ERR_USAGE',
+      `--har on load needs the local engine (the engine is ${engine.kind})`,
+      {
+        hint: 'Add --engine local: it records the first iterations through its own k6/http module; k6 itself has no hook for it.',
+      },
+    );
   const target = options.target ?? (await resolveTarget(config));
   const work = mkdtempSync(join(tmpdir(), 'harness-load-'));
   const startedAt = new Date();
@@ -122,6 +147,12 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       options.extraEnv?.HARNESS_EXECUTOR,
     );
     Object.assign(env, cost.env, options.extraEnv);
+    const harSpool = join(work, 'har');
+    if (recordHar && options.har !== undefined)
+      Object.assign(env, {
+        HARNESS_HAR_SPOOL: harSpool,
+        HARNESS_HAR_ITERATIONS: String(options.har.iterations),
+      });
     log(
       `load: scenario ${name}, profile ${config.loadProfile}, target ${target.profile.name} (${target.profile.baseUrl})`,
     );
@@ -147,6 +178,15 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
         toConsole(chunk);
       },
     );
+    if (recordHar && options.har !== undefined) {
+      const written = collectHar(
+        harSpool,
+        options.har.file,
+        `harness load, scenario ${name}, the first ${options.har.iterations} iteration(s) of each scenario and setup, local engine`,
+      );
+      log(harLine(written).trimEnd());
+      options.onHar?.(written);
+    }
     const failures: NonNullable<LoadRun['failures']> = [];
     if (ended.timedOut) {
       const message = `the load engine ran past its bound: ${boundHit('loadTimeoutMs', bound, 'not finished')}; stopped it (SIGTERM, SIGKILL after ${KILL_GRACE_MS} ms)`;

@@ -6,6 +6,8 @@ export interface EmbeddedOptions {
   readonly timeScale: number;
   readonly faults: readonly string[];
   readonly seed?: number;
+  /** Added to every execution (tests of the response-time bound). */
+  readonly extraLatencyMs?: number;
 }
 
 // Imported lazily: verifying a remote target never loads fastify and the reference's catalogue.

@@ -144,7 +144,13 @@ function render(p: TargetProfile, conversation: Conversation, notes: readonly st
       { ...conversation, creditAccounting: 'undeclared' },
     ],
     [
-      ['Background polling: give up (a failure naming the last status) after budgetMs.'],
+      [
+        'Background polling: give up (a failure naming the last status) after budgetMs.',
+        'Optional, where the docs are silent: declare what the deployment does and a difference fails',
+        '(undeclared: observed as a deviation): its status for GET/PUT/PATCH/DELETE on the endpoints, for a',
+        "non-JSON Content-Type, and a bound on each request's time, e.g.",
+        '"otherMethodStatus": 405, "wrongContentTypeStatus": 415, "responseTimeMs": { "executeWorkflow": 5000 },',
+      ],
       'polling',
       p.polling ?? { budgetMs: 120_000 },
     ],

@@ -40,7 +40,7 @@ export function printCheck(check: CheckResult, idWidth: number, options: { ci?: 
     lines.push(`        ✗ [${f.code}] ${f.message}`);
     if (options.ci === true) continue;
     lines.push(
-      `          rule: ${f.schemaPath}${f.status === null ? '' : `; status ${f.status}`}${f.request?.path === undefined ? '' : `; request ${f.request.method ?? 'POST'} ${f.request.path} ${f.request.body ?? ''}`}`,
+      `          rule: ${f.schemaPath}${f.status === null ? '' : `; status ${f.status}`}${f.request?.path === undefined ? '' : `; request ${`${f.request.method ?? 'POST'} ${f.request.path} ${f.request.body ?? ''}`.trimEnd()}`}`,
     );
     if (f.curl !== undefined) lines.push(`          reproduce: ${f.curl}`);
   }

@@ -1,4 +1,8 @@
 import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectHar, type HarWritten } from '../har/index.js';
 import { createRunDir, newRunId, type RunDir } from '../run/index.js';
 import {
   preflight,
@@ -37,6 +41,9 @@ export interface VerifyOptions {
   readonly accepted?: readonly AcceptedFinding[];
   /** The day acceptances are judged on (tests); default today (UTC). */
   readonly today?: string;
+  /** `--har <file>`: record every check exchange there as HAR 1.2 (src/har); `onHar` hears what was written. */
+  readonly har?: string;
+  readonly onHar?: (written: HarWritten) => void;
 }
 
 type VerifyConfig = Pick<
@@ -68,6 +75,8 @@ export async function runVerify(
   const resolved = target ?? own;
   if (resolved === undefined) throw new Error('unreachable: a target was resolved');
   let runner = options.runner;
+  // Each check worker spools its exchanges here; merged into the HAR file after the run.
+  const spoolDir = options.har === undefined ? undefined : mkdtempSync(join(tmpdir(), 'harness-har-'));
   try {
     // A rejected key or TLS trouble is a HarnessError here, before any check (exit 2).
     const used = resolved.embedded
@@ -107,10 +116,15 @@ export async function runVerify(
         guessed: used.guessed,
         seed,
         ...(config.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.requestTimeoutMs }),
+        ...(spoolDir === undefined ? {} : { harSpoolDir: spoolDir }),
       },
       onCheck === undefined ? undefined : (check) => onCheck(scrubValue(accept(check))),
     );
     const checks = ran.map(accept);
+    if (spoolDir !== undefined && options.har !== undefined) {
+      const written = collectHar(spoolDir, options.har, `harness verify, run ${runId}, seed ${seed}`);
+      options.onHar?.(written);
+    }
     const result = buildResult({
       runId,
       target: used,
@@ -127,6 +141,7 @@ export async function runVerify(
     }
     return result;
   } finally {
+    if (spoolDir !== undefined) rmSync(spoolDir, { recursive: true, force: true });
     if (options.runner === undefined) await runner?.close();
     await own?.stop();
   }

@@ -58,6 +58,10 @@ function hasFailingProperty(f: ContractFailure, r: Reproduced): boolean {
   return f.schemaPath === 'status';
 }
 
+/** The new faults fail the same way on all three endpoints: one endpoint's failures (each method, each type) are replayed. */
+const replayed = (fault: string, f: ContractFailure): boolean =>
+  !['any-method-executes', 'content-type-ignored'].includes(fault) || f.endpoint === 'executeWorkflow';
+
 const keyEnv = (t: ResolvedTarget): Record<string, string> => ({
   HARNESS_API_KEY: t.keys.main,
   [BARE_URL_EXTRA_KEY_ENV.noPermission]: t.keys.noPermission ?? '',
@@ -94,6 +98,13 @@ describe('shell quoting of reproducers', () => {
     expect(curlCommand('POST', 'http://127.0.0.1/', {}, '{}', { literal: 'bogus' })).toContain(
       `-H 'x-api-key: bogus'`,
     );
+    // No body, no --data-raw; a body sent without a Content-Type stays without one (curl -d would add a form type).
+    expect(curlCommand('GET', 'http://127.0.0.1/', {}, undefined, undefined)).toBe(
+      `curl -sS -i -X GET 'http://127.0.0.1/'`,
+    );
+    expect(curlCommand('POST', 'http://127.0.0.1/', {}, '{}', undefined)).toContain(
+      `-H 'Content-Type:' --data-raw '{}'`,
+    );
   });
 });
 
@@ -108,6 +119,9 @@ describe('curl reproducers against the embedded reference', () => {
     'wrong-content-type': ['execute-success'],
     'wrong-status': ['not-found-workflow'],
     'auth-ignored': ['auth-unknown-key', 'auth-missing-key'],
+    // Method and Content-Type are part of the command: GET/PUT/… and text/plain reproduce as sent.
+    'any-method-executes': ['other-methods'],
+    'content-type-ignored': ['bad-request-content-type'],
   } as const;
   const only = [...new Set(Object.values(cases).flat())];
   let runner: CheckRunner;
@@ -134,7 +148,7 @@ describe('curl reproducers against the embedded reference', () => {
       const failures = result.checks.flatMap((c) => c.failures);
       expect(failures.length).toBeGreaterThan(0);
       for (const f of failures) {
-        expect(f.curl, f.message).toMatch(/^curl -sS -i -X POST '/);
+        expect(f.curl, f.message).toMatch(/^curl -sS -i -X (POST|GET|PUT|PATCH|DELETE) '/);
         expect(f.curl).not.toContain(target.keys.main);
       }
     }
@@ -143,7 +157,7 @@ describe('curl reproducers against the embedded reference', () => {
   it('bash reproduces each failure on the faulty reference and not on a clean one', async () => {
     const checked: string[] = [];
     for (const [fault, { result, target }] of Object.entries(results)) {
-      for (const f of result.checks.flatMap((c) => c.failures)) {
+      for (const f of result.checks.flatMap((c) => c.failures).filter((f) => replayed(fault, f))) {
         const curl = f.curl ?? '';
         const faulty = parseCurl(await bash(curl, keyEnv(target)));
         expect(hasFailingProperty(f, faulty), `${fault}: ${f.message}\n${curl}`).toBe(true);
@@ -158,6 +172,20 @@ describe('curl reproducers against the embedded reference', () => {
         'mistyped-field:execute-success:SCHEMA_VIOLATION',
         'wrong-content-type:execute-success:WRONG_CONTENT_TYPE',
         'auth-ignored:auth-unknown-key:WRONG_STATUS',
+        'any-method-executes:other-methods:WRONG_STATUS',
+        'content-type-ignored:bad-request-content-type:WRONG_STATUS',
+      ]),
+    );
+    const commands = Object.values(results).flatMap(({ result }) =>
+      result.checks.flatMap((c) => c.failures.map((f) => f.curl ?? '')),
+    );
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^curl -sS -i -X GET '[^']*' -H 'accept: application\/json' -H "x-api-key: \$HARNESS_API_KEY"$/,
+        ),
+        expect.stringMatching(/-X PUT .*--data-raw '\{/),
+        expect.stringMatching(/-X POST .*-H 'content-type: text\/plain; charset=utf-8'/),
       ]),
     );
   }, 120_000);

@@ -89,6 +89,28 @@ describe('harness verify', () => {
     expect(out).toContain('FAILED: 0 passed, 1 failed, 0 skipped');
   }, 90_000);
 
+  it('--har <file> writes the HAR file (its folder created) and says so with the caps on the console', async () => {
+    const file = join(dir, 'har', 'run.har');
+    const { code, out } = await run([
+      '--reports-dir',
+      dir,
+      '--time-scale',
+      '0.02',
+      '--check',
+      'auth-missing-key',
+      '--har',
+      file,
+    ]);
+    expect(code).toBe(0);
+    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: unknown[] } };
+    expect(har.log.entries).toHaveLength(3);
+    expect(out).toContain(`har: ${file} (3 entries, `);
+    expect(out).toMatch(/caps: 2000 entries, 65536 bytes per body; 3 exchanges seen, nothing cut/);
+    const refused = await run(['--detection-table', '--har', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('HARNESS_ERR_USAGE');
+  }, 90_000);
+
   it('--check with an unknown id is a usage error naming the known ids', async () => {
     const { code, err } = await run(['--check', 'no-such-check', '--reports-dir', dir]);
     expect(code).toBe(2);

@@ -1,8 +1,29 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { HarnessError } from '../../errors/index.js';
 // Only the scenario list at start (for --help); the rest loads when the command runs.
 import { listScenarios } from '../../load/list-scenarios.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
+
+type LoadFlags = Parameters<typeof configFromFlags>[0] & {
+  scenario?: string;
+  har?: string;
+  harIterations?: string;
+};
+
+function harIterations(flags: LoadFlags): number {
+  const n = Number(flags.harIterations ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new HarnessError(
+      'HARNESS_ERR_USAGE',
+      `--har-iterations ${flags.harIterations ?? ''}: not an integer 1–1000`,
+      {
+        hint: 'Record the first few iterations, e.g. --har-iterations 3; the file is capped at 2000 entries anyway.',
+      },
+    );
+  return n;
+}
 
 /** `harness load`: k6 scenarios against a target (default: the embedded reference), by k6 or the local engine. */
 export const command: CommandModule = {
@@ -17,6 +38,11 @@ export const command: CommandModule = {
         `scenario: ${listScenarios().join('|')} (all = every scenario side by side)`,
         'all',
       )
+      .option(
+        '--har <file>',
+        "record the exchanges of each scenario's first iterations (see --har-iterations) to <file> as HAR 1.2; local engine only, keys redacted, capped like verify's",
+      )
+      .option('--har-iterations <n>', 'with --har: iterations recorded per scenario', '1')
       .addHelpText(
         'after',
         '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error; 130/143 interrupted by SIGINT/SIGTERM (the engine stops gracefully, its partial results are written).',
@@ -34,7 +60,7 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
       'maxCredits',
-    ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
+    ]).action(async (flags: LoadFlags) => {
       const config = await configFromFlags(flags);
       const { runLoad } = await import('../../load/index.js');
       const { SIGNAL_EXIT_CODE, watchInterrupts } = await import('../../run/index.js');
@@ -44,6 +70,9 @@ export const command: CommandModule = {
       try {
         const result = await runLoad(config, {
           ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
+          ...(flags.har === undefined
+            ? {}
+            : { har: { file: resolve(flags.har), iterations: harIterations(flags) } }),
         });
         const signal = watch.received;
         if (signal === undefined) {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
@@ -16,6 +17,10 @@ export const command: CommandModule = {
         'after',
         '\nAPI keys come from environment variables only (see the target profile); never pass one as a flag.\nExit codes: 0 pass, 1 contract failure, 99 load thresholds crossed, 2 usage/config error,\n130/143 interrupted by SIGINT/SIGTERM (the run is recorded as interrupted, with what was measured).',
       );
+    cmd.option(
+      '--har <file>',
+      "record verify's exchanges to <file> and load's first iteration of each scenario to <file>.load.har (local engine only), HAR 1.2, keys redacted, capped",
+    );
     addConfigFlags(cmd, [
       'target',
       'profile',
@@ -30,7 +35,7 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
       'maxCredits',
-    ]).action(async (flags: Parameters<typeof configFromFlags>[0]) => {
+    ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { har?: string }) => {
       let config = await configFromFlags(flags);
       // The seed is fixed here so it is printed and recorded even when chosen at random.
       if (config.seed === undefined) config = await configFromFlags(flags, { seed: randomInt(2 ** 31) });
@@ -40,6 +45,7 @@ export const command: CommandModule = {
         config as typeof config & { seed: number },
         new Progress(config.ci),
         harnessVersion(),
+        flags.har === undefined ? {} : { har: resolve(flags.har) },
       );
       if (result.signal !== undefined) {
         const { name, phase, recorded } = result.signal;

@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HarnessError } from '../../errors/index.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
+import { harLine } from '../../har/har-line.js';
+import type { HarWritten } from '../../har/describe-caps.js';
 
 type VerifyFlags = Parameters<typeof configFromFlags>[0] & {
   detectionTable?: boolean;
@@ -11,6 +13,7 @@ type VerifyFlags = Parameters<typeof configFromFlags>[0] & {
   input?: string[];
   check?: string[];
   acceptCurrent?: boolean;
+  har?: string;
 };
 
 /** `harness verify`: contract verification of a deployment (the embedded reference by default). */
@@ -44,6 +47,10 @@ export const command: CommandModule = {
         "add this run's failures to targets/<target>.accepted.json for review (merged with what it lists; 30-day expiry)",
       )
       .option(
+        '--har <file>',
+        'record every check exchange to <file> as HAR 1.2 (keys redacted; at most 2000 entries, 64 KiB per body, cuts counted in the file and printed)',
+      )
+      .option(
         '--check <id>',
         'run only this check (its file name in contracts/ without .check.ts; repeatable); with --seed <n> it reruns a failed one',
         (value: string, previous: string[] = []) => [...previous, value],
@@ -72,6 +79,10 @@ export const command: CommandModule = {
         if (flags.acceptCurrent === true)
           throw new HarnessError('HARNESS_ERR_USAGE', '--accept-current cannot take --detection-table', {
             hint: 'Run `harness verify --accept-current` on the target whose findings you accept.',
+          });
+        if (flags.har !== undefined)
+          throw new HarnessError('HARNESS_ERR_USAGE', '--har cannot take --detection-table', {
+            hint: 'Record one run: `harness verify --fault <name> --har <file>`.',
           });
         if (flags.check !== undefined)
           throw new HarnessError(
@@ -118,16 +129,19 @@ export const command: CommandModule = {
       }
       // Each check's row as it finishes, the summary at the end.
       const out = verifyConsole(config.ci);
+      let har: HarWritten | undefined;
       const result = await runVerify(config, undefined, {
         workflows,
         ...(flags.check === undefined ? {} : { only: flags.check }),
         onStart: (header, ids) => out.onStart(header, ids),
         onCheck: (check) => out.onCheck(check),
+        ...(flags.har === undefined ? {} : { har: resolve(flags.har), onHar: (written) => (har = written) }),
       });
       out.end(result);
       process.stdout.write(
         `reports: ${join(config.reportsDir, result.runId)}/verify.json, verify.junit.xml\n`,
       );
+      if (har !== undefined) process.stdout.write(harLine(har));
       if (flags.acceptCurrent === true) {
         const { acceptCurrent, acceptedFileOf } = await import('../../verify/index.js');
         const { TARGETS_DIR } = await import('../../target/index.js');

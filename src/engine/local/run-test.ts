@@ -36,6 +36,18 @@ export interface RunTestOptions {
 
 const THRESHOLD_EVERY_MS = 2000;
 
+/**
+ * `harness load --har` asks the engine through two variables (k6 ignores them): the spool
+ * folder and how many iterations of each scenario to record. Not k6 behaviour: the
+ * harness's own hook, so the first iterations' exchanges can be written as HAR.
+ */
+function harSpool(env: Readonly<Record<string, string>>): Pick<ModuleOptions, 'har'> {
+  const spoolDir = env.HARNESS_HAR_SPOOL;
+  const iterations = Number(env.HARNESS_HAR_ITERATIONS ?? 1);
+  if (spoolDir === undefined || spoolDir === '') return {};
+  return { har: { spoolDir, iterations: Number.isInteger(iterations) && iterations > 0 ? iterations : 1 } };
+}
+
 /** One test run on the local engine, start to end-of-test summary; resolves to k6's exit code. */
 export async function runTest(opts: RunTestOptions): Promise<number> {
   resetSharedArrays();
@@ -48,6 +60,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
     maxRedirects: 10,
+    ...harSpool(opts.env),
     execution: {
       options: () => testOptions,
       iterationsCompleted: () => run.iterationsCompleted,

@@ -20,6 +20,7 @@ export async function loadWithProgress(
   progress: Progress,
   received: () => StopSignal | undefined,
   verify?: VerifyResult,
+  har?: string,
 ): Promise<LoadResult> {
   const loadStart = Date.now();
   let total: number | undefined;
@@ -34,6 +35,7 @@ export async function loadWithProgress(
       scenario: 'all',
       // What verify observed of each workflow's creditUsage prices the plan (cost before load).
       ...(verify === undefined ? {} : { verify }),
+      ...(har === undefined ? {} : { har: { file: har, iterations: 1, unlessK6: true } }),
       log: (line) => progress.note(line),
       onEngineStart: (pid) => {
         const signal = received();

@@ -13,6 +13,7 @@ import { bareUrlProfile, resolveTarget, type ResolvedTarget } from '../../target
 import type { HarnessConfig } from '../../types/generated/harness-config.js';
 import type { VerifyResult } from '../../types/generated/verify-result.js';
 import { runVerify } from '../../verify/index.js';
+import { harLine } from '../../har/index.js';
 import { writeReport } from '../write-report.js';
 import { formatSummary, summaryEvent } from './console-summary.js';
 import {
@@ -37,6 +38,11 @@ export interface JobResult {
 
 type JobConfig = Readonly<HarnessConfig> & { seed: number };
 
+/** `harness run --har run.har`: verify's exchanges there, load's first iterations in run.load.har. */
+export function loadHarFile(file: string): string {
+  return file.replace(/(\.har)?$/i, '.load.har');
+}
+
 /** What the target is called before it could be resolved (for run.json of a run that failed to start). */
 function targetNameOf(config: JobConfig): ManifestFacts['target'] {
   const t = config.target;
@@ -56,6 +62,7 @@ export async function runJob(
   config: JobConfig,
   progress: Progress,
   harnessVersion: string,
+  options: { readonly har?: string } = {},
 ): Promise<JobResult> {
   const reportsDir = resolve(config.reportsDir);
   const run = createRunDir(reportsDir);
@@ -97,12 +104,20 @@ export async function runJob(
       if (watch.received === undefined) {
         phase = 'verify';
         progress.phase('verify', target.profile.baseUrl);
-        verify = await verifyUntilInterrupted(config, target, run, watch.next);
+        verify = await verifyUntilInterrupted(config, target, run, watch.next, options.har, progress);
       }
       if (watch.received === undefined) {
         phase = 'load';
         progress.phase('load', `all scenarios · profile ${config.loadProfile} · engine ${config.engine}`);
-        load = await loadWithProgress(config, target, run, progress, () => watch.received, verify);
+        load = await loadWithProgress(
+          config,
+          target,
+          run,
+          progress,
+          () => watch.received,
+          verify,
+          options.har === undefined ? undefined : loadHarFile(options.har),
+        );
       }
     } finally {
       progress.end(watch.received === undefined ? 'done' : 'interrupted');
@@ -172,6 +187,8 @@ async function verifyUntilInterrupted(
   target: ResolvedTarget,
   run: RunDir,
   interrupted: Promise<unknown>,
+  har: string | undefined,
+  progress: Progress,
 ): Promise<VerifyResult | undefined> {
   let stopped = false;
   const guarded: RunDir = {
@@ -179,7 +196,10 @@ async function verifyUntilInterrupted(
     path: run.path,
     write: (name, content, options) => (stopped ? join(run.path, name) : run.write(name, content, options)),
   };
-  const checks = runVerify(config, target, { runDir: guarded });
+  const checks = runVerify(config, target, {
+    runDir: guarded,
+    ...(har === undefined ? {} : { har, onHar: (written) => progress.note(harLine(written).trimEnd()) }),
+  });
   const result = await Promise.race([checks, interrupted.then(() => undefined)]);
   if (result === undefined) {
     stopped = true;

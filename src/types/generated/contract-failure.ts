@@ -5,7 +5,7 @@
  */
 export interface ContractFailure {
   /**
-   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_STATUS, WRONG_CONTENT_TYPE, NOT_JSON, NOT_TERMINAL, TRANSPORT (no HTTP answer: refused, reset, a bound hit), SERVER_ERROR (5xx other than 503), RATE_LIMITED (429; received carries Retry-After when sent), UNAVAILABLE (503; likewise). Across calls and timing: CONVERSATION_REUSED, WRONG_CONVERSATION, CREDIT_ACCOUNTING, DUPLICATE_EXECUTION, DUPLICATE_CHARGE, NOT_IMMEDIATE, SYNC_LIMIT_MISMATCH; CHECK_TIMEOUT (a check outlived its named bound); CHECK_ERROR (a check threw).
+   * Stable failure code, e.g. SCHEMA_VIOLATION, UNDOCUMENTED_STATUS, WRONG_STATUS, WRONG_CONTENT_TYPE, NOT_JSON, NOT_TERMINAL, TRANSPORT (no HTTP answer: refused, reset, a bound hit), SERVER_ERROR (5xx other than 503), RATE_LIMITED (429; received carries Retry-After when sent), UNAVAILABLE (503; likewise). Across calls and timing: CONVERSATION_REUSED, WRONG_CONVERSATION, CREDIT_ACCOUNTING, DUPLICATE_EXECUTION, DUPLICATE_CHARGE, NOT_IMMEDIATE, SYNC_LIMIT_MISMATCH, RESPONSE_TIME (slower than the profile's responseTimeMs). Other methods and media types: ALLOW_MISSING (a 405 without Allow naming POST), OTHER_METHOD_ACCEPTED, CONTENT_TYPE_IGNORED (a 2xx where a refusal is typical); CHECK_TIMEOUT (a check outlived its named bound); CHECK_ERROR (a check threw).
    */
   code: string;
   /**

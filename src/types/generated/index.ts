@@ -7,6 +7,7 @@ export type { ErrorBody } from './error-body.js';
 export type { ExecuteRequest } from './execute-request.js';
 export type { ExecuteResponse } from './execute-response.js';
 export type { GetConversationRequest } from './get-conversation-request.js';
+export type { HarFile } from './har.js';
 export type { HarnessConfig } from './harness-config.js';
 export type { LoadRun } from './load-run.js';
 export type { LoadSummary } from './load-summary.js';

@@ -127,6 +127,22 @@ export interface TargetProfile {
     getConversationById?: number;
   };
   /**
+   * Bound on each check request's response time in ms (send to whole body), per endpoint: a slower answer fails with RESPONSE_TIME, naming the endpoint, the time measured and this bound. The docs state no response time: absent = not checked. Requests that wait on purpose (sync-limit's, past the sync limit) are exempt; for executeWorkflow the bound must cover the slowest workflow the checks run in sync (workflows.fast, workflows.conversational).
+   */
+  responseTimeMs?: {
+    executeWorkflow?: number;
+    executeWorkflowBackground?: number;
+    getConversationById?: number;
+  };
+  /**
+   * Status the deployment answers GET, PUT, PATCH and DELETE on the endpoints with (the reference: 404, inside the documented statuses; RFC 9110's 405 must carry an Allow header naming POST). The docs show only POST and say nothing of other methods: absent = observed, a difference is a deviation, never a failure.
+   */
+  otherMethodStatus?: number;
+  /**
+   * Status the deployment answers a POST with a valid JSON body but a Content-Type other than application/json with (the reference: 400, as the docs' 'invalid parameters'; 415 is the HTTP-typical one). The docs' examples only send application/json: absent = observed, a difference is a deviation, never a failure. The error body is the documented {"error": string} either way.
+   */
+  wrongContentTypeStatus?: number;
+  /**
    * True for production with a read-only key: checks that spend credits or create conversations are skipped with this reason.
    */
   readOnly?: boolean;

@@ -1,3 +1,4 @@
+import { spoolExchange } from '../../../har/index.js';
 import { unsupported } from '../supported.js';
 import { parseDuration } from '../options/duration.js';
 import { Response } from '../http/response.js';
@@ -18,6 +19,8 @@ export interface HttpModuleOptions {
   readonly discardResponseBodies: boolean;
   /** options.maxRedirects (k6 default 10). */
   readonly maxRedirects: number;
+  /** `harness load --har`: spool the exchanges of each scenario's first `iterations` iterations (and setup). */
+  readonly har?: { readonly spoolDir: string; readonly iterations: number };
 }
 
 interface Params {
@@ -116,6 +119,8 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
       });
       if (raw.errorCode === -1 || vu.halted) throw new Interrupted();
       emitSamples(raw, hop.method, hop.url, params);
+      if (opts.har !== undefined && vu.iterationInTest < opts.har.iterations)
+        record(opts.har.spoolDir, raw, hop);
       const location = raw.headers.Location;
       // k6 follows redirects (maxRedirects, default 10); each hop is a request of its own.
       if (
@@ -146,6 +151,42 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
         cookies: {},
       });
     }
+  }
+
+  /** One exchange into the HAR spool, with the phases the engine measured (src/har). */
+  function record(
+    spoolDir: string,
+    raw: RawResult,
+    hop: { method: string; url: string; body: Buffer | undefined; headers: Record<string, string> },
+  ): void {
+    const t = raw.timings;
+    const failed = raw.errorCode !== 0;
+    const iteration = vu.iterationInTest < 0 ? 'setup/teardown' : `iteration ${vu.iterationInTest}`;
+    spoolExchange(spoolDir, {
+      startedAt: raw.startedAt,
+      durationMs: t.blocked + t.connecting + t.tls_handshaking + t.duration,
+      phases: {
+        blocked: t.blocked,
+        connect: t.connecting,
+        ssl: hop.url.startsWith('https:') ? t.tls_handshaking : -1,
+        send: t.sending,
+        wait: t.waiting,
+        receive: t.receiving,
+      },
+      method: hop.method,
+      url: hop.url,
+      requestHeaders: hop.headers,
+      ...(hop.body === undefined ? {} : { requestBody: hop.body.toString('utf8') }),
+      ...(failed
+        ? { error: raw.errorDetail || raw.error }
+        : {
+            status: raw.status,
+            statusText: raw.statusText,
+            responseHeaders: raw.headers,
+            responseBody: raw.body?.toString('utf8') ?? '',
+          }),
+      comment: `load scenario ${vu.baseTags().scenario ?? '?'}, ${iteration}, VU ${vu.id}`,
+    });
   }
 
   function emitSamples(raw: RawResult, method: string, urlText: string, params: Params): void {
