@@ -18,7 +18,7 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
         return vu.id;
       },
       get idInTest() {
-        return vu.id;
+        return vu.idInTest;
       },
       get iterationInInstance() {
         if (vu.inInit) throw inInitError('VU');
@@ -41,7 +41,7 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
       },
       get iterationInInstance() {
         need();
-        return vu.iterationInTest;
+        return vu.scenarioIterationInInstance;
       },
       get iterationInTest() {
         need();
