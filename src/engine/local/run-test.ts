@@ -43,12 +43,13 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   const scriptPath = resolve(opts.cwd, opts.script);
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
+  let testOptions: Readonly<Record<string, unknown>> = {};
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
     maxRedirects: 10,
     execution: {
-      options: {},
+      options: () => testOptions,
       iterationsCompleted: () => run.iterationsCompleted,
       iterationsInterrupted: () => run.iterationsInterrupted,
     },
@@ -65,16 +66,14 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     userAgent: options.userAgent,
     discardResponseBodies: options.discardResponseBodies,
     maxRedirects: options.maxRedirects,
-    execution: {
-      ...modules.execution,
-      // As k6 shows them: normalised strings ("1/4:3/4" for "25%:75%"), null when not given.
-      options: Object.freeze({
-        ...rawOptions,
-        executionSegment: options.segment === undefined ? null : segmentString(options.segment),
-        executionSegmentSequence: options.sequence === undefined ? null : sequenceString(options.sequence),
-      }),
-    },
   };
+  // exec.test.options shows the segment options as k6 does: normalised strings ("1/4:3/4" for
+  // "25%:75%"), null when not given.
+  testOptions = Object.freeze({
+    ...rawOptions,
+    executionSegment: options.segment === undefined ? null : segmentString(options.segment),
+    executionSegmentSequence: options.sequence === undefined ? null : sequenceString(options.sequence),
+  });
   run.globalTags = options.tags;
   for (const s of options.scenarios) {
     if (typeof vu0.exports[s.exec] !== 'function') {
