@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSamples, type RawSample } from '../compare/index.js';
 import { isHarnessError } from '../errors/index.js';
-import { linkSamples, mergeShards, SHARD_FILES, type ShardsRecord } from '../merge/index.js';
+import { budgetRewrite, linkSamples, mergeShards, SHARD_FILES, type ShardsRecord } from '../merge/index.js';
 import type { RunDir } from '../run/index.js';
 import type { LoadSummary } from '../types/generated/load-summary.js';
 import type { LoadRun } from '../types/generated/load-run.js';
@@ -89,13 +89,12 @@ export async function readShardResults(
   ended: ShardsExit,
   context: { readonly engine: LoadSummary['engine']; readonly budget: Budget },
 ): Promise<ShardResults> {
-  const n = ended.perShard.length;
-  const share = shardBudget(context.budget, n);
-  const rewrite = (key: string, expression: string): string =>
-    key === 'credits_used' && expression === `count<=${share}` ? `count<=${context.budget}` : expression;
   let merged;
   try {
-    merged = await mergeShards([runDir.path], { engine: context.engine, rewrite });
+    merged = await mergeShards([runDir.path], {
+      engine: context.engine,
+      ...(context.budget === 'unlimited' ? {} : { rewrite: budgetRewrite(context.budget) }),
+    });
   } catch (error) {
     if (!isHarnessError(error)) throw error;
     const failure = { code: 'SHARDS_INCOMPLETE', message: `the shards cannot be merged: ${error.message}` };

@@ -1,4 +1,10 @@
-export { mergeRun, linkSamples, type MergeRunOptions, type MergeRunResult } from './write-merged-run.js';
+export {
+  mergeRun,
+  linkSamples,
+  budgetRewrite,
+  type MergeRunOptions,
+  type MergeRunResult,
+} from './write-merged-run.js';
 export {
   mergeShards,
   shardLines,

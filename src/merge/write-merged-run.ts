@@ -12,6 +12,11 @@ export interface MergeRunOptions {
   /** The engine the shards ran (not recorded in a shard folder); k6 unless told. */
   readonly engine?: 'k6' | 'local';
   readonly exactLimit?: number;
+  /**
+   * The whole test's credit budget. Each shard stopped at its share (a `credits_used count<=share`
+   * threshold with abortOnFail); merged, that threshold is judged against this budget instead.
+   */
+  readonly maxCredits?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -40,6 +45,12 @@ export function linkSamples(runDir: RunDir, index: number, file: string): string
   return name;
 }
 
+/** The shards' budget threshold (credits_used count<=share) judged as the whole test's budget. */
+export const budgetRewrite =
+  (budget: number) =>
+  (key: string, expression: string): string =>
+    key === 'credits_used' && /^count<=\d+(?:\.\d+)?$/.test(expression) ? `count<=${budget}` : expression;
+
 /**
  * `harness merge`: one run folder (reports/<run-id>/) from shard folders — load-summary.json,
  * load-run.json (with `shards`), load.junit.xml and the shards' samples — with one verdict:
@@ -52,6 +63,7 @@ export async function mergeRun(dirs: readonly string[], options: MergeRunOptions
   const merged = await mergeShards(dirs, {
     engine: { kind: engine, version: null },
     ...(options.exactLimit === undefined ? {} : { exactLimit: options.exactLimit }),
+    ...(options.maxCredits === undefined ? {} : { rewrite: budgetRewrite(options.maxCredits) }),
   });
   const { summary, record } = merged;
   for (const line of shardLines(record)) log(line);

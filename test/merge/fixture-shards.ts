@@ -14,6 +14,8 @@ export interface ShardSpec {
   /** Thresholds as the shard's engine judged them on its own data: key → expression → ok. */
   readonly thresholds?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
   readonly vus?: number;
+  /** Credits each request spent (a credits_used counter), when given. */
+  readonly credits?: number;
 }
 
 const stats = (values: readonly number[]): Record<string, number> => {
@@ -61,12 +63,14 @@ export function writeShard(dir: string, spec: ShardSpec): string {
   declare('http_reqs', 'counter');
   declare('checks', 'rate');
   declare('iterations', 'counter');
+  if (spec.credits !== undefined) declare('credits_used', 'counter');
   spec.durations.forEach((d, i) => {
     const tags = { endpoint: 'executeWorkflow', method: 'POST', status: '200', scenario: 'sync-latency' };
     point('http_req_duration', i, d, tags);
     point('http_reqs', i, 1, tags);
     point('checks', i, 1, { check: 'status is 200', scenario: 'sync-latency' });
     point('iterations', i, 1, { scenario: 'sync-latency' });
+    if (spec.credits !== undefined) point('credits_used', i, spec.credits, { scenario: 'sync-latency' });
   });
   point('vus', n, 0, {});
   writeFileSync(join(dir, 'samples.json.gz'), gzipSync(`${lines.join('\n')}\n`));
@@ -118,6 +122,15 @@ export function writeShard(dir: string, spec: ShardSpec): string {
       },
     },
   };
+  if (spec.credits !== undefined)
+    Object.assign(data.metrics, {
+      credits_used: {
+        type: 'counter',
+        contains: 'default',
+        values: { count: n * spec.credits, rate: 0 },
+        ...own('credits_used'),
+      },
+    });
   // k6 lists a sub-metric a threshold names as its own entry (every sample here matches its filter).
   for (const key of Object.keys(spec.thresholds ?? {}).filter((k) => k.startsWith('http_req_duration{')))
     Object.assign(data.metrics, { [key]: { ...data.metrics.http_req_duration, ...own(key) } });

@@ -29,6 +29,7 @@ async function run(
   engine: LoadConfig['engine'],
   shards: number,
   thresholds?: Record<string, string[]>,
+  maxCredits?: number,
 ): Promise<LoadResult> {
   const config: LoadConfig = {
     timeScale: 0.02,
@@ -38,6 +39,7 @@ async function run(
     loadProfile: 'smoke',
     reportsDir,
     ci: true,
+    ...(maxCredits === undefined ? {} : { maxCredits }),
   };
   const t = target!;
   return runLoad(config, {

@@ -153,3 +153,38 @@ describe('harness merge', () => {
     expect(result.run.shards?.count).toBe(2);
   });
 });
+
+describe('harness merge --max-credits', () => {
+  it("judges the shards' budget threshold (their share) against the whole test's budget", async () => {
+    const dir = fresh();
+    // Two shards, each capped at 150 credits (⌊300 / 2⌋), each spent 100: 200 in all.
+    const folders = [0, 1].map((i) =>
+      writeShard(join(dir, `s${i}`), {
+        segment: i === 0 ? '0:1/2' : '1/2:1',
+        durations: durations(10, i),
+        credits: 10,
+        thresholds: { credits_used: { 'count<=150': true } },
+      }),
+    );
+    const asWritten = await mergeRun(folders, { reportsDir: join(dir, 'reports'), log: () => undefined });
+    expect(asWritten.summary.thresholds).toMatchObject([
+      { metric: 'credits_used', expression: 'count<=150', ok: false },
+    ]);
+    expect(asWritten.exitCode).toBe(99);
+    const whole = await mergeRun(folders, {
+      reportsDir: join(dir, 'reports'),
+      maxCredits: 300,
+      log: () => undefined,
+    });
+    expect(whole.summary.thresholds).toMatchObject([
+      { metric: 'credits_used', expression: 'count<=300', ok: true, measured: 200 },
+    ]);
+    expect(whole.exitCode).toBe(0);
+    const over = await mergeRun(folders, {
+      reportsDir: join(dir, 'reports'),
+      maxCredits: 199,
+      log: () => undefined,
+    });
+    expect(over.exitCode).toBe(99);
+  });
+});

@@ -8,6 +8,7 @@ interface MergeFlags {
   engine?: string;
   exactLimit?: string;
   report?: boolean;
+  maxCredits?: string;
 }
 
 /** `harness merge <dir>…`: shard folders (or `harness load --shards N` run folders) → one run, one verdict. */
@@ -23,6 +24,10 @@ export const command: CommandModule = {
       .option(
         '--exact-limit <n>',
         'samples a Trend keeps exactly; past it, percentiles come from HDR histograms within 0.1 % (default 4000000)',
+      )
+      .option(
+        '--max-credits <n>',
+        "the whole test's credit budget: the shards' budget threshold (credits_used count<=their share) is judged against it",
       )
       .option('--no-report', 'skip the HTML report (index.html)')
       .addHelpText(
@@ -41,12 +46,19 @@ export const command: CommandModule = {
             'HARNESS_ERR_USAGE',
             `--exact-limit ${String(flags.exactLimit)}: expected a whole number ≥ 0`,
           );
+        const maxCredits = flags.maxCredits === undefined ? undefined : Number(flags.maxCredits);
+        if (maxCredits !== undefined && !(maxCredits >= 0))
+          throw new HarnessError(
+            'HARNESS_ERR_USAGE',
+            `--max-credits ${String(flags.maxCredits)}: expected a number ≥ 0`,
+          );
         const reportsDir = await reportsDirOf(flags.reportsDir);
         const { mergeRun } = await import('../../merge/index.js');
         const result = await mergeRun(dirs, {
           reportsDir,
           engine: flags.engine,
           ...(exactLimit === undefined ? {} : { exactLimit }),
+          ...(maxCredits === undefined ? {} : { maxCredits }),
         });
         if (flags.report !== false) {
           const { writeReport } = await import('../../report/index.js');
