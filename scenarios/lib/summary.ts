@@ -6,7 +6,7 @@
 // Run by hand (`k6 run dist/scenarios/x.js`), the console gets one line per threshold instead
 // of k6's text summary, whose jslib would have to be fetched from the network.
 // With HARNESS_SHARD_OUT set it also writes the shard manifest (schemas/shard-manifest.schema.json,
-// SHARDS.md): which segment of which test this process ran, so `harness merge` can refuse a
+// README "Shards"): which segment of which test this process ran, so `harness merge` can refuse a
 // missing, duplicated or foreign shard.
 import exec from 'k6/execution';
 import { ENV } from './env.js';

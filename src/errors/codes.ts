@@ -37,7 +37,7 @@ export const ERROR_CODES = {
   HARNESS_ERR_SHARD_INVALID: {
     meaning:
       'A folder given to `harness merge` is neither a shard folder (shard.json, summary-data.json, samples.json.gz) nor a run folder holding shards under shards/<i>/, or one of its files cannot be read.',
-    hint: 'Pass the folders the shards wrote (HARNESS_SHARD_OUT, HARNESS_SUMMARY_OUT, --out json=) or a `harness load --shards N` run folder; SHARDS.md lists the files.',
+    hint: 'Pass the folders the shards wrote (HARNESS_SHARD_OUT, HARNESS_SUMMARY_OUT, --out json=) or a `harness load --shards N` run folder; README.md ("Shards") lists the files.',
   },
   HARNESS_ERR_SHARD_MISSING: {
     meaning:

@@ -1,5 +1,3 @@
-import type { LegacyGroup } from '../engine/metrics/index.js';
-
 export interface CheckCount {
   readonly group: string;
   readonly name: string;
@@ -35,5 +33,3 @@ export function addChecks(
   }
   for (const sub of group.groups ?? []) addChecks(into, sub);
 }
-
-export type { LegacyGroup };

@@ -84,16 +84,22 @@ export async function mergeMetrics(
   const trendCounts = new Map<string, number>();
   let badLines = 0;
   for (const shard of shards) {
-    badLines += await streamPoints(shard.samples, {
+    const torn = await streamPoints(shard.samples, {
       declare: (d) => define(d.name, d.type, d.contains),
       point(metric, time, value, tags) {
         const type = types.get(metric);
+        // k6 declares every metric before its first Point: one that was not is a damaged file.
+        if (type === undefined) {
+          badLines += 1;
+          return;
+        }
         // A gauge is a per-process value (VUs): the shards' own summaries give it below.
-        if (type === undefined || type === 'gauge') return;
+        if (type === 'gauge') return;
         if (type === 'trend') trendCounts.set(metric, (trendCounts.get(metric) ?? 0) + 1);
         engine.add({ metric, time, value, tags });
       },
     });
+    badLines += torn;
   }
   for (const [name, type] of types) {
     if (type !== 'gauge') continue;

@@ -72,6 +72,11 @@ export async function mergeShards(dirs: readonly string[], options: MergeOptions
 export function shardLines(record: ShardsRecord): string[] {
   const p = record.percentiles;
   return [
+    ...(record.badLines === 0
+      ? []
+      : [
+          `shards: ${record.badLines} unreadable line(s) in the raw samples were left out (a torn last line of a stopped engine)`,
+        ]),
     `shards: ${record.count} merged (test ${record.testId ?? 'without id'}, bundle ${record.bundleId})`,
     ...record.list.map(
       (s) =>

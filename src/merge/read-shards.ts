@@ -5,7 +5,7 @@ import { HarnessError } from '../errors/index.js';
 import { type ClassicSummaryData, isClassicSummaryData } from '../load/build-load-summary.js';
 import type { ShardManifest } from '../types/generated/shard-manifest.js';
 
-/** The files of a shard folder (SHARDS.md). */
+/** The files of a shard folder: one engine process's part of a test (README, "Shards"). */
 export const SHARD_FILES = {
   manifest: 'shard.json',
   summary: 'summary-data.json',
@@ -22,7 +22,7 @@ export interface Shard {
 
 const invalid = (message: string): HarnessError =>
   new HarnessError('HARNESS_ERR_SHARD_INVALID', message, {
-    hint: 'Pass shard folders (shard.json, summary-data.json, samples.json.gz; see SHARDS.md) or `harness load --shards N` run folders.',
+    hint: 'Pass shard folders (shard.json, summary-data.json, samples.json.gz) or `harness load --shards N` run folders.',
   });
 
 function readJsonFile(file: string): unknown {

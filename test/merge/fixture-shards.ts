@@ -35,7 +35,7 @@ const stats = (values: readonly number[]): Record<string, number> => {
 };
 
 /**
- * Writes a shard folder as an engine would (SHARDS.md): k6 JSON output (Metric lines, then
+ * Writes a shard folder as an engine would: k6 JSON output (Metric lines, then
  * Points in k6's own layout), the classic handleSummary data of this shard alone, shard.json.
  */
 export function writeShard(dir: string, spec: ShardSpec): string {

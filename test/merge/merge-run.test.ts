@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -186,5 +187,25 @@ describe('harness merge --max-credits', () => {
       log: () => undefined,
     });
     expect(over.exitCode).toBe(99);
+  });
+});
+
+describe('harness merge on damaged raw samples', () => {
+  it('counts a torn line and a Point of an undeclared metric, and says so, instead of dropping them silently', async () => {
+    const dir = fresh();
+    const folder = writeShard(join(dir, 's'), { segment: null, durations: durations(10, 3) });
+    const file = join(folder, 'samples.json.gz');
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const stray = JSON.stringify({
+      metric: 'never_declared',
+      type: 'Point',
+      data: { time: '2026-11-30T12:00:00Z', value: 1, tags: {} },
+    });
+    writeFileSync(file, gzipSync(`${text}${stray}\n{"metric":"http_reqs","type":"Po`));
+    const lines: string[] = [];
+    const result = await mergeRun([folder], { reportsDir: join(dir, 'reports'), log: (l) => lines.push(l) });
+    expect(result.run.shards?.badLines).toBe(2);
+    expect(lines[0]).toContain('2 unreadable line(s)');
+    expect(value(result.summary, 'iterations', 'count')).toBe(10);
   });
 });
