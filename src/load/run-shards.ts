@@ -100,6 +100,20 @@ export async function readShardResults(
     const failure = { code: 'SHARDS_INCOMPLETE', message: `the shards cannot be merged: ${error.message}` };
     return { summary: undefined, points: [], record: undefined, failure, files: {} };
   }
+  // A shard stopped at its share of the budget did not finish its part, even when the whole
+  // test's spend stays within the budget: the run is not complete.
+  const share = shardBudget(context.budget, ended.perShard.length);
+  const stopped = merged.shards
+    .map((s, i) => ({ i, ok: s.data.metrics.credits_used?.thresholds?.[`count<=${String(share)}`]?.ok }))
+    .filter((s) => s.ok === false)
+    .map((s) => s.i);
+  const failure: Failure | undefined =
+    stopped.length === 0
+      ? undefined
+      : {
+          code: 'CREDIT_BUDGET_SPENT',
+          message: `shard(s) ${stopped.join(', ')} spent their share of the credit budget (${String(share)} of ${String(context.budget)}) and were stopped before finishing their part (raise with --max-credits or HARNESS_MAX_CREDITS)`,
+        };
   const files: Record<string, string> = {};
   const points: RawSample[] = [];
   for (const [i, shard] of merged.shards.entries()) {
@@ -114,5 +128,5 @@ export async function readShardResults(
       timedOut: ended.perShard[i]?.timedOut ?? false,
     })),
   };
-  return { summary: merged.summary, points, record, files };
+  return { summary: merged.summary, points, record, files, ...(failure === undefined ? {} : { failure }) };
 }

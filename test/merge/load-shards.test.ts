@@ -122,4 +122,32 @@ describe.each([
     },
     240_000,
   );
+
+  it.skipIf(skip)(
+    'caps each shard at its share of the credit budget and judges the merged spend against the whole budget',
+    async () => {
+      // The plan: 60 executions × 10 credits = 600. A budget of 700: each shard's abort threshold is
+      // its share (350), the merged spend is judged against 700.
+      const budgeted = await run(engine, 2, undefined, 700);
+      const own = JSON.parse(
+        readFileSync(join(budgeted.runDir.path, 'shards', '0', 'summary-data.json'), 'utf8'),
+      ) as { metrics: Record<string, { thresholds?: Record<string, { ok: boolean }> }> };
+      expect(Object.keys(own.metrics.credits_used?.thresholds ?? {})).toEqual(['count<=350']);
+      expect(budgeted.run.thresholds.find((t) => t.metric === 'credits_used')).toMatchObject({
+        expression: 'count<=700',
+        measured: 600,
+        ok: true,
+      });
+      expect(budgeted.exitCode).toBe(0);
+      // A budget of 100: each shard's share (50) is spent, so each stops (or ends) over it; never a pass.
+      const spent = await run(engine, 2, undefined, 100);
+      expect(
+        spent.run.failures?.find((f) => f.message.startsWith('shard(s) 0, 1 spent their share')),
+      ).toMatchObject({
+        code: 'CREDIT_BUDGET_SPENT',
+      });
+      expect(spent.exitCode).toBe(99);
+    },
+    240_000,
+  );
 });
