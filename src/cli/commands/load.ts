@@ -4,6 +4,8 @@ import { listScenarios } from '../../load/list-scenarios.js';
 import type { CommandModule } from '../command-module.js';
 import { addConfigFlags, configFromFlags } from '../config-flags.js';
 
+type LoadFlags = Parameters<typeof configFromFlags>[0] & { scenario?: string; shards?: string };
+
 /** `harness load`: k6 scenarios against a target (default: the embedded reference), by k6 or the local engine. */
 export const command: CommandModule = {
   register(program: Command) {
@@ -39,35 +41,33 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
       'maxCredits',
-    ]).action(
-      async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string; shards?: string }) => {
-        const config = await configFromFlags(flags);
-        const { runLoad } = await import('../../load/index.js');
-        const { SIGNAL_EXIT_CODE, watchInterrupts } = await import('../../run/index.js');
-        // Ctrl-C stops the engine gracefully (runLoad forwards the signal to it once); what it
-        // measured is written, and the exit code says the run was interrupted, never a verdict.
-        const watch = watchInterrupts();
-        try {
-          const result = await runLoad(config, {
-            ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
-            shards: Number(flags.shards ?? '1'),
-          });
-          const signal = watch.received;
-          if (signal === undefined) {
-            process.exitCode = result.exitCode;
-            return;
-          }
-          const line = `harness load: ${signal} received; the engine stopped gracefully, partial results in ${result.runDir.path} (interrupted: not a verdict)`;
-          process.stderr.write(
-            config.ci
-              ? `${JSON.stringify({ event: 'interrupted', signal, runDir: result.runDir.path, exitCode: SIGNAL_EXIT_CODE[signal] })}\n`
-              : `${line}\n`,
-          );
-          process.exitCode = SIGNAL_EXIT_CODE[signal];
-        } finally {
-          watch.dispose();
+    ]).action(async (flags: LoadFlags) => {
+      const config = await configFromFlags(flags);
+      const { runLoad } = await import('../../load/index.js');
+      const { SIGNAL_EXIT_CODE, watchInterrupts } = await import('../../run/index.js');
+      // Ctrl-C stops the engine gracefully (runLoad forwards the signal to it once); what it
+      // measured is written, and the exit code says the run was interrupted, never a verdict.
+      const watch = watchInterrupts();
+      try {
+        const result = await runLoad(config, {
+          ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
+          shards: Number(flags.shards ?? '1'),
+        });
+        const signal = watch.received;
+        if (signal === undefined) {
+          process.exitCode = result.exitCode;
+          return;
         }
-      },
-    );
+        const line = `harness load: ${signal} received; the engine stopped gracefully, partial results in ${result.runDir.path} (interrupted: not a verdict)`;
+        process.stderr.write(
+          config.ci
+            ? `${JSON.stringify({ event: 'interrupted', signal, runDir: result.runDir.path, exitCode: SIGNAL_EXIT_CODE[signal] })}\n`
+            : `${line}\n`,
+        );
+        process.exitCode = SIGNAL_EXIT_CODE[signal];
+      } finally {
+        watch.dispose();
+      }
+    });
   },
 };
