@@ -10,6 +10,7 @@ type LoadFlags = Parameters<typeof configFromFlags>[0] & {
   scenario?: string;
   har?: string;
   harIterations?: string;
+  shards?: string;
 };
 
 function harIterations(flags: LoadFlags): number {
@@ -43,6 +44,11 @@ export const command: CommandModule = {
         "record the exchanges of each scenario's first iterations (see --har-iterations) to <file> as HAR 1.2; local engine only, keys redacted, capped like verify's",
       )
       .option('--har-iterations <n>', 'with --har: iterations recorded per scenario', '1')
+      .option(
+        '--shards <n>',
+        'split the test across n engine processes started together (equal execution segments), merged into one verdict (reports/<run-id>/shards/<i>/)',
+        '1',
+      )
       .addHelpText(
         'after',
         '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error; 130/143 interrupted by SIGINT/SIGTERM (the engine stops gracefully, its partial results are written).',
@@ -73,6 +79,7 @@ export const command: CommandModule = {
           ...(flags.har === undefined
             ? {}
             : { har: { file: resolve(flags.har), iterations: harIterations(flags) } }),
+          shards: Number(flags.shards ?? '1'),
         });
         const signal = watch.received;
         if (signal === undefined) {
