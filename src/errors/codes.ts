@@ -34,6 +34,31 @@ export const ERROR_CODES = {
     meaning: 'A run folder lacks a file the command needs (e.g. samples.json.gz for compare).',
     hint: 'Re-run `harness run` (or `harness load`) so the folder holds its load results.',
   },
+  HARNESS_ERR_SHARD_INVALID: {
+    meaning:
+      'A folder given to `harness merge` is neither a shard folder (shard.json, summary-data.json, samples.json.gz) nor a run folder holding shards under shards/<i>/, or one of its files cannot be read.',
+    hint: 'Pass the folders the shards wrote (HARNESS_SHARD_OUT, HARNESS_SUMMARY_OUT, --out json=) or a `harness load --shards N` run folder; SHARDS.md lists the files.',
+  },
+  HARNESS_ERR_SHARD_MISSING: {
+    meaning:
+      "The shards' execution segments do not cover the whole test (0 to 1): at least one shard is missing, so no verdict on the whole test can be given.",
+    hint: 'Pass every shard of the test; the message names the uncovered part of the segment sequence.',
+  },
+  HARNESS_ERR_SHARD_DUPLICATE: {
+    meaning:
+      'Two shards given to `harness merge` ran the same (or an overlapping) execution segment: merging them would count that part of the test twice.',
+    hint: 'Pass each shard once; when a shard was re-run, keep only one of its folders.',
+  },
+  HARNESS_ERR_SHARD_OTHER_TEST: {
+    meaning:
+      'The shards given to `harness merge` belong to different tests: their testId (HARNESS_TEST_ID) or their execution-segment sequence differ.',
+    hint: 'Merge only the shards of one test: the same HARNESS_TEST_ID and --execution-segment-sequence on every one.',
+  },
+  HARNESS_ERR_SHARD_OTHER_BUNDLE: {
+    meaning:
+      'The shards given to `harness merge` ran different bundles (their shard.json bundleId or scenario differ): their results cannot be one test.',
+    hint: 'Run every shard with the same dist/scenarios/<name>.js (rebuild once, then copy that file to every machine).',
+  },
   HARNESS_ERR_BASELINE_MISSING: {
     meaning:
       'No baseline is saved for this series (target, profile, scenario set, engine, faults), and none was named.',

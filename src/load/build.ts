@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -12,6 +13,20 @@ export interface Bundle {
   readonly name: string;
   readonly path: string;
   readonly bytes: number;
+  /** The content hash the bundle writes as its shard manifest's bundleId. */
+  readonly bundleId: string;
+}
+
+// What the bundle says in its shard manifest (scenarios/lib/summary.ts) until the hash is known.
+const BUNDLE_ID_PLACEHOLDER = '@@HARNESS_BUNDLE_ID@@';
+
+/**
+ * The bundle with its id filled in: a hash of its own text (built with the placeholder), so the
+ * same sources give the same id on every machine and any change to the bundle gives another.
+ */
+export function stampBundleId(code: string): { code: string; bundleId: string } {
+  const bundleId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  return { code: code.replaceAll(BUNDLE_ID_PLACEHOLDER, bundleId), bundleId };
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -81,6 +96,11 @@ export async function buildScenarios(
       logLevel: 'silent', // errors are thrown as a HarnessError below
       tsconfig: join(SCENARIOS_DIR, 'tsconfig.json'), // the scenarios' own settings (k6 types, no Node)
       plugins: [noNodeBuiltins], // a Node builtin fails the build here instead of inside a VU
+      // The shard manifest's scenario and bundle id (stamped below, once the text is known).
+      define: {
+        __HARNESS_SCENARIO__: JSON.stringify(name),
+        __HARNESS_BUNDLE_ID__: JSON.stringify(BUNDLE_ID_PLACEHOLDER),
+      },
     }).catch((error: unknown) => {
       throw new HarnessError(
         'HARNESS_ERR_BUNDLE_INVALID',
@@ -90,13 +110,13 @@ export async function buildScenarios(
         },
       );
     });
-    const code = result.outputFiles[0]?.text ?? '';
+    const { code, bundleId } = stampBundleId(result.outputFiles[0]?.text ?? '');
     assertSelfContained(name, code);
     mkdirSync(outDir, { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, code);
     renameSync(tmp, path);
-    bundles.push({ name, path, bytes: Buffer.byteLength(code) });
+    bundles.push({ name, path, bytes: Buffer.byteLength(code), bundleId });
   }
   return bundles;
 }

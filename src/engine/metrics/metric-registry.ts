@@ -31,7 +31,8 @@ export function submetricName(metric: string, suffix: string): string {
 export class MetricRegistry {
   readonly metrics = new Map<string, MetricEntry>();
 
-  constructor() {
+  /** trendExactLimit: what each Trend sink keeps exactly before spilling into a histogram. */
+  constructor(private readonly trendExactLimit?: number) {
     for (const m of BUILTIN_METRICS) this.define(m.name, m.type, m.contains);
     // k6 always reports http_req_duration for expected responses as a sub-metric.
     this.submetric('http_req_duration', { expected_response: 'true' }, 'expected_response:true');
@@ -57,7 +58,7 @@ export class MetricRegistry {
     this.metrics.set(name, {
       name,
       definition,
-      sink: createSink(type),
+      sink: createSink(type, this.trendExactLimit),
       filters: {},
       parent: null,
       submetrics: new Map(),
@@ -75,7 +76,7 @@ export class MetricRegistry {
       entry = {
         name,
         definition: parent.definition,
-        sink: createSink(parent.definition.type),
+        sink: createSink(parent.definition.type, this.trendExactLimit),
         filters: { ...filters },
         parent: metric,
         submetrics: new Map(),

@@ -9,7 +9,7 @@ import type { MetricsEngine, MetricsEngineOptions, Sample, SummaryState } from '
 
 /** The local engine's metrics layer: sinks per metric and sub-metric, thresholds, summaries, raw output. */
 export function createMetricsEngine(options: MetricsEngineOptions = {}): MetricsEngine {
-  const registry = new MetricRegistry();
+  const registry = new MetricRegistry(options.trendExactLimit);
   const thresholds = new ThresholdSet(registry);
   const output = options.jsonOut === undefined ? null : new JsonOutput(options.jsonOut);
 

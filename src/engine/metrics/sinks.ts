@@ -50,7 +50,7 @@ export class RateSink {
 export { TrendSink };
 export type Sink = CounterSink | GaugeSink | RateSink | TrendSink;
 
-export function createSink(type: MetricType): Sink {
+export function createSink(type: MetricType, trendExactLimit?: number): Sink {
   switch (type) {
     case 'counter':
       return new CounterSink();
@@ -59,6 +59,6 @@ export function createSink(type: MetricType): Sink {
     case 'rate':
       return new RateSink();
     case 'trend':
-      return new TrendSink();
+      return new TrendSink(trendExactLimit);
   }
 }

@@ -85,6 +85,8 @@ export interface MetricsEngineOptions {
   readonly jsonOut?: string;
   /** k6's summaryTrendStats, default ["avg","min","med","max","p(90)","p(95)"]. */
   readonly summaryTrendStats?: readonly string[];
+  /** Samples a Trend keeps exactly before it spills into an HDR histogram (default 4M; TrendSink). */
+  readonly trendExactLimit?: number;
 }
 
 /** k6's built-in metrics, which the runtime emits and the summary always knows. */

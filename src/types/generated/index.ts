@@ -11,5 +11,6 @@ export type { HarnessConfig } from './harness-config.js';
 export type { LoadRun } from './load-run.js';
 export type { LoadSummary } from './load-summary.js';
 export type { RunManifest } from './run-manifest.js';
+export type { ShardManifest } from './shard-manifest.js';
 export type { TargetProfile } from './target-profile.js';
 export type { VerifyResult } from './verify-result.js';

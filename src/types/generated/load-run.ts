@@ -162,6 +162,66 @@ export interface LoadRun {
   files: {
     [k: string]: string;
   };
+  /**
+   * Present when the run is a merge of shards (`harness load --shards N`, `harness merge`): how many engine processes ran, what each did, and how the merged percentiles were computed. Every threshold was judged on the merged data.
+   */
+  shards?: {
+    count: number;
+    /**
+     * The shards' HARNESS_TEST_ID.
+     */
+    testId: string | null;
+    /**
+     * The bundle every shard ran (shard.json bundleId).
+     */
+    bundleId: string;
+    /**
+     * The execution-segment sequence the shards shared.
+     */
+    sequence: string | null;
+    percentiles: {
+      /**
+       * exact: from the union of every raw sample (k6's interpolation); histogram: from mergeable HDR histograms once a Trend had more than exactLimit samples.
+       */
+      method: 'exact' | 'histogram';
+      /**
+       * 0 when exact; else the histogram's bound (0.001: within 0.1 % of a sample at the percentile's rank, µs resolution).
+       */
+      relativeError: number;
+      /**
+       * The most samples one Trend metric received over all shards.
+       */
+      largestTrend: number;
+      exactLimit: number;
+    };
+    /**
+     * The longest shard's duration: what counter rates are recomputed over (the shards run side by side).
+     */
+    durationMs: number;
+    /**
+     * Unreadable lines in the shards' raw samples (a torn last line of a stopped engine).
+     */
+    badLines: number;
+    list: {
+      index: number;
+      folder: string;
+      /**
+       * from:to, e.g. 1/3:2/3 (0:1 for an unsegmented run).
+       */
+      segment: string;
+      iterations: number;
+      requests: number;
+      durationMs: number;
+      /**
+       * The shard's engine exit code, when the harness started it (`harness load --shards`).
+       */
+      exitCode?: number;
+      /**
+       * True when the shard was stopped at loadTimeoutMs.
+       */
+      timedOut?: boolean;
+    }[];
+  };
 }
 /**
  * One threshold expression of one metric (or sub-metric) and its verdict.
