@@ -14,6 +14,7 @@ import {
   runnerCommand,
 } from '../../src/distribute/index.js';
 import { startEmbedded } from '../../src/target/index.js';
+import { runCli } from '../fixtures/run-cli.js';
 import { distributeOptions, writtenObjects } from './fixture.js';
 
 // The final proof without a cluster: the TestRun's runners, run here with real k6 exactly as
@@ -22,7 +23,8 @@ import { distributeOptions, writtenObjects } from './fixture.js';
 // POD_NAME from the downward API), the claim's subPathExpr folder, paused and then resumed
 // together over k6's REST API as the operator's starter does — against the embedded reference on
 // loopback. Only the places are local: /test/ and the mount path become temp folders, the REST
-// address 0.0.0.0:6565 a free loopback port. Skipped without K6_BIN (CI has no k6).
+// address 0.0.0.0:6565 a free loopback port. Then `harness merge` of the two folders, as step 5 of
+// README "Running at scale". Skipped without K6_BIN (CI has no k6).
 const k6 = process.env.K6_BIN;
 const work = mkdtempSync(join(tmpdir(), 'distribute-k6-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -87,7 +89,7 @@ describe.skipIf(k6 === undefined || k6 === '')(
   'the TestRun’s runners on real k6 (K6_BIN; skipped without)',
   () => {
     it(
-      '2 runners run their segments of the plan and each leaves its shard folder for harness merge',
+      '2 runners run their segments of the plan, each leaves its shard folder, and harness merge makes one run of them',
       { timeout: 180_000 },
       async () => {
         const target = await startEmbedded({ timeScale: 0.02, faults: [], seed: 11 });
@@ -157,15 +159,10 @@ describe.skipIf(k6 === undefined || k6 === '')(
           const codes = await Promise.all(runners.map((r) => r.done));
           expect(codes, runners.map((r) => r.output()).join('\n')).toEqual([0, 0]);
 
-          const bundleWritesShard = configMap.data['sync-latency.js']?.includes('HARNESS_SHARD_OUT') ?? false;
           const iterations: number[] = [];
           for (const r of runners) {
             const files = readdirSync(r.folder).sort();
-            expect(files).toEqual(
-              bundleWritesShard
-                ? ['samples.json.gz', 'shard.json', 'summary-data.json']
-                : ['samples.json.gz', 'summary-data.json'],
-            );
+            expect(files).toEqual(['samples.json.gz', 'shard.json', 'summary-data.json']);
             const summary = JSON.parse(readFileSync(join(r.folder, 'summary-data.json'), 'utf8')) as {
               metrics: Record<string, { values: Record<string, number> }>;
             };
@@ -179,14 +176,17 @@ describe.skipIf(k6 === undefined || k6 === '')(
             const its = points.filter((p) => p.metric === 'iterations');
             expect(its.length).toBe(count);
             expect(new Set(its.map((p) => p.data.tags?.instance_id))).toEqual(new Set([String(r.i)]));
-            if (bundleWritesShard) {
-              const shard = JSON.parse(readFileSync(join(r.folder, 'shard.json'), 'utf8')) as Record<
-                string,
-                unknown
-              >;
-              expect(shard).toMatchObject({ schemaVersion: 1, testId: d.testId, scenario: 'sync-latency' });
-              expect(shard.segment).toEqual(expect.any(String));
-            }
+            // The segment k6 saw is the one the operator's flags gave this runner.
+            const shard = JSON.parse(readFileSync(join(r.folder, 'shard.json'), 'utf8')) as Record<
+              string,
+              unknown
+            >;
+            expect(shard).toMatchObject({
+              schemaVersion: 1,
+              testId: d.testId,
+              scenario: 'sync-latency',
+              segment: r.i === 1 ? '0:1/2' : '1/2:1',
+            });
           }
           // Each runner did its half of the plan (10 iterations/s for 3 s = 30), together the whole;
           // k6's arrival-rate executor may start one more iteration at the very end of its duration.
@@ -195,6 +195,20 @@ describe.skipIf(k6 === undefined || k6 === '')(
           expect(readdirSync(join(claim, d.testId)).sort()).toEqual(
             runners.map((r) => `${testRun.metadata.name}-${r.i}-x7k2q`),
           );
+
+          // Step 5 of the walkthrough: `harness merge <claim>/<test id>/*` gives one run, one verdict.
+          const reports = join(work, 'reports');
+          const merged = await runCli(
+            ['merge', ...runners.map((r) => r.folder), '--reports-dir', reports, '--no-report'],
+            {},
+          );
+          expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+          const runId = readdirSync(reports).find((f) => f !== 'latest') ?? '';
+          const summary = JSON.parse(readFileSync(join(reports, runId, 'load-summary.json'), 'utf8')) as {
+            metrics: { name: string; values: Record<string, number> }[];
+          };
+          const total = summary.metrics.find((m) => m.name === 'iterations')?.values.count;
+          expect(total).toBe((iterations[0] ?? 0) + (iterations[1] ?? 0));
         } finally {
           await target.stop();
         }
