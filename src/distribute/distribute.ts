@@ -30,6 +30,8 @@ export interface DistributeOptions {
   readonly secret: { readonly name: string; readonly key: string };
   readonly resultsClaim: string;
   readonly image?: string;
+  /** Every runner on its own node: the load of N machines, not of N pods sharing one. */
+  readonly separate?: boolean;
   readonly outDir: string;
   /** Fixed by tests; a fresh one otherwise. */
   readonly testId?: string;
@@ -94,6 +96,7 @@ export async function distribute(options: DistributeOptions): Promise<Distributi
     }),
     resultsClaim: options.resultsClaim,
     ...(options.image === undefined ? {} : { image: options.image }),
+    ...(options.separate === true ? { separate: true } : {}),
   });
   const reader = resultsReaderPod(meta(`${options.name}-results`), options.resultsClaim);
   const files = {

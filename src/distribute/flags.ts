@@ -16,6 +16,7 @@ export interface DistributeFlags {
   readonly resultsClaim?: string;
   readonly image?: string;
   readonly out?: string;
+  readonly separate?: boolean;
 }
 
 /** spec.parallelism is an int32 in the CRD. */
@@ -88,6 +89,7 @@ export function resolveDistributeFlags(
     secret: { name: checkName('--secret', flags.secret ?? 'harness-api-key', 'subdomain'), key: secretKey },
     resultsClaim: checkName('--results-claim', flags.resultsClaim ?? 'harness-results', 'subdomain'),
     ...(flags.image === undefined ? {} : { image: flags.image }),
+    ...(flags.separate === true ? { separate: true } : {}),
     outDir: isAbsolute(out) ? out : resolve(cwd, out),
   };
 }

@@ -41,6 +41,8 @@ export interface TestRun {
   readonly metadata: ObjectMeta;
   readonly spec: {
     readonly parallelism: number;
+    /** One runner per node (the operator's podAntiAffinity on hostname). */
+    readonly separate?: boolean;
     readonly script: { readonly configMap: { readonly name: string; readonly file: string } };
     /** Exact argv for k6 (no shell), placed by the operator before the script path. */
     readonly args: readonly string[];

@@ -10,6 +10,7 @@ export interface TestRunInput {
   /** The PersistentVolumeClaim every runner writes its shard folder to. */
   readonly resultsClaim: string;
   readonly image?: string;
+  readonly separate?: boolean;
 }
 
 /** The grafana/k6 image runs as uid/gid 12345: fsGroup makes the claim (and the subfolders the kubelet creates) writable for it. */
@@ -32,6 +33,7 @@ export function buildTestRun(input: TestRunInput): TestRun {
     metadata: input.metadata,
     spec: {
       parallelism: input.parallelism,
+      ...(input.separate === true ? { separate: true } : {}),
       script: { configMap: { name: input.configMap, file: input.file } },
       args: ['--out', `json=${RESULTS_MOUNT}/${SHARD_FILES.samples}`],
       runner: {

@@ -15,7 +15,12 @@ describe.skipIf(crd === undefined)('the TestRun against the CRD schema (k6.io_te
   const validate = testRunValidator(crd ?? '');
 
   it.each([1, 2, 3, 16])('parallelism %i: testrun.yaml is a valid TestRun', async (parallelism) => {
-    const d = await distributed({ parallelism, namespace: 'load', image: 'grafana/k6:2.2.0' });
+    const d = await distributed({
+      parallelism,
+      namespace: 'load',
+      image: 'grafana/k6:2.2.0',
+      separate: parallelism > 2,
+    });
     const { testRun } = writtenObjects(d);
     expect(validate(testRun)).toEqual({ valid: true, errors: [] });
     expect(testRun).toEqual(JSON.parse(JSON.stringify(d.testRun)));

@@ -14,6 +14,7 @@ type Flags = Parameters<typeof configFromFlags>[0] & {
   resultsClaim?: string;
   image?: string;
   out?: string;
+  separate?: boolean;
 };
 
 /** `harness distribute`: the ConfigMap and k6-operator TestRun that run one test on N pods; nothing is applied. */
@@ -48,6 +49,7 @@ export const command: CommandModule = {
         'PersistentVolumeClaim the runners write their shard folders to (default harness-results)',
       )
       .option('--image <ref>', "k6 image of the runners (default: the operator's, grafana/k6:latest)")
+      .option('--separate', 'one runner per node (the cluster needs N schedulable nodes)')
       .option('--out <dir>', 'folder for the manifests (default ./k6-operator-<name>)')
       .addHelpText(
         'after',
