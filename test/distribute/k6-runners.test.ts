@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type ConfigMap,
-  type EnvVar,
   type TestRun,
   SCRIPT_MOUNT,
   distribute,
@@ -16,6 +14,7 @@ import {
 import { startEmbedded } from '../../src/target/index.js';
 import { runCli } from '../fixtures/run-cli.js';
 import { distributeOptions, writtenObjects } from './fixture.js';
+import { exited, expand, freePort, podEnv, until } from './local-pod.js';
 
 // The final proof without a cluster: the TestRun's runners, run here with real k6 exactly as
 // k6-operator would start them — its command line for runner i (runnerCommand), the ConfigMap's
@@ -28,62 +27,6 @@ import { distributeOptions, writtenObjects } from './fixture.js';
 const k6 = process.env.K6_BIN;
 const work = mkdtempSync(join(tmpdir(), 'distribute-k6-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-/** The env the kubelet gives the container: values, fieldRef metadata.name, secretKeyRef. */
-function podEnv(env: readonly EnvVar[], pod: string, secrets: Record<string, Record<string, string>>) {
-  const out: Record<string, string> = {};
-  for (const v of env) {
-    if (v.value !== undefined) out[v.name] = v.value;
-    else if (v.valueFrom !== undefined && 'fieldRef' in v.valueFrom) {
-      expect(v.valueFrom.fieldRef.fieldPath).toBe('metadata.name');
-      out[v.name] = pod;
-    } else if (v.valueFrom !== undefined && 'secretKeyRef' in v.valueFrom) {
-      const { name, key } = v.valueFrom.secretKeyRef;
-      const value = secrets[name]?.[key];
-      if (value === undefined) throw new Error(`no Secret ${name} with key ${key}`);
-      out[v.name] = value;
-    }
-  }
-  return out;
-}
-
-/** `$(VAR)` as the kubelet expands it in subPathExpr. */
-const expand = (text: string, env: Record<string, string>): string =>
-  text.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (_, name: string) => env[name] ?? `$(${name})`);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, boundMs: number): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${boundMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function exited(child: ChildProcess, boundMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`k6 runner still running after ${boundMs} ms`));
-    }, boundMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code ?? -1);
-    });
-  });
-}
 
 describe.skipIf(k6 === undefined || k6 === '')(
   'the TestRun’s runners on real k6 (K6_BIN; skipped without)',
