@@ -23,6 +23,13 @@ export interface RunnerEnvInput {
 }
 
 /**
+ * A literal env value as written in a manifest: the kubelet expands `$(NAME)` in env values and
+ * turns `$$` into `$`, so every `$` is doubled and the pod sees the value unchanged (a target
+ * profile's sample input may hold either).
+ */
+export const kubeLiteral = (value: string): string => value.replaceAll('$', '$$$$');
+
+/**
  * The runner's environment: what `harness load` gives the engine (scenarioEnv), except the key,
  * which is a secretKeyRef the kubelet resolves in the pod, so no written file ever holds it, and
  * the shard-folder paths, which sit on the results claim. The initializer (`k6 archive` + `k6
@@ -41,12 +48,12 @@ export function runnerEnv(input: RunnerEnvInput): { runner: EnvVar[]; initialize
   const keyVar = input.profile.apiKeyEnv;
   const plain = Object.entries({ ...base, ...input.planEnv, HARNESS_TEST_ID: input.testId })
     .filter(([name]) => name !== keyVar)
-    .map(([name, value]): EnvVar => ({ name, value }));
+    .map(([name, value]): EnvVar => ({ name, value: kubeLiteral(value) }));
   const paths = new Set(['HARNESS_SUMMARY_OUT']);
   const runner: EnvVar[] = [
     { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
     ...plain,
-    { name: 'HARNESS_SHARD_OUT', value: `${RESULTS_MOUNT}/${SHARD_FILES.shard}` },
+    { name: 'HARNESS_SHARD_OUT', value: kubeLiteral(`${RESULTS_MOUNT}/${SHARD_FILES.shard}`) },
     { name: keyVar, valueFrom: { secretKeyRef: { name: input.secret.name, key: input.secret.key } } },
   ];
   return { runner, initializer: plain.filter((v) => !paths.has(v.name)) };

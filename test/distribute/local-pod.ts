@@ -16,11 +16,43 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The env the kubelet gives the container: values, fieldRef metadata.name, secretKeyRef. */
-export function podEnv(env: readonly EnvVar[], pod: string, secrets: Record<string, Record<string, string>>) {
+/**
+ * The kubelet's `$(VAR)` expansion (Kubernetes' third_party/forked/golang/expansion): `$$` is
+ * one `$`, `$(NAME)` the value of NAME when defined (else left as written), any other `$` kept.
+ */
+export function expand(text: string, env: Readonly<Record<string, string>>): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '$' || i + 1 >= text.length) {
+      out += c;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '$') out += '$';
+    else if (next === '(') {
+      const close = text.indexOf(')', i + 2);
+      if (close === -1) out += '$(';
+      else {
+        const name = text.slice(i + 2, close);
+        out += env[name] ?? `$(${name})`;
+        i = close - 1;
+      }
+    } else out += `$${next}`;
+    i++;
+  }
+  return out;
+}
+
+/** The env the kubelet gives the container, in order: values (expanded with the variables before them), fieldRef metadata.name, secretKeyRef. */
+export function podEnv(
+  env: readonly EnvVar[],
+  pod: string,
+  secrets: Readonly<Record<string, Readonly<Record<string, string>>>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of env) {
-    if (v.value !== undefined) out[v.name] = v.value;
+    if (v.value !== undefined) out[v.name] = expand(v.value, out);
     else if (v.valueFrom !== undefined && 'fieldRef' in v.valueFrom) {
       if (v.valueFrom.fieldRef.fieldPath !== 'metadata.name')
         throw new Error(`fieldRef ${v.valueFrom.fieldRef.fieldPath} is not simulated`);
@@ -34,10 +66,6 @@ export function podEnv(env: readonly EnvVar[], pod: string, secrets: Record<stri
   }
   return out;
 }
-
-/** `$(VAR)` as the kubelet expands it in subPathExpr. */
-export const expand = (text: string, env: Record<string, string>): string =>
-  text.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (_, name: string) => env[name] ?? `$(${name})`);
 
 export async function until<T>(
   what: string,
