@@ -100,6 +100,31 @@ describe('what the pods get (rules the CRD schema does not check, the kubelet do
     expect(testRun.spec.initializer).not.toHaveProperty('volumes');
   });
 
+  it('the reader pod mounts the same claim read-only where the printed `kubectl cp` reads it', async () => {
+    const d = await distributed({ resultsClaim: 'load-results', namespace: 'load' });
+    const reader = writtenObjects(d).reader as {
+      metadata: { name: string; namespace: string };
+      spec: {
+        restartPolicy: string;
+        containers: { command: string[]; volumeMounts: { mountPath: string; readOnly: boolean }[] }[];
+        volumes: { persistentVolumeClaim: { claimName: string; readOnly: boolean } }[];
+      };
+    };
+    expect(reader.metadata).toMatchObject({ name: 'harness-sync-latency-results', namespace: 'load' });
+    expect(reader.spec.volumes[0]?.persistentVolumeClaim).toEqual({
+      claimName: 'load-results',
+      readOnly: true,
+    });
+    expect(d.testRun.spec.runner.volumes?.[0]?.persistentVolumeClaim.claimName).toBe('load-results');
+    const mount = reader.spec.containers[0]?.volumeMounts[0];
+    expect(mount).toMatchObject({ mountPath: '/results', readOnly: true });
+    expect(reader.spec.restartPolicy).toBe('Never');
+    expect(reader.spec.containers[0]?.command).toEqual(['sleep', '3600']); // ends by itself
+    expect(d.lines.join('\n')).toContain(
+      `kubectl cp load/harness-sync-latency-results:/results/${d.testId} ./harness-sync-latency-${d.testId}`,
+    );
+  });
+
   it('no written file and no console line holds the API key, even when it is in the environment', async () => {
     const canary = 'sk-canary-4e1f0c9d2b';
     const before = process.env.HARNESS_API_KEY;
