@@ -1,6 +1,7 @@
 // `npm run record:k6` (needs K6_BIN): runs every conformance script and scenario bundle on real
 // k6 and writes what k6 produced to test/engine/transcripts/recorded/, which `npm test` replays
-// on the local engine. `npm run record:k6 -- <name>…` re-records only the subjects named.
+// on the local engine. `npm run record:k6 -- <name>…` re-records only the subjects named (a
+// script's name takes its `@variant`s along; `<script>@<variant>` names one variant).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -40,7 +41,10 @@ async function main(only: readonly string[]): Promise<void> {
   };
   const version = (versionJson.version ?? '').replace(/^v/, '');
   const all = listSubjects();
-  const subjects = only.length === 0 ? all : all.filter((s) => only.includes(s.name) || only.includes(s.id));
+  const subjects =
+    only.length === 0
+      ? all
+      : all.filter((s) => only.includes(s.name) || only.includes(s.id) || only.includes(s.script));
   if (subjects.length === 0)
     throw new HarnessError('HARNESS_ERR_SCENARIO_UNKNOWN', `no subject named ${only.join(', ')}`, {
       hint: `Use one of: ${all.map((s) => s.id).join(', ')}.`,

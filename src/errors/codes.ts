@@ -120,6 +120,11 @@ export const ERROR_CODES = {
       'A k6 option has an invalid value for the local engine (e.g. a malformed duration, vus < 1, a scenario without its required fields).',
     hint: 'Fix the named option as k6 documents it (durations like "30s", "1m30s"; executors need their required fields).',
   },
+  HARNESS_ERR_EXECUTION_SEGMENT: {
+    meaning:
+      "An execution segment or sequence (`--execution-segment`, `--execution-segment-sequence`, or the options `executionSegment`, `executionSegmentSequence`) is malformed, outside 0..1, or the segment is not one of the sequence's.",
+    hint: 'Write a segment as k6 does: "from:to" or "to" (e.g. 1/3:2/3, 0.5, 25%:50%) with 0 ≤ from < to ≤ 1, a sequence as points (0,1/3,2/3,1), and give every instance the same sequence.',
+  },
   HARNESS_ERR_UNKNOWN_FAULT: {
     meaning: 'A reference fault named with --fault (or HARNESS_FAULTS) does not exist.',
     hint: 'List the known faults with `harness serve --list-faults` and use one of those names.',

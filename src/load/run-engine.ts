@@ -17,6 +17,10 @@ export interface EngineRun {
   /** Bound on the child's life (loadTimeoutMs): SIGTERM when hit, SIGKILL after killGraceMs. */
   readonly timeoutMs?: number;
   readonly killGraceMs?: number;
+  /** This process's part of the test (`harness load --shards`): k6's --execution-segment, e.g. "1/3:2/3". */
+  readonly segment?: string;
+  /** The whole test's split, k6's --execution-segment-sequence, e.g. "0,1/3,2/3,1". */
+  readonly sequence?: string;
 }
 
 export interface EngineExit {
@@ -34,7 +38,15 @@ export const LOCAL_ENGINE_BIN = join(REPO_ROOT, 'bin', 'local-engine.mjs');
  * which carries every threshold's verdict on k6 1.x, 2.x and the local engine alike.
  */
 export function engineArgs(run: EngineRun): string[] {
-  return ['run', '--out', `json=${run.samplesOut}`, ...(run.quiet === true ? ['--quiet'] : []), run.script];
+  return [
+    'run',
+    '--out',
+    `json=${run.samplesOut}`,
+    ...(run.segment === undefined ? [] : ['--execution-segment', run.segment]),
+    ...(run.sequence === undefined ? [] : ['--execution-segment-sequence', run.sequence]),
+    ...(run.quiet === true ? ['--quiet'] : []),
+    run.script,
+  ];
 }
 
 /**

@@ -23,6 +23,8 @@ import { selectEngine } from './select-engine.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from './truth.js';
 import { KILL_GRACE_MS, loadTimeoutMs } from './load-timeout.js';
 import { costOutcome, planCosts } from './cost-safety.js';
+import { readShardResults, runShardEngines, shardBudget } from './run-shards.js';
+import { shardLines } from '../merge/index.js';
 
 export type LoadConfig = Pick<
   HarnessConfig,
@@ -55,6 +57,11 @@ export interface LoadOptions {
   readonly verify?: VerifyResult;
   /** More __ENV for the script, e.g. HARNESS_EXECUTOR for a benchmark. Never a key. */
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * Engine processes to split the test across (`--shards N`, default 1): equal execution segments,
+   * started together, each writing reports/<run-id>/shards/<i>/, merged into one verdict.
+   */
+  readonly shards?: number;
 }
 
 export interface LoadResult {
@@ -91,6 +98,15 @@ function scenarioName(requested: string | undefined): string {
 export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions = {}): Promise<LoadResult> {
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const name = scenarioName(options.scenario);
+  const shardCount = options.shards ?? 1;
+  if (!(Number.isInteger(shardCount) && shardCount >= 1 && shardCount <= 64))
+    throw new HarnessError(
+      'HARNESS_ERR_USAGE',
+      `--shards ${String(options.shards)}: expected a whole number from 1 to 64`,
+      {
+        hint: 'One shard per core is where the local engine gains; k6 uses every core in one process.',
+      },
+    );
   if (bundlesStale([name])) await buildScenarios({ names: [name] });
   const engine = selectEngine(config.engine, process.env, config.requestTimeoutMs);
   log(`load engine: ${engine.kind} (${engine.reason})`);
@@ -127,36 +143,58 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     );
     for (const line of cost.lines) log(line);
     const bound = loadTimeoutMs(config);
-    const dashboard = engine.kind === 'k6' ? dashboardEnv(process.env, paths.dashboard) : {};
+    // One web dashboard per run: shards would compete for its port, so they run without.
+    const dashboard =
+      engine.kind === 'k6' && shardCount === 1 ? dashboardEnv(process.env, paths.dashboard) : {};
     const watcher = new DashboardWatcher();
     const toConsole = options.onEngineOutput ?? ((c: string) => void process.stdout.write(scrub(c)));
-    const ended = await runEngine(
-      engine,
-      {
-        script: join(BUNDLES_DIR, `${name}.js`),
-        env,
-        samplesOut: paths.samples,
-        dashboardEnv: dashboard,
-        quiet: config.ci,
-        timeoutMs: bound,
-        killGraceMs: KILL_GRACE_MS,
-        ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }),
-      },
-      (chunk) => {
-        watcher.scan(chunk);
-        toConsole(chunk);
-      },
-    );
+    const engineRun = {
+      script: join(BUNDLES_DIR, `${name}.js`),
+      env,
+      samplesOut: paths.samples,
+      dashboardEnv: dashboard,
+      quiet: config.ci,
+      timeoutMs: bound,
+      killGraceMs: KILL_GRACE_MS,
+      ...(options.onEngineStart === undefined ? {} : { onStart: options.onEngineStart }),
+    };
+    const onOutput = (chunk: string): void => {
+      watcher.scan(chunk);
+      toConsole(chunk);
+    };
+    if (shardCount > 1)
+      log(
+        `load: ${shardCount} shards started together, one execution segment of 1/${shardCount} each (credit budget ${String(shardBudget(cost.budget, shardCount))} per shard); the verdict is the merged data's`,
+      );
+    const sharded =
+      shardCount > 1
+        ? await runShardEngines(
+            engine,
+            { ...engineRun, budget: cost.budget, testId: runDir.id },
+            shardCount,
+            runDir,
+            onOutput,
+          )
+        : undefined;
+    const ended = sharded ?? (await runEngine(engine, engineRun, onOutput));
     const failures: NonNullable<LoadRun['failures']> = [];
     if (ended.timedOut) {
       const message = `the load engine ran past its bound: ${boundHit('loadTimeoutMs', bound, 'not finished')}; stopped it (SIGTERM, SIGKILL after ${KILL_GRACE_MS} ms)`;
       failures.push({ code: 'LOAD_TIMEOUT', message, boundMs: bound });
       log(`load: LOAD_TIMEOUT — ${message}`);
     }
-    const { summary, points } = await readResults(paths, ended.timedOut, {
-      engine: { kind: engine.kind, version: engine.version ?? null },
-      scenario: name,
-    });
+    const engineInfo = { kind: engine.kind, version: engine.version ?? null };
+    const merged =
+      sharded === undefined
+        ? undefined
+        : await readShardResults(runDir, sharded, { engine: engineInfo, budget: cost.budget });
+    const { summary, points } =
+      merged ?? (await readResults(paths, ended.timedOut, { engine: engineInfo, scenario: name }));
+    if (merged?.record !== undefined) for (const line of shardLines(merged.record)) log(line);
+    if (merged?.failure !== undefined) {
+      failures.push(merged.failure);
+      log(`load: ${merged.failure.code} — ${merged.failure.message}`);
+    }
     if (summary === undefined && !ended.timedOut) {
       const message = `the engine wrote no end-of-test summary (the scenario's handleSummary data, HARNESS_SUMMARY_OUT): no threshold verdict can be read`;
       failures.push({ code: 'SUMMARY_MISSING', message });
@@ -183,7 +221,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       log(
         `load: the engine exited ${engineExit}, but ${ended.timedOut ? 'it was stopped at loadTimeoutMs (LOAD_TIMEOUT)' : failures.length > 0 ? failures.map((f) => f.code).join(', ') : 'a threshold was crossed'}: exit 99`,
       );
-    const files: Record<string, string> = {};
+    const files: Record<string, string> = { ...merged?.files };
     const keep = (role: string, file: string, content: string | Buffer): void => {
       runDir.write(file, content);
       files[role] = file;
@@ -233,6 +271,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       scenarios: name === 'all' ? [name, ...listScenarios().filter((s) => s !== 'all')] : [name],
       exitCode,
       ...(failures.length === 0 ? {} : { failures }),
+      ...(merged?.record === undefined ? {} : { shards: merged.record }),
       thresholdsPassed: exitCode === 0 && thresholds.every((t) => t.ok),
       thresholds,
       ...(board === undefined ? {} : { dashboard: board }),

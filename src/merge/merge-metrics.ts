@@ -1,9 +1,4 @@
-import {
-  createMetricsEngine,
-  type MetricType,
-  type ThresholdSpec,
-  type ValueType,
-} from '../engine/metrics/index.js';
+import { createMetricsEngine, type MetricType, type ValueType } from '../engine/metrics/index.js';
 import type { ClassicSummaryData } from '../load/build-load-summary.js';
 import { addChecks, type CheckCount } from './merge-checks.js';
 import type { Shard } from './read-shards.js';
@@ -38,7 +33,7 @@ const EXTRA_TREND_STATS = ['med', 'p(95)', 'p(99)'];
 function thresholdsOf(
   shards: readonly Shard[],
   rewrite: (key: string, expression: string) => string,
-): Record<string, ThresholdSpec[]> {
+): Record<string, string[]> {
   const spec: Record<string, Set<string>> = {};
   for (const s of shards)
     for (const [name, m] of Object.entries(s.data.metrics))
@@ -47,13 +42,13 @@ function thresholdsOf(
   return Object.fromEntries(Object.entries(spec).map(([k, v]) => [k, [...v]]));
 }
 
-function trendStatsOf(shards: readonly Shard[], thresholds: Record<string, ThresholdSpec[]>): string[] {
+function trendStatsOf(shards: readonly Shard[], thresholds: Record<string, string[]>): string[] {
   const stats = new Set(shards.flatMap((s) => s.data.options?.summaryTrendStats ?? []));
   for (const stat of EXTRA_TREND_STATS) stats.add(stat);
   // A threshold's own percentile, so its measured value is in the summary (no sample needed later).
   for (const expressions of Object.values(thresholds))
     for (const e of expressions) {
-      const p = /^\s*(p\(\s*[\d.]+\s*\))/.exec(String(e))?.[1];
+      const p = /^\s*(p\(\s*[\d.]+\s*\))/.exec(e)?.[1];
       if (p !== undefined) stats.add(p.replace(/\s+/g, ''));
     }
   return [...stats];

@@ -33,17 +33,17 @@ const count = (shard: Shard, metric: string): number => shard.data.metrics[metri
 export async function mergeShards(dirs: readonly string[], options: MergeOptions): Promise<MergeResult> {
   const read = readShards(dirs);
   const order = checkCoverage(read.map((s) => ({ label: s.dir, segment: parseSegment(s.manifest.segment) })));
-  const shards = order.map((i) => read[i]!);
+  const shards = order.map((i) => read[i]);
   const merged = await mergeMetrics(shards, {
     ...(options.exactLimit === undefined ? {} : { exactLimit: options.exactLimit }),
     ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }),
   });
   const summary = buildLoadSummary(merged.data, {
     engine: options.engine,
-    scenario: shards[0]!.manifest.scenario,
+    scenario: shards[0].manifest.scenario,
     points: [],
   });
-  const first = shards[0]!.manifest;
+  const first = shards[0].manifest;
   return {
     summary,
     shards,

@@ -89,7 +89,7 @@ export function readShards(dirs: readonly string[]): Shard[] {
       });
     shards.push(shard);
   }
-  const first = shards[0]!;
+  const first = shards[0];
   for (const shard of shards.slice(1)) {
     const a = first.manifest;
     const b = shard.manifest;

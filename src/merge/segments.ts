@@ -51,7 +51,7 @@ export function parseSegment(text: string | null): Segment {
   if (text === null) return { from: fraction(0n, 1n), to: fraction(1n, 1n) };
   const parts = text.split(':');
   // k6 also accepts a lone "to" (from 0).
-  const [from, to] = parts.length === 1 ? [fraction(0n, 1n), parseBound(parts[0]!)] : parts.map(parseBound);
+  const [from, to] = parts.length === 1 ? [fraction(0n, 1n), parseBound(parts[0])] : parts.map(parseBound);
   if (parts.length > 2 || from === undefined || to === undefined || compareFractions(from, to) >= 0)
     throw new HarnessError(
       'HARNESS_ERR_SHARD_INVALID',
@@ -75,11 +75,11 @@ export function checkCoverage(
 ): number[] {
   const order = segments
     .map((_, i) => i)
-    .sort((a, b) => compareFractions(segments[a]!.segment.from, segments[b]!.segment.from));
+    .sort((a, b) => compareFractions(segments[a].segment.from, segments[b].segment.from));
   let reached = fraction(0n, 1n);
   let previous: (typeof segments)[number] | undefined;
   for (const i of order) {
-    const shard = segments[i]!;
+    const shard = segments[i];
     const start = compareFractions(shard.segment.from, reached);
     if (start > 0)
       throw new HarnessError(

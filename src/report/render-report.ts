@@ -20,6 +20,7 @@ import {
   loadRunSection,
   metadataSection,
 } from './sections.js';
+import { shardsSection } from './shards-section.js';
 import { thresholdsOf, thresholdsSection } from './thresholds-section.js';
 
 let chartJs: string | undefined;
@@ -98,6 +99,7 @@ ${verdictSection(data)}
 ${metadataSection(m, engine)}
 ${contractSection(data.verify)}
 ${thresholdsSection(thresholdsOf(data.loadRun))}
+${shardsSection(data.loadRun)}
 ${latencySection(data.summary)}
 <section id="charts"><h2>Charts</h2>${charts || '<p class="none">No samples to chart.</p>'}</section>
 ${existsSync(join(data.runDir, 'load-dashboard.html')) ? '<p>k6 web dashboard export: <a href="load-dashboard.html">load-dashboard.html</a> (same folder).</p>' : ''}

@@ -120,13 +120,13 @@ export function comparisonSection(c: ComparisonResult | undefined, note: string 
 
 /**
  * The load side's additions (load-run.json), flattened to key → value rows whatever their shape;
- * thresholds have their own table (thresholds-section.ts).
+ * thresholds and shards have their own tables (thresholds-section.ts, shards-section.ts).
  */
 export function loadRunSection(loadRun: Record<string, unknown> | undefined): string {
   if (loadRun === undefined) return '';
   const rows: string[][] = [];
   const walk = (value: unknown, path: string): void => {
-    if (rows.length >= 80 || path === 'thresholds') return;
+    if (rows.length >= 80 || path === 'thresholds' || path === 'shards') return;
     if (value !== null && typeof value === 'object' && !Array.isArray(value))
       for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
     else rows.push([td(path, 'key'), td(Array.isArray(value) ? JSON.stringify(value).slice(0, 200) : value)]);

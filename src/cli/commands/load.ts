@@ -17,6 +17,11 @@ export const command: CommandModule = {
         `scenario: ${listScenarios().join('|')} (all = every scenario side by side)`,
         'all',
       )
+      .option(
+        '--shards <n>',
+        'split the test across n engine processes started together (equal execution segments), merged into one verdict (reports/<run-id>/shards/<i>/)',
+        '1',
+      )
       .addHelpText(
         'after',
         '\nThe API key comes from the environment variable the target profile names, and reaches the engine through its environment, never argv.\nExit code follows k6: 0 pass, 99 thresholds crossed; 2 usage/config error; 130/143 interrupted by SIGINT/SIGTERM (the engine stops gracefully, its partial results are written).',
@@ -34,32 +39,35 @@ export const command: CommandModule = {
       'connectTimeout',
       'loadTimeout',
       'maxCredits',
-    ]).action(async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string }) => {
-      const config = await configFromFlags(flags);
-      const { runLoad } = await import('../../load/index.js');
-      const { SIGNAL_EXIT_CODE, watchInterrupts } = await import('../../run/index.js');
-      // Ctrl-C stops the engine gracefully (runLoad forwards the signal to it once); what it
-      // measured is written, and the exit code says the run was interrupted, never a verdict.
-      const watch = watchInterrupts();
-      try {
-        const result = await runLoad(config, {
-          ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
-        });
-        const signal = watch.received;
-        if (signal === undefined) {
-          process.exitCode = result.exitCode;
-          return;
+    ]).action(
+      async (flags: Parameters<typeof configFromFlags>[0] & { scenario?: string; shards?: string }) => {
+        const config = await configFromFlags(flags);
+        const { runLoad } = await import('../../load/index.js');
+        const { SIGNAL_EXIT_CODE, watchInterrupts } = await import('../../run/index.js');
+        // Ctrl-C stops the engine gracefully (runLoad forwards the signal to it once); what it
+        // measured is written, and the exit code says the run was interrupted, never a verdict.
+        const watch = watchInterrupts();
+        try {
+          const result = await runLoad(config, {
+            ...(flags.scenario === undefined ? {} : { scenario: flags.scenario }),
+            shards: Number(flags.shards ?? '1'),
+          });
+          const signal = watch.received;
+          if (signal === undefined) {
+            process.exitCode = result.exitCode;
+            return;
+          }
+          const line = `harness load: ${signal} received; the engine stopped gracefully, partial results in ${result.runDir.path} (interrupted: not a verdict)`;
+          process.stderr.write(
+            config.ci
+              ? `${JSON.stringify({ event: 'interrupted', signal, runDir: result.runDir.path, exitCode: SIGNAL_EXIT_CODE[signal] })}\n`
+              : `${line}\n`,
+          );
+          process.exitCode = SIGNAL_EXIT_CODE[signal];
+        } finally {
+          watch.dispose();
         }
-        const line = `harness load: ${signal} received; the engine stopped gracefully, partial results in ${result.runDir.path} (interrupted: not a verdict)`;
-        process.stderr.write(
-          config.ci
-            ? `${JSON.stringify({ event: 'interrupted', signal, runDir: result.runDir.path, exitCode: SIGNAL_EXIT_CODE[signal] })}\n`
-            : `${line}\n`,
-        );
-        process.exitCode = SIGNAL_EXIT_CODE[signal];
-      } finally {
-        watch.dispose();
-      }
-    });
+      },
+    );
   },
 };

@@ -61,6 +61,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       '-d, --duration <d>',
       "test duration, e.g. 30s (k6's --duration: replaces the script's scenarios)",
     )
+    .option(
+      '--execution-segment <segment>',
+      "run only this part of the test, e.g. 1/3:2/3, 0.5, 25%:50% (k6's flag: VUs, iterations and arrival rate are split as k6 splits them)",
+    )
+    .option(
+      '--execution-segment-sequence <points>',
+      "the segments all instances of the test use, as points, e.g. 0,1/3,2/3,1 (k6's flag)",
+    )
     .option('-v, --verbose', 'show console.debug lines (k6 hides them otherwise)')
     .addHelpText('after', supportedText())
     .action(
@@ -75,6 +83,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           vus?: number;
           iterations?: number;
           duration?: string;
+          executionSegment?: string;
+          executionSegmentSequence?: string;
           verbose?: boolean;
         },
       ) => {
@@ -90,7 +100,13 @@ export async function main(argv: readonly string[]): Promise<number> {
           newMachineReadableSummary: o.newMachineReadableSummary === true,
           quiet: o.quiet === true,
           verbose: o.verbose === true,
-          overrides: { vus: o.vus, iterations: o.iterations, duration: o.duration },
+          overrides: {
+            vus: o.vus,
+            iterations: o.iterations,
+            duration: o.duration,
+            executionSegment: o.executionSegment,
+            executionSegmentSequence: o.executionSegmentSequence,
+          },
         });
         exitCode = result.exitCode;
       },

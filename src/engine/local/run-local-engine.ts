@@ -18,7 +18,10 @@ export interface RunLocalEngineOptions {
   readonly cwd?: string;
   /** `-v`/`--verbose`: console.debug lines are shown (k6 hides them otherwise). */
   readonly verbose?: boolean;
-  /** k6's --vus / --iterations / --duration: replace the script's own (k6's CLI > script rule). */
+  /**
+   * k6's --vus / --iterations / --duration / --execution-segment / --execution-segment-sequence:
+   * replace the script's own (k6's CLI > script rule).
+   */
   readonly overrides?: CliOverrides;
   /** Where handleSummary's 'stdout' / the text summary go (default process.stdout). */
   readonly stdout?: (text: string) => void;

@@ -4,13 +4,14 @@ import type { MetricsEngine, ThresholdEvaluation } from '../metrics/types.js';
 import { EXECUTORS, type ScenarioConfig } from './executors/index.js';
 import { loadScript } from './load-script.js';
 import { resetSharedArrays, type ModuleOptions } from './modules/index.js';
-import { applyCliOverrides, type CliOverrides } from './options/cli-overrides.js';
+import { applyCliOverrides, checkCliOverrides, type CliOverrides } from './options/cli-overrides.js';
 import { parseOptions, type EngineOptions } from './options/parse-options.js';
 import { createVu } from './runtime/create-vu.js';
 import { scriptStack } from './runtime/script-stack.js';
 import { iterate } from './runtime/iterate.js';
 import { EXIT, TestAbort, TestRun } from './runtime/test-run.js';
 import type { ScenarioState, Vu } from './runtime/vu.js';
+import { SegmentedIndex, segmentString, sequenceString, type ExecutionTuple } from './segments/index.js';
 import { startTicker, type Ticker } from './ticker.js';
 import { writeSummary, type SummaryTarget } from './summary/write-summary.js';
 
@@ -29,7 +30,7 @@ export interface RunTestOptions {
   readonly logTTY: boolean;
   /** `-v`: console.debug is shown. */
   readonly verbose: boolean;
-  /** k6's --vus / --iterations / --duration, which replace the script's own. */
+  /** k6's --vus / --iterations / --duration / --execution-segment(-sequence), which replace the script's own. */
   readonly overrides?: CliOverrides;
 }
 
@@ -38,21 +39,23 @@ const THRESHOLD_EVERY_MS = 2000;
 /** One test run on the local engine, start to end-of-test summary; resolves to k6's exit code. */
 export async function runTest(opts: RunTestOptions): Promise<number> {
   resetSharedArrays();
+  checkCliOverrides(opts.overrides);
   const scriptPath = resolve(opts.cwd, opts.script);
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
+  let testOptions: Readonly<Record<string, unknown>> = {};
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
     maxRedirects: 10,
     execution: {
-      options: {},
+      options: () => testOptions,
       iterationsCompleted: () => run.iterationsCompleted,
       iterationsInterrupted: () => run.iterationsInterrupted,
     },
   };
   // Init context once to read the options (k6 does the same), on the VU that later runs setup.
-  const vu0 = createVu(0, run, script, opts.env, modules);
+  const vu0 = createVu(0, 0, run, script, opts.env, modules);
   const rawOptions = applyCliOverrides(
     (vu0.exports.options ?? {}) as Record<string, unknown>,
     opts.overrides,
@@ -63,8 +66,14 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     userAgent: options.userAgent,
     discardResponseBodies: options.discardResponseBodies,
     maxRedirects: options.maxRedirects,
-    execution: { ...modules.execution, options: Object.freeze({ ...rawOptions }) },
   };
+  // exec.test.options shows the segment options as k6 does: normalised strings ("1/4:3/4" for
+  // "25%:75%"), null when not given.
+  testOptions = Object.freeze({
+    ...rawOptions,
+    executionSegment: options.segment === undefined ? null : segmentString(options.segment),
+    executionSegmentSequence: options.sequence === undefined ? null : sequenceString(options.sequence),
+  });
   run.globalTags = options.tags;
   for (const s of options.scenarios) {
     if (typeof vu0.exports[s.exec] !== 'function') {
@@ -77,9 +86,11 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   opts.metrics.setThresholds(options.thresholds);
 
   const allVus: Vu[] = [vu0];
-  let nextId = 1;
+  // __VU / idInInstance count this instance's VUs; idInTest is their place among the whole test's.
+  const vuIds = new SegmentedIndex(options.tuple);
   const newVu = (env: Readonly<Record<string, string>>): Vu => {
-    const vu = createVu(nextId++, run, script, env, modules);
+    const { scaled, unscaled } = vuIds.next();
+    const vu = createVu(scaled, unscaled, run, script, env, modules);
     allVus.push(vu);
     return vu;
   };
@@ -92,8 +103,13 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     { once: true },
   );
   const pools = new Map<string, Vu[]>();
-  for (const s of options.scenarios) {
-    const count = EXECUTORS.get(s.executor)?.preAllocate(s.params) ?? 0;
+  // k6 skips a scenario that has no work in this segment (HasWork): no VUs, no samples.
+  const planned = options.scenarios.flatMap((config) => {
+    const work = EXECUTORS.get(config.executor)?.workTuple(config.params, options.tuple);
+    return work === undefined ? [] : [{ config, work }];
+  });
+  for (const { config: s } of planned) {
+    const count = EXECUTORS.get(s.executor)?.preAllocate(s.params, options.tuple) ?? 0;
     pools.set(
       s.name,
       Array.from({ length: count }, () => newVu({ ...opts.env, ...s.env })),
@@ -127,8 +143,16 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
     setupJson = await runPart(vu0, 'setup', undefined, options.setupTimeoutMs);
     setupForSummary = setupJson;
     await Promise.all(
-      options.scenarios.map((s) =>
-        runScenario(run, s, pools.get(s.name) ?? [], () => setupJson, newVu, opts.env),
+      planned.map(({ config: s, work }) =>
+        runScenario(
+          run,
+          s,
+          { tuple: options.tuple, work },
+          pools.get(s.name) ?? [],
+          () => setupJson,
+          newVu,
+          opts.env,
+        ),
       ),
     );
     if (run.aborted === undefined || run.aborted.exitCode === EXIT.thresholdsHaveFailed)
@@ -225,6 +249,7 @@ async function runPart(
 async function runScenario(
   run: TestRun,
   config: ScenarioConfig,
+  segment: { readonly tuple: ExecutionTuple; readonly work: ExecutionTuple },
   vus: Vu[],
   setupJson: () => string | undefined,
   makeVu: (env: Readonly<Record<string, string>>) => Vu,
@@ -237,7 +262,7 @@ async function runScenario(
     exec: config.exec,
     tags: config.tags,
     startTime: 0,
-    nextIterationInTest: 0,
+    iterations: new SegmentedIndex(segment.work),
   };
   if (executor === undefined) return;
   if (config.startTimeMs > 0)
@@ -259,6 +284,7 @@ async function runScenario(
     run,
     config,
     state,
+    ...segment,
     vus,
     newVu: () => {
       const vu = makeVu({ ...baseEnv, ...config.env });
@@ -285,6 +311,11 @@ function banner(scriptPath: string, options: EngineOptions): string {
     '',
     '  local engine (not k6): runs k6 scripts on Node with k6 semantics for a documented subset',
     `     script: ${scriptPath}`,
+    ...(options.segment === undefined && options.sequence === undefined
+      ? []
+      : [
+          `  execution: segment ${segmentString(options.segment)}${options.sequence === undefined ? '' : ` of sequence ${sequenceString(options.sequence)}`}`,
+        ]),
     `  scenarios: ${options.scenarios.length} scenario(s):`,
     ...options.scenarios.map(
       (s) =>

@@ -28,6 +28,8 @@ export const SUPPORTED_OPTIONS: readonly string[] = [
   'userAgent',
   'discardResponseBodies',
   'maxRedirects',
+  'executionSegment',
+  'executionSegmentSequence',
 ];
 
 /** Names of k6 http functions that block the VU until the response is in. */

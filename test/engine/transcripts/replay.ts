@@ -6,6 +6,7 @@ import {
   type Prepared,
   type SubjectKind,
   compareRun,
+  compareSegmentRun,
   listSubjects,
   prepareSubjects,
   readTranscripts,
@@ -51,6 +52,8 @@ export function defineReplays(kind: SubjectKind): void {
         const { observed } = await runSubject('local', subject, prepared.get(subject.id)!);
         expect(observed.timedOut).toBe(false);
         expect(compareRun(t, observed)).toEqual([]);
+        // A segment run (an @variant with --execution-segment): its split must be k6's exactly.
+        if (subject.flags.includes('--execution-segment')) expect(compareSegmentRun(t, observed)).toEqual([]);
       });
     }
   });

@@ -6,8 +6,9 @@ const EPSILON_MS = 1e-6;
 
 /**
  * The open model shared by both arrival-rate executors, as k6 runs it: iteration n starts
- * at startAt(n) (ms from the scenario start, for n = firstN, firstN+1, … up to and
- * including the end of the duration) whether or not earlier ones finished. A free VU runs
+ * at startAt(n) (ms from the scenario start, for each n of `indices` — 0, 1, 2, … for a whole
+ * test, a segment's stripe of them otherwise — up to and including the end of the duration)
+ * whether or not earlier ones finished. A free VU runs
  * it; when none is free the iteration is dropped (dropped_iterations) and, below maxVUs,
  * one more VU is initialised in the background — one at a time — and joins the pool for
  * later iterations (k6 never holds an iteration back while a VU initialises).
@@ -15,7 +16,7 @@ const EPSILON_MS = 1e-6;
 export async function runArrivals(
   ctx: ExecutorContext,
   startAt: (n: number) => number,
-  firstN: number,
+  indices: Iterator<number>,
   durationMs: number,
   maxVus: number,
 ): Promise<void> {
@@ -37,8 +38,8 @@ export async function runArrivals(
       free.push(ctx.newVu());
     });
   };
-  for (let n = firstN; !run.stopping; n++) {
-    const due = startAt(n);
+  while (!run.stopping) {
+    const due = startAt(indices.next().value as number);
     if (!(due <= durationMs + EPSILON_MS)) break;
     const delay = t0 + due - performance.now();
     // setTimeout is ms-granular; iterations due within the same ms start together.

@@ -1,4 +1,5 @@
 import { runArrivals } from './arrival-schedule.js';
+import { stripedIndices } from '../segments/index.js';
 import { intField, atLeastOneSecond, positiveDuration } from './params.js';
 import type { Executor } from './types.js';
 
@@ -16,8 +17,11 @@ export const constantArrivalRate: Executor = {
       maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
     };
   },
-  preAllocate: (p) => p.preAllocatedVUs as number,
-  maxVus: (p) => p.maxVUs as number,
+  preAllocate: (p, tuple) => tuple.scale(p.preAllocatedVUs as number),
+  maxVus: (p, tuple) => tuple.scale(p.maxVUs as number),
+  // k6 stripes the arrivals by maxVUs: a segment starts its share of them, at the whole test's instants.
+  workTuple: (p, tuple) =>
+    tuple.scale(p.maxVUs as number) > 0 ? tuple.rescaled(p.maxVUs as number) : undefined,
   plannedMs: (p) => p.duration as number,
   run(ctx) {
     const { rate, timeUnit, duration, maxVUs } = ctx.config.params as {
@@ -27,7 +31,14 @@ export const constantArrivalRate: Executor = {
       maxVUs: number;
     };
     const interval = timeUnit / rate;
-    // k6 ticks at 0, 1/rate, … and also at exactly `duration` (20/s for 1 s: 21 starts).
-    return runArrivals(ctx, (n) => n * interval, 0, duration, maxVUs);
+    // k6 ticks at 0, 1/rate, … and also at exactly `duration` (20/s for 1 s: 21 starts);
+    // a segment takes the ticks of its stripe (gi = its indices among the whole test's).
+    return runArrivals(
+      ctx,
+      (gi) => gi * interval,
+      stripedIndices(ctx.work),
+      duration,
+      ctx.tuple.scale(maxVUs),
+    );
   },
 };

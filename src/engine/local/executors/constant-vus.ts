@@ -1,7 +1,7 @@
 import { activeLoop, finishGracefully, type Executor } from './types.js';
 import { intField, atLeastOneSecond } from './params.js';
 
-/** k6 constant-vus: `vus` VUs loop over the function for `duration`. */
+/** k6 constant-vus: `vus` VUs loop over the function for `duration` (a segment runs its share of the VUs). */
 export const constantVus: Executor = {
   name: 'constant-vus',
   fields: ['vus', 'duration'],
@@ -9,8 +9,9 @@ export const constantVus: Executor = {
     vus: intField(raw, 'vus', scenario, 1),
     duration: atLeastOneSecond(raw, 'duration', scenario, undefined),
   }),
-  preAllocate: (p) => p.vus as number,
-  maxVus: (p) => p.vus as number,
+  preAllocate: (p, tuple) => tuple.scale(p.vus as number),
+  maxVus: (p, tuple) => tuple.scale(p.vus as number),
+  workTuple: (p, tuple) => (tuple.scale(p.vus as number) > 0 ? tuple : undefined),
   plannedMs: (p) => p.duration as number,
   async run(ctx) {
     const { duration } = ctx.config.params as { duration: number };

@@ -1,7 +1,10 @@
 import { activeLoop, finishGracefully, type Executor } from './types.js';
 import { intField, atLeastOneSecond } from './params.js';
 
-/** k6 per-vu-iterations: each of `vus` VUs runs `iterations` iterations, within maxDuration. */
+/**
+ * k6 per-vu-iterations: each of `vus` VUs runs `iterations` iterations, within maxDuration; a
+ * segment runs its share of the VUs, each with all its iterations.
+ */
 export const perVuIterations: Executor = {
   name: 'per-vu-iterations',
   fields: ['vus', 'iterations', 'maxDuration'],
@@ -10,8 +13,9 @@ export const perVuIterations: Executor = {
     iterations: intField(raw, 'iterations', scenario, 1),
     maxDuration: atLeastOneSecond(raw, 'maxDuration', scenario, '10m'),
   }),
-  preAllocate: (p) => p.vus as number,
-  maxVus: (p) => p.vus as number,
+  preAllocate: (p, tuple) => tuple.scale(p.vus as number),
+  maxVus: (p, tuple) => tuple.scale(p.vus as number),
+  workTuple: (p, tuple) => (tuple.scale(p.vus as number) > 0 ? tuple : undefined),
   plannedMs: (p) => p.maxDuration as number,
   async run(ctx) {
     const { iterations, maxDuration } = ctx.config.params as { iterations: number; maxDuration: number };

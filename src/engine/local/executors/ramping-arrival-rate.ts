@@ -1,4 +1,5 @@
 import { runArrivals } from './arrival-schedule.js';
+import { stripedIndices } from '../segments/index.js';
 import { intField, invalid, positiveDuration } from './params.js';
 import type { Executor } from './types.js';
 import { parseDuration } from '../options/duration.js';
@@ -67,8 +68,11 @@ export const rampingArrivalRate: Executor = {
       maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
     };
   },
-  preAllocate: (p) => p.preAllocatedVUs as number,
-  maxVus: (p) => p.maxVUs as number,
+  preAllocate: (p, tuple) => tuple.scale(p.preAllocatedVUs as number),
+  maxVus: (p, tuple) => tuple.scale(p.maxVUs as number),
+  // k6 stripes the arrivals by maxVUs: a segment starts its share of them, at the whole test's instants.
+  workTuple: (p, tuple) =>
+    tuple.scale(p.maxVUs as number) > 0 ? tuple.rescaled(p.maxVUs as number) : undefined,
   plannedMs: (p) => (p.stages as Stage[]).reduce((s, st) => s + st.duration, 0),
   run(ctx) {
     const { startRate, timeUnit, stages, maxVUs } = ctx.config.params as {
@@ -78,7 +82,15 @@ export const rampingArrivalRate: Executor = {
       maxVUs: number;
     };
     const total = stages.reduce((s, st) => s + st.duration, 0);
-    // k6 starts iteration i (from 1) where the rate's integral reaches i, the last one at the end.
-    return runArrivals(ctx, rampingStartAt(startRate, timeUnit, stages), 1, total, maxVUs);
+    // k6 starts iteration i (from 1) where the rate's integral reaches i, the last one at the end;
+    // a segment starts the i of its stripe (its indices among the whole test's, from 1).
+    const startAt = rampingStartAt(startRate, timeUnit, stages);
+    return runArrivals(
+      ctx,
+      (gi) => startAt(gi + 1),
+      stripedIndices(ctx.work),
+      total,
+      ctx.tuple.scale(maxVUs),
+    );
   },
 };

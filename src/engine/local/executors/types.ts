@@ -1,4 +1,5 @@
 import type { TestRun } from '../runtime/test-run.js';
+import type { ExecutionTuple } from '../segments/index.js';
 import type { ScenarioState, Vu } from '../runtime/vu.js';
 
 /** A scenario after option parsing: the fields common to all executors plus the executor's own. */
@@ -18,6 +19,10 @@ export interface ExecutorContext {
   readonly run: TestRun;
   readonly config: ScenarioConfig;
   readonly state: ScenarioState;
+  /** The run's segment in its sequence (the whole test when not segmented). */
+  readonly tuple: ExecutionTuple;
+  /** The run's segment as this executor splits its iterations (its `workTuple`). */
+  readonly work: ExecutionTuple;
   /** VUs initialised before the test started (the executor's `preAllocate`). */
   readonly vus: readonly Vu[];
   /** Initialises one more VU mid-test (arrival-rate executors up to maxVUs). */
@@ -34,9 +39,18 @@ export interface Executor {
   readonly fields: readonly string[];
   /** Validates the executor's fields (HARNESS_ERR_ENGINE_OPTIONS) and returns them normalised. */
   parse(raw: Readonly<Record<string, unknown>>, scenario: string): Record<string, unknown>;
-  /** VUs to initialise before the start, and the most it may use. */
-  preAllocate(params: Readonly<Record<string, unknown>>): number;
-  maxVus(params: Readonly<Record<string, unknown>>): number;
+  /**
+   * VUs to initialise before the start, and the most it may use, in the run's segment
+   * (`tuple`; the whole test when not segmented): k6 scales them with ExecutionTuple.ScaleInt64.
+   */
+  preAllocate(params: Readonly<Record<string, unknown>>, tuple: ExecutionTuple): number;
+  maxVus(params: Readonly<Record<string, unknown>>, tuple: ExecutionTuple): number;
+  /**
+   * The tuple this executor stripes its iterations (and arrivals) by in the run's segment
+   * (k6's executor Init: shared-iterations re-cuts the sequence by its VUs, the arrival rates by
+   * maxVUs), or undefined when the segment gets no work (k6's HasWork: the scenario is skipped).
+   */
+  workTuple(params: Readonly<Record<string, unknown>>, tuple: ExecutionTuple): ExecutionTuple | undefined;
   /** Longest planned run time without gracefulStop, for progress. */
   plannedMs(params: Readonly<Record<string, unknown>>): number;
   run(ctx: ExecutorContext): Promise<void>;

@@ -2,7 +2,8 @@ import { EXIT, TestAbort } from '../runtime/test-run.js';
 import type { Vu } from '../runtime/vu.js';
 
 export interface ExecutionInfo {
-  readonly options: Readonly<Record<string, unknown>>;
+  /** The test's options; a function, as VU 0 (setup) is made before they are known. */
+  options(): Readonly<Record<string, unknown>>;
   iterationsCompleted(): number;
   iterationsInterrupted(): number;
 }
@@ -18,7 +19,7 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
         return vu.id;
       },
       get idInTest() {
-        return vu.id;
+        return vu.idInTest;
       },
       get iterationInInstance() {
         if (vu.inInit) throw inInitError('VU');
@@ -41,7 +42,7 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
       },
       get iterationInInstance() {
         need();
-        return vu.iterationInTest;
+        return vu.scenarioIterationInInstance;
       },
       get iterationInTest() {
         need();
@@ -72,7 +73,7 @@ export function executionModule(vu: Vu, info: ExecutionInfo): Record<string, unk
         throw abort;
       },
       get options() {
-        return info.options;
+        return info.options();
       },
     },
   };

@@ -3,6 +3,15 @@ import type { ThresholdSpec } from '../../metrics/types.js';
 import { COMMON_FIELDS, EXECUTORS, type ScenarioConfig } from '../executors/index.js';
 import { SUPPORTED_OPTIONS, unsupported } from '../supported.js';
 import { parseDuration } from './duration.js';
+import {
+  checkSegmentInSequence,
+  executionTuple,
+  parseExecutionSegment,
+  parseExecutionSegmentSequence,
+  type ExecutionSegment,
+  type ExecutionSegmentSequence,
+  type ExecutionTuple,
+} from '../segments/index.js';
 
 export interface EngineOptions {
   readonly scenarios: readonly ScenarioConfig[];
@@ -14,6 +23,11 @@ export interface EngineOptions {
   readonly userAgent: string;
   readonly discardResponseBodies: boolean;
   readonly maxRedirects: number;
+  /** `executionSegment` / `executionSegmentSequence` (script or CLI); undefined when not given. */
+  readonly segment: ExecutionSegment | undefined;
+  readonly sequence: ExecutionSegmentSequence | undefined;
+  /** The segment in its (filled) sequence: what every executor scales by (the whole test: 0:1 of 0,1). */
+  readonly tuple: ExecutionTuple;
 }
 
 const bad = (message: string): HarnessError => new HarnessError('HARNESS_ERR_ENGINE_OPTIONS', message);
@@ -48,7 +62,17 @@ export function parseOptions(raw: unknown, warn: (message: string) => void = () 
   for (const [metric, spec] of Object.entries((o.thresholds ?? {}) as Record<string, unknown>)) {
     thresholds[metric] = (Array.isArray(spec) ? spec : [spec]) as ThresholdSpec[];
   }
+  const segment = segmentOption(o.executionSegment, 'executionSegment', parseExecutionSegment);
+  const sequence = segmentOption(
+    o.executionSegmentSequence,
+    'executionSegmentSequence',
+    parseExecutionSegmentSequence,
+  );
+  checkSegmentInSequence(segment, sequence);
   return {
+    segment,
+    sequence,
+    tuple: executionTuple(segment, sequence),
     scenarios: scenarios(o, warn),
     thresholds,
     summaryTrendStats: Array.isArray(o.summaryTrendStats) ? o.summaryTrendStats.map(String) : undefined,
@@ -59,6 +83,13 @@ export function parseOptions(raw: unknown, warn: (message: string) => void = () 
     discardResponseBodies: o.discardResponseBodies === true,
     maxRedirects: typeof o.maxRedirects === 'number' && o.maxRedirects >= 0 ? o.maxRedirects : 10,
   };
+}
+
+/** A segment option: a string as k6 reads it (the CLI flags replace the script's value). */
+function segmentOption<T>(value: unknown, key: string, parse: (text: string) => T): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw bad(`options.${key} must be a string, got ${JSON.stringify(value)}`);
+  return parse(value);
 }
 
 /**

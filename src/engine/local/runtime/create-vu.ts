@@ -7,18 +7,20 @@ import { scriptStack } from './script-stack.js';
 import { Vu } from './vu.js';
 
 /**
- * Makes VU `id` (0 = the one that runs setup, teardown and handleSummary) and runs the
+ * Makes VU `id` (0 = the one that runs setup, teardown and handleSummary; `idInTest` its
+ * id among the whole test's VUs when the run is a segment) and runs the
  * script's init context for it. An exception there is the script's fault: reported as
  * HARNESS_ERR_ENGINE_SCRIPT before any request is made.
  */
 export function createVu(
   id: number,
+  idInTest: number,
   run: TestRun,
   script: LoadedScript,
   env: Readonly<Record<string, string>>,
   modules: ModuleOptions,
 ): Vu {
-  const vu = new Vu(id, run, env, DEFAULT_RESPONSE_CALLBACK);
+  const vu = new Vu(id, idInTest, run, env, DEFAULT_RESPONSE_CALLBACK);
   const require = vuRequire(vu, modules);
   const timers = (require('k6/timers') as { default: Record<string, unknown> }).default;
   try {

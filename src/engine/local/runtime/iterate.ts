@@ -19,7 +19,9 @@ export async function iterate(
   vu.scenario = state;
   vu.iterationInInstance++;
   vu.iterationInScenario++;
-  vu.iterationInTest = state.nextIterationInTest++;
+  const { scaled, unscaled } = state.iterations.next();
+  vu.scenarioIterationInInstance = scaled - 1;
+  vu.iterationInTest = unscaled - 1;
   vu.setGlobals(vu.id, vu.iterationInInstance);
   vu.groupPath = '';
   vu.busy = true;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Tags } from '../../metrics/types.js';
+import type { SegmentedIndex } from '../segments/index.js';
 import { setupDataView } from './setup-data-view.js';
 import type { TestRun } from './test-run.js';
 
@@ -12,8 +13,11 @@ export interface ScenarioState {
   readonly tags: Tags;
   /** Epoch ms when the scenario started. */
   startTime: number;
-  /** Next value of exec.scenario.iterationInTest. */
-  nextIterationInTest: number;
+  /**
+   * Hands out exec.scenario.iterationInInstance / iterationInTest: this instance's iterations
+   * counted from 1, and their place among the whole test's (k6's SegmentedIndex).
+   */
+  readonly iterations: SegmentedIndex;
 }
 
 /**
@@ -28,7 +32,8 @@ export class Vu {
   /** __ITER and exec.vu.iterationInInstance. */
   iterationInInstance = -1;
   iterationInScenario = -1;
-  /** exec.scenario.iterationInTest of the running iteration. */
+  /** exec.scenario.iterationInInstance / iterationInTest of the running iteration. */
+  scenarioIterationInInstance = -1;
   iterationInTest = -1;
   groupPath = '';
   inInit = true;
@@ -58,7 +63,10 @@ export class Vu {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
+    /** __VU and exec.vu.idInInstance. */
     readonly id: number,
+    /** exec.vu.idInTest: this VU's place among the whole test's when the run is a segment. */
+    readonly idInTest: number,
     readonly run: TestRun,
     readonly env: Readonly<Record<string, string>>,
     defaultCallback: (status: number) => boolean,

@@ -1,6 +1,7 @@
 /** The k6 transcripts' machinery, shared by `npm run record:k6` and the replay tests. */
 export {
   listSubjects,
+  variantsOf,
   prepareSubjects,
   scriptHash,
   type Subject,
@@ -21,6 +22,13 @@ export {
   writeTranscript,
   type Transcript,
 } from './transcript.js';
+export {
+  PLANNED_COUNT,
+  compareSegmentRun,
+  segmentFacts,
+  sequenceFlag,
+  type SegmentFacts,
+} from './segments.js';
 export {
   TOLERANCE,
   compareRun,

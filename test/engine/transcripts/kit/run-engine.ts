@@ -17,7 +17,8 @@ export function outputPaths(workDir: string): { summaryExport: string; samples: 
 
 /**
  * The command line after `k6` (or `node bin/local-engine.mjs`): a conformance script as the
- * conformance tests run it (`-e` variables) plus the export and the samples; a scenario bundle
+ * conformance tests run it (`-e` variables) plus the export, the samples and its variant's
+ * engine flags; a scenario bundle
  * exactly as `harness load` runs it (src/load's engineArgs; its env goes in the environment).
  */
 export function argsFor(
@@ -42,6 +43,7 @@ export function argsFor(
     '--out',
     `json=${out.samples}`,
     ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
+    ...subject.flags,
     script,
   ];
 }

@@ -7,32 +7,62 @@ import { listScenarios } from '../../../../src/load/list-scenarios.js';
 
 export type SubjectKind = 'conformance' | 'scenario';
 
-/** One thing k6 is recorded running: a conformance script, or a scenario bundle. */
+/** One thing k6 is recorded running: a conformance script (possibly with engine flags), or a scenario bundle. */
 export interface Subject {
-  /** `conformance/<script name>` or `scenario/<scenario name>`; also the transcript's file name. */
+  /**
+   * `conformance/<script name>`, `conformance/<script name>@<variant>` or `scenario/<scenario
+   * name>`; also the transcript's file name.
+   */
   readonly id: string;
   readonly kind: SubjectKind;
+  /** `<script name>` or `<script name>@<variant>`. */
   readonly name: string;
+  /** The script's (or scenario's) own name, shared by its variants. */
+  readonly script: string;
+  /** Engine flags of a variant (`// @variant <name> <flag>…` in the script), put before the script. */
+  readonly flags: readonly string[];
   /** Repo-relative: the script, or the scenario's entry point (its bundle is built fresh). */
   readonly source: string;
 }
 
 export const CONFORMANCE_DIR = join(ROOT, 'test', 'engine', 'conformance', 'scripts');
 
-/** Every conformance script (by glob: scripts are added elsewhere) and every scenario. */
+/**
+ * A script's variants: each line `// @variant <name> <flag>…` is one more run of it with those
+ * engine flags (e.g. `--execution-segment 0:1/3`), recorded and replayed on its own.
+ */
+export function variantsOf(text: string): { name: string; flags: string[] }[] {
+  return [...text.matchAll(/^\/\/ @variant ([\w-]+)((?: +\S+)+)\s*$/gm)].map((m) => ({
+    name: m[1] ?? '',
+    flags: (m[2] ?? '').trim().split(/ +/),
+  }));
+}
+
+/** Every conformance script and its variants (by glob: scripts are added elsewhere) and every scenario. */
 export function listSubjects(): Subject[] {
   const scripts = readdirSync(CONFORMANCE_DIR)
     .filter((f) => f.endsWith('.mjs'))
     .sort()
-    .map((f): Subject => {
-      const name = f.slice(0, -'.mjs'.length);
+    .flatMap((f): Subject[] => {
+      const script = f.slice(0, -'.mjs'.length);
       const source = relative(ROOT, join(CONFORMANCE_DIR, f));
-      return { id: `conformance/${name}`, kind: 'conformance', name, source };
+      const base = { kind: 'conformance', script, source } as const;
+      return [
+        { ...base, id: `conformance/${script}`, name: script, flags: [] },
+        ...variantsOf(readFileSync(join(CONFORMANCE_DIR, f), 'utf8')).map((v) => ({
+          ...base,
+          id: `conformance/${script}@${v.name}`,
+          name: `${script}@${v.name}`,
+          flags: v.flags,
+        })),
+      ];
     });
   const scenarios = listScenarios().map((name): Subject => ({
     id: `scenario/${name}`,
     kind: 'scenario',
     name,
+    script: name,
+    flags: [],
     source: `scenarios/${name}.ts`,
   }));
   return [...scripts, ...scenarios];
