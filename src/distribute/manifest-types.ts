@@ -23,7 +23,7 @@ export interface ConfigMap {
 export interface RunnerPod {
   readonly image?: string;
   readonly env: readonly EnvVar[];
-  readonly securityContext?: { readonly fsGroup: number };
+  readonly securityContext?: { readonly fsGroup: number; readonly fsGroupChangePolicy: 'OnRootMismatch' };
   readonly volumes?: readonly {
     readonly name: string;
     readonly persistentVolumeClaim: { readonly claimName: string };

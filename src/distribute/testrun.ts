@@ -39,7 +39,8 @@ export function buildTestRun(input: TestRunInput): TestRun {
       runner: {
         ...image,
         env: input.env.runner,
-        securityContext: { fsGroup: K6_IMAGE_GID },
+        // OnRootMismatch: a claim holding many past tests is not chowned file by file at each pod start.
+        securityContext: { fsGroup: K6_IMAGE_GID, fsGroupChangePolicy: 'OnRootMismatch' },
         volumes: [{ name: RESULTS_VOLUME, persistentVolumeClaim: { claimName: input.resultsClaim } }],
         volumeMounts: [
           { name: RESULTS_VOLUME, mountPath: RESULTS_MOUNT, subPathExpr: '$(HARNESS_TEST_ID)/$(POD_NAME)' },
