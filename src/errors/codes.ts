@@ -170,6 +170,21 @@ export const ERROR_CODES = {
       'A k6 scenario was started with an invalid __ENV value (HARNESS_PROFILE, HARNESS_TIME_SCALE, or JSON in HARNESS_TARGET / HARNESS_POLLING / HARNESS_EXECUTOR).',
     hint: 'Run scenarios through `harness load`, or pass -e HARNESS_PROFILE=smoke|load|stress|soak|nightly and valid JSON, as README "Load scenarios" lists.',
   },
+  HARNESS_ERR_DISTRIBUTE_INVALID: {
+    meaning:
+      '`harness distribute` got a flag it cannot turn into manifests: no --target or a loopback one (no pod reaches this machine), --parallelism not a whole number from 1 to 2147483647, or a Kubernetes name that is not a DNS-1123 name.',
+    hint: 'Pass --target <profile|https://host> reachable from the cluster, --parallelism N (N ≥ 1) and lowercase names of letters, digits and "-" (`harness distribute --help`).',
+  },
+  HARNESS_ERR_BUNDLE_TOO_LARGE: {
+    meaning:
+      'The scenario bundle does not fit in one Kubernetes ConfigMap (1 MiB for all keys and values together), so `harness distribute` cannot ship it.',
+    hint: 'Distribute one scenario instead of `all`, or drop what the bundle does not need; the message gives its size.',
+  },
+  HARNESS_ERR_CREDIT_BUDGET_EXCEEDED: {
+    meaning:
+      "The plan's credit estimate for the whole distributed test exceeds the credit budget (maxCredits), so `harness distribute` writes no manifests.",
+    hint: 'Use a lighter --profile or a lower --parallelism where it changes the load, or raise the budget with --max-credits N (or HARNESS_MAX_CREDITS) if the spend is intended.',
+  },
   HARNESS_ERR_INTERNAL: {
     meaning: 'An unexpected error inside the harness (a bug).',
     hint: 'Re-run with HARNESS_DEBUG=1 for the stack trace and report it.',

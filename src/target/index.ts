@@ -9,6 +9,7 @@ export { loadProfile, listTargetNames, TARGETS_DIR } from './load-profile.js';
 export {
   bareUrlProfile,
   checkTargetUrl,
+  isUrl,
   parseWorkflowFlag,
   BARE_URL_KEY_ENV,
   BARE_URL_EXTRA_KEY_ENV,
