@@ -91,7 +91,7 @@ describe('harness distribute: flags', () => {
     );
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('runner 2 runs: k6 run --quiet --execution-segment=1/2:1');
-    expect(good.stdout).toContain(`harness merge ./harness-sync-latency-`);
+    expect(good.stdout).toContain(`harness merge --max-credits 10000 ./harness-sync-latency-`);
     for (const f of ['configmap.yaml', 'testrun.yaml', 'collect/results-reader.yaml'])
       expect(existsSync(join(out, f)), f).toBe(true);
   });
