@@ -29,6 +29,21 @@ export interface EngineExit {
 export const LOCAL_ENGINE_BIN = join(REPO_ROOT, 'bin', 'local-engine.mjs');
 
 /**
+ * The system tags the harness reads from raw samples (endpoint fallback, status, timeouts,
+ * thresholds' scenario filters, checks); k6's others (url, method, proto, tls_version, …) only
+ * make the output larger and its writing dearer (README "What raw output costs").
+ */
+export const RAW_SYSTEM_TAGS = [
+  'status',
+  'name',
+  'group',
+  'check',
+  'error_code',
+  'scenario',
+  'expected_response',
+];
+
+/**
  * The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. No
  * --new-machine-readable-summary: the summary is built from the classic handleSummary data,
  * which carries every threshold's verdict on k6 1.x, 2.x and the local engine alike.

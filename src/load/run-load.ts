@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tagSetsOf } from '../compare/index.js';
 import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 import { type RunDir, createRunDir } from '../run/index.js';
@@ -153,7 +154,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       failures.push({ code: 'LOAD_TIMEOUT', message, boundMs: bound });
       log(`load: LOAD_TIMEOUT — ${message}`);
     }
-    const { summary, points } = await readResults(paths, ended.timedOut, {
+    const { summary, samples } = await readResults(paths, ended.timedOut, {
       engine: { kind: engine.kind, version: engine.version ?? null },
       scenario: name,
     });
@@ -164,12 +165,12 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     }
     const thresholds = summary?.thresholds ?? [];
     for (const line of thresholdLines(thresholds)) log(line);
-    const spending = costOutcome(cost, points, thresholds);
+    const spending = costOutcome(cost, samples, thresholds);
     if (spending.failure !== undefined) {
       failures.push(spending.failure);
       log(`load: CREDIT_BUDGET_SPENT — ${spending.failure.message}`);
     }
-    const answered = points.filter((p) => p.metric === 'http_reqs').length;
+    const answered = tagSetsOf(samples, 'http_reqs').reduce((n, t) => n + t.count, 0);
     if (answered === 0)
       log(
         `load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`,
@@ -237,13 +238,13 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       thresholds,
       ...(board === undefined ? {} : { dashboard: board }),
       ...(target.embedded
-        ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
+        ? { detectionLag: await detectionLag(samples, target.profile.baseUrl, config.timeScale) }
         : {}),
       plan: cost.plan,
       credits: spending.credits,
       pacing: spending.pacing,
-      pollsPerExecution: pollsPerExecution(points),
-      timeoutClasses: timeoutClasses(points),
+      pollsPerExecution: pollsPerExecution(samples),
+      timeoutClasses: timeoutClasses(samples),
       files,
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);
