@@ -14,33 +14,49 @@ export class ValueStats {
   sum = 0;
   min = Infinity;
   max = -Infinity;
-  readonly histogram = new LogHistogram();
   /** Every value in arrival order while count ≤ EXACT_LIMIT; undefined once there were more. */
   exact: number[] | undefined = [];
   private sorted: Float64Array | undefined;
+  // Built from the exact values when first needed (≈ 14 KB): most tag sets never need one.
+  private hist: LogHistogram | undefined;
+
+  /** The histogram of every value (1 % relative error); built from the exact values on first use. */
+  get histogram(): LogHistogram {
+    if (this.hist === undefined) {
+      this.hist = new LogHistogram();
+      for (const v of this.exact ?? []) this.hist.add(v);
+    }
+    return this.hist;
+  }
 
   add(value: number): void {
     this.count += 1;
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    this.histogram.add(value);
     const exact = this.exact;
-    if (exact !== undefined) {
-      if (exact.length < EXACT_LIMIT) exact.push(value);
-      else this.exact = undefined;
+    if (exact !== undefined && exact.length < EXACT_LIMIT) {
+      exact.push(value);
       this.sorted = undefined;
+      this.hist?.add(value);
+      return;
     }
+    // Past EXACT_LIMIT: the histogram (built from the exact values first) takes over.
+    const histogram = this.histogram;
+    this.exact = undefined;
+    this.sorted = undefined;
+    histogram.add(value);
   }
 
   merge(other: ValueStats): void {
+    const both =
+      this.exact !== undefined && other.exact !== undefined && this.count + other.count <= EXACT_LIMIT;
+    if (!both || this.hist !== undefined) this.histogram.merge(other.histogram);
     this.count += other.count;
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
-    this.histogram.merge(other.histogram);
-    const both = this.exact !== undefined && other.exact !== undefined;
-    this.exact = both && this.count <= EXACT_LIMIT ? [...this.exact!, ...other.exact!] : undefined;
+    this.exact = both ? [...this.exact!, ...other.exact!] : undefined;
     this.sorted = undefined;
   }
 
