@@ -51,19 +51,19 @@ const VARIANTS: readonly Variant[] = [
     name: 'json.gz, limited tags',
     out: { kind: 'json', file: 'samples.json.gz' },
     flags: [LIMITED],
-    engines: ['k6'],
+    engines: ['k6', 'local'],
   },
   {
     name: 'json, limited tags',
     out: { kind: 'json', file: 'samples.json' },
     flags: [LIMITED],
-    engines: ['k6'],
+    engines: ['k6', 'local'],
   },
   {
     name: 'csv.gz, limited tags',
     out: { kind: 'csv', file: 'samples.csv.gz' },
     flags: [LIMITED],
-    engines: ['k6'],
+    engines: ['k6'], // the local engine writes JSON only
   },
 ];
 

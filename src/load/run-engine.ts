@@ -9,6 +9,8 @@ export interface EngineRun {
   /** Variables for the script's __ENV; the API key travels here, never on argv. */
   readonly env: Readonly<Record<string, string>>;
   readonly samplesOut: string;
+  /** k6's --system-tags: only these system tags on the samples (default: k6's default set). */
+  readonly systemTags?: readonly string[];
   /** k6 only: the web dashboard's variables (dashboardEnv), K6_WEB_DASHBOARD_EXPORT among them. */
   readonly dashboardEnv?: Readonly<Record<string, string>>;
   readonly quiet?: boolean;
@@ -49,7 +51,14 @@ export const RAW_SYSTEM_TAGS = [
  * which carries every threshold's verdict on k6 1.x, 2.x and the local engine alike.
  */
 export function engineArgs(run: EngineRun): string[] {
-  return ['run', '--out', `json=${run.samplesOut}`, ...(run.quiet === true ? ['--quiet'] : []), run.script];
+  return [
+    'run',
+    '--out',
+    `json=${run.samplesOut}`,
+    ...(run.systemTags === undefined ? [] : [`--system-tags=${run.systemTags.join(',')}`]),
+    ...(run.quiet === true ? ['--quiet'] : []),
+    run.script,
+  ];
 }
 
 /**

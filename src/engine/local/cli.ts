@@ -62,6 +62,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       "test duration, e.g. 30s (k6's --duration: replaces the script's scenarios)",
     )
     .option('-v, --verbose', 'show console.debug lines (k6 hides them otherwise)')
+    .option(
+      '--system-tags <tags>',
+      "k6's --system-tags: only these system tags on HTTP samples (comma-separated; scenario, group and check are always kept)",
+    )
     .addHelpText('after', supportedText())
     .action(
       async (
@@ -76,6 +80,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           iterations?: number;
           duration?: string;
           verbose?: boolean;
+          systemTags?: string;
         },
       ) => {
         if (o.out !== undefined && !o.out.startsWith('json='))
@@ -90,6 +95,14 @@ export async function main(argv: readonly string[]): Promise<number> {
           newMachineReadableSummary: o.newMachineReadableSummary === true,
           quiet: o.quiet === true,
           verbose: o.verbose === true,
+          ...(o.systemTags === undefined
+            ? {}
+            : {
+                systemTags: o.systemTags
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter((t) => t !== ''),
+              }),
           overrides: { vus: o.vus, iterations: o.iterations, duration: o.duration },
         });
         exitCode = result.exitCode;

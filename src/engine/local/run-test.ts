@@ -29,6 +29,8 @@ export interface RunTestOptions {
   readonly logTTY: boolean;
   /** `-v`: console.debug is shown. */
   readonly verbose: boolean;
+  /** k6's --system-tags (TestRun.systemTags). */
+  readonly systemTags?: readonly string[];
   /** k6's --vus / --iterations / --duration, which replace the script's own. */
   readonly overrides?: CliOverrides;
 }
@@ -41,6 +43,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   const scriptPath = resolve(opts.cwd, opts.script);
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
+  if (opts.systemTags !== undefined) run.systemTags = new Set(opts.systemTags);
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,
