@@ -85,7 +85,8 @@ interface Row {
   readonly reader: string;
   readonly samples: number;
   readonly seconds: number;
-  readonly cpuSeconds: number;
+  /** Undefined from an older checkout's reader that did not report it. */
+  readonly cpuSeconds?: number;
   readonly peakRssMb: number;
 }
 
@@ -131,7 +132,7 @@ try {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     console.log(
-      `| ${r.reader} | ${r.samples.toLocaleString('en')} | ${r.fileMb.toFixed(0)} MB | ${r.seconds.toFixed(1)} | ${Math.round(r.samples / r.seconds).toLocaleString('en')} | ${r.cpuSeconds.toFixed(1)} | ${Math.round(r.samples / r.cpuSeconds).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} MB |`,
+      `| ${r.reader} | ${r.samples.toLocaleString('en')} | ${r.fileMb.toFixed(0)} MB | ${r.seconds.toFixed(1)} | ${Math.round(r.samples / r.seconds).toLocaleString('en')} | ${r.cpuSeconds === undefined ? '—' : r.cpuSeconds.toFixed(1)} | ${r.cpuSeconds === undefined ? '—' : Math.round(r.samples / r.cpuSeconds).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} MB |`,
     );
 } finally {
   rmSync(dir, { recursive: true, force: true });
