@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tagSetsOf } from '../compare/index.js';
@@ -18,7 +18,6 @@ import { readResults } from './read-results.js';
 import type { VerifyResult } from '../types/generated/verify-result.js';
 import type { ScenarioName } from '../../scenarios/lib/executors.js';
 import { RAW_SYSTEM_TAGS, runEngine } from './run-engine.js';
-import { gzipFile } from './gzip-file.js';
 import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
@@ -103,9 +102,8 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     const runDir = options.runDir ?? createRunDir(config.reportsDir);
     const paths = {
       summary: join(work, 'handle-summary-data.json'),
-      // Plain JSON with only the system tags the harness reads: what costs the engine least while
-      // it measures (README "What raw output costs"); gzipped into the run folder afterwards.
-      samples: join(work, 'samples.json'),
+      // Gzipped, with only the system tags the harness reads (README "What raw output costs").
+      samples: join(work, FILES.samples),
       dashboard: join(work, FILES.dashboard),
     };
     const env = scenarioEnv({
@@ -195,7 +193,8 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     };
     if (summary !== undefined) keep('summary', FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
     if (existsSync(paths.samples)) {
-      await gzipFile(paths.samples, runDir.write(FILES.samples, Buffer.alloc(0)));
+      // Copied by the kernel, never read into memory: a long run's file is hundreds of MB.
+      copyFileSync(paths.samples, runDir.write(FILES.samples, Buffer.alloc(0)));
       files.samples = FILES.samples;
     }
     const exported = existsSync(paths.dashboard);

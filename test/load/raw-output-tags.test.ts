@@ -7,9 +7,9 @@ import { type LoadConfig, buildScenarios, runLoad } from '../../src/load/index.j
 import { RAW_SYSTEM_TAGS } from '../../src/load/run-engine.js';
 import { startEmbedded } from '../../src/target/index.js';
 
-// What the engines write for the harness: only the system tags it reads (--system-tags), as plain
-// JSON while the load runs, gzipped into the run folder after it. Each engine's samples keep every
-// tag the harness reads and none of the dropped ones. Without K6_BIN the k6 half skips.
+// What the engines write for the harness: only the system tags it reads (--system-tags), copied
+// into the run folder. Each engine's samples keep every tag the harness reads and none of the
+// dropped ones. Without K6_BIN the k6 half skips.
 const reportsDir = mkdtempSync(join(tmpdir(), 'raw-output-'));
 afterAll(() => rmSync(reportsDir, { recursive: true, force: true }));
 beforeAll(() => buildScenarios({ names: ['sync-latency'] }), 60_000);
