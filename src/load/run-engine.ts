@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { scrub } from '../secrets/index.js';
 import { REPO_ROOT } from '../config/index.js';
+import { parseThresholdKey } from '../engine/metrics/threshold-parser.js';
 import type { EngineChoice } from './select-engine.js';
 
 export interface EngineRun {
@@ -44,6 +45,42 @@ export const RAW_SYSTEM_TAGS = [
   'scenario',
   'expected_response',
 ];
+
+// k6's default system tags (k6 run --help): a threshold may filter on any of them.
+const K6_DEFAULT_SYSTEM_TAGS = new Set([
+  'proto',
+  'subproto',
+  'status',
+  'method',
+  'url',
+  'name',
+  'group',
+  'check',
+  'error',
+  'error_code',
+  'tls_version',
+  'scenario',
+  'service',
+  'expected_response',
+]);
+
+/**
+ * RAW_SYSTEM_TAGS plus every default system tag a threshold filters on (a target profile's
+ * `http_req_duration{method:GET}`): limiting the tags must never leave a threshold without samples.
+ */
+export function rawSystemTags(thresholdKeys: readonly string[]): string[] {
+  const wanted = new Set(RAW_SYSTEM_TAGS);
+  for (const key of thresholdKeys) {
+    let filters: Readonly<Record<string, string>>;
+    try {
+      filters = parseThresholdKey(key).filters;
+    } catch {
+      continue; // the engine refuses a malformed key at start, with its own message
+    }
+    for (const tag of Object.keys(filters)) if (K6_DEFAULT_SYSTEM_TAGS.has(tag)) wanted.add(tag);
+  }
+  return [...wanted];
+}
 
 /**
  * The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. No

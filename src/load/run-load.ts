@@ -17,7 +17,7 @@ import { thresholdsJunit } from './junit.js';
 import { readResults } from './read-results.js';
 import type { VerifyResult } from '../types/generated/verify-result.js';
 import type { ScenarioName } from '../../scenarios/lib/executors.js';
-import { RAW_SYSTEM_TAGS, runEngine } from './run-engine.js';
+import { rawSystemTags, runEngine } from './run-engine.js';
 import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
@@ -138,7 +138,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
         script: join(BUNDLES_DIR, `${name}.js`),
         env,
         samplesOut: paths.samples,
-        systemTags: RAW_SYSTEM_TAGS,
+        systemTags: rawSystemTags(Object.keys(target.profile.thresholds ?? {})),
         dashboardEnv: dashboard,
         quiet: config.ci,
         timeoutMs: bound,

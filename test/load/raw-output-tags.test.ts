@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSamples } from '../../src/compare/index.js';
 import { type LoadConfig, buildScenarios, runLoad } from '../../src/load/index.js';
-import { RAW_SYSTEM_TAGS } from '../../src/load/run-engine.js';
+import { RAW_SYSTEM_TAGS, engineArgs, rawSystemTags } from '../../src/load/run-engine.js';
 import { startEmbedded } from '../../src/target/index.js';
 
 // What the engines write for the harness: only the system tags it reads (--system-tags), copied
@@ -71,3 +71,21 @@ describe.skipIf(k6 === undefined || k6 === '')(
     });
   },
 );
+
+describe('which system tags the engines write', () => {
+  it("adds a default system tag a threshold filters on, never a user tag, and passes them as k6's flag", () => {
+    expect(rawSystemTags([])).toEqual(RAW_SYSTEM_TAGS);
+    const tags = rawSystemTags([
+      'http_req_duration{method:GET}',
+      'http_req_duration{endpoint:executeWorkflow,url:http://x/y}',
+      'http_req_failed{scenario:sync-latency}',
+      'not a {valid key',
+    ]);
+    expect(tags).toEqual([...RAW_SYSTEM_TAGS, 'method', 'url']);
+    const args = engineArgs({ script: 's.js', env: {}, samplesOut: 'o.json.gz', systemTags: tags });
+    expect(args).toContain(`--system-tags=${tags.join(',')}`);
+    expect(engineArgs({ script: 's.js', env: {}, samplesOut: 'o.json.gz' }).join(' ')).not.toMatch(
+      /system-tags/,
+    );
+  });
+});
