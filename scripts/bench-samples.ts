@@ -3,8 +3,11 @@
 // and with the old all-in-memory readSamples at 1M for contrast. The files are synthetic but shaped
 // like k6's output of the harness's scenarios (same keys, tags and metric mix per request). Each read
 // runs in a fresh process; the floor row (gunzip and line split only) shows what the machine allows
-// at that moment, so the readers' rates can be read against it on a busy machine. Goals: ≤ 300 MB peak whatever the length, ≥ 1M samples/s.
-// Flags: --sizes 1000000,10000000  --raw-max 1000000 (largest size also read by readSamples).
+// at that moment, so the readers' rates can be read against it on a busy machine; CPU s (all threads)
+// shows the cost whatever else runs. Goals: ≤ 300 MB peak whatever the length, ≥ 1M samples/s.
+// Flags: --sizes 1000000,10000000  --raw-max 1000000 (largest size also read by readSamples);
+// --also NAME=PATH (repeatable): another checkout's scripts/bench-samples-read.ts, read in the same
+// run (e.g. --also before=/path/to/older/checkout/scripts/bench-samples-read.ts).
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000000,10000000' },
     'raw-max': { type: 'string', default: '1000000' },
+    also: { type: 'string', multiple: true, default: [] },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -78,9 +82,11 @@ async function writeSynthetic(file: string, n: number): Promise<void> {
 }
 
 interface Row {
-  readonly reader: Reader;
+  readonly reader: string;
   readonly samples: number;
   readonly seconds: number;
+  /** Undefined from an older checkout's reader that did not report it. */
+  readonly cpuSeconds?: number;
   readonly peakRssMb: number;
 }
 
@@ -91,16 +97,17 @@ const LABEL: Record<Reader, string> = {
   floor: 'gunzip + split lines only (floor)',
 };
 
-function read(file: string, reader: Reader): Row {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/bench-samples-read.ts', file, reader],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  return { reader, ...(JSON.parse(out) as Omit<Row, 'reader'>) };
+function read(
+  file: string,
+  reader: Reader,
+  script = 'scripts/bench-samples-read.ts',
+  label = LABEL[reader],
+): Row {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, file, reader], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return { reader: label, ...(JSON.parse(out) as Omit<Row, 'reader'>) };
 }
 
 try {
@@ -111,17 +118,21 @@ try {
     const fileMb = statSync(file).size / 2 ** 20;
     rows.push({ ...read(file, 'floor'), fileMb });
     rows.push({ ...read(file, 'stream'), fileMb });
+    for (const spec of values.also ?? []) {
+      const [name = spec, script = spec] = spec.split('=');
+      rows.push({ ...read(file, 'stream', script, `readAggregates at ${name}`), fileMb });
+    }
     if (n <= rawMax) rows.push({ ...read(file, 'raw'), fileMb });
     rmSync(file);
   }
   console.log(
     `bench:samples — ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(2)} at the end; goals: ≤ 300 MB peak, ≥ 1M samples/s`,
   );
-  console.log('| reader | samples | file (gz) | seconds | samples/s | peak RSS |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| reader | samples | file (gz) | seconds | samples/s | CPU s | samples/CPU s | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows)
     console.log(
-      `| ${LABEL[r.reader]} | ${r.samples.toLocaleString('en')} | ${r.fileMb.toFixed(0)} MB | ${r.seconds.toFixed(1)} | ${Math.round(r.samples / r.seconds).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} MB |`,
+      `| ${r.reader} | ${r.samples.toLocaleString('en')} | ${r.fileMb.toFixed(0)} MB | ${r.seconds.toFixed(1)} | ${Math.round(r.samples / r.seconds).toLocaleString('en')} | ${r.cpuSeconds === undefined ? '—' : r.cpuSeconds.toFixed(1)} | ${r.cpuSeconds === undefined ? '—' : Math.round(r.samples / r.cpuSeconds).toLocaleString('en')} | ${r.peakRssMb.toFixed(0)} MB |`,
     );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,12 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { HarnessError } from '../errors/index.js';
 import { readAggregates } from './read-aggregates.js';
-import { emptyAggregates, type RunAggregates, type SeriesEntry } from './run-aggregates.js';
+import {
+  emptyAggregates,
+  type AggregateOptions,
+  type RunAggregates,
+  type SeriesEntry,
+} from './run-aggregates.js';
 import { readSamples, type MetricDeclaration, type RawSample, type SampleSet } from './samples.js';
 import {
   bootstrapRelativeChange,
@@ -81,7 +86,7 @@ export async function readRunSamples(runDir: string): Promise<SampleSet> {
 /** Streams every samples*.json[.gz] of a run folder, in order, into one set of aggregates. */
 export async function readRunAggregates(
   runDir: string,
-  options: { reservoir?: number; seed?: number } = {},
+  options: AggregateOptions = {},
 ): Promise<RunAggregates> {
   const into = emptyAggregates(options);
   for (const file of runSampleFiles(runDir)) await readAggregates(join(runDir, file), into);

@@ -53,6 +53,7 @@ export function addPointFast(into: RunAggregates, line: string): boolean {
     metric = line.slice(at + 10, line.length - 2);
     from = ENGINE_HEAD.length;
   } else return false;
+  if (into.kept.size > 0 && into.kept.has(metric)) return false;
   const timeEnd = line.indexOf('"', from);
   if (!line.startsWith(',"value":', timeEnd + 1)) return false;
   const valueEnd = line.indexOf(',"tags":', timeEnd + 10);

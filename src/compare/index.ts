@@ -33,6 +33,7 @@ export {
   endpointOfTags,
   seriesOfTags,
   PER_SAMPLE_TAGS,
+  type AggregateOptions,
   type RunAggregates,
   type SeriesEntry,
   type TagSetTotals,
@@ -40,3 +41,12 @@ export {
 export { SeriesAggregate } from './series-aggregate.js';
 export { LogHistogram, RELATIVE_ERROR } from './log-histogram.js';
 export { Reservoir } from './reservoir.js';
+export { ValueStats, EXACT_LIMIT } from './value-stats.js';
+export {
+  aggregatesOf,
+  mergeAggregates,
+  statsOf,
+  sumOf,
+  tagSetsOf,
+  type TagFilter,
+} from './query-aggregates.js';

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { HarnessError } from '../errors/index.js';
+import { BytePointReader } from './byte-point.js';
 import { addPointFast } from './fast-point.js';
 import { addPoint, emptyAggregates, type RunAggregates } from './run-aggregates.js';
 import type { JsonLine } from './samples.js';
@@ -39,17 +40,33 @@ export async function readAggregates(
   }
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
-  input.setEncoding('utf8');
-  let rest = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    const text = rest + chunk;
+  // Lines are read from the bytes (BytePointReader); only a line it refuses becomes a string.
+  const reader = new BytePointReader(into);
+  const line = (buf: Buffer, start: number, end: number): void => {
+    const to = end > start && buf[end - 1] === 13 /* \r */ ? end - 1 : end;
+    if (to > start && reader.add(buf, start, to)) return;
+    addLine(into, buf.toString('utf8', start, to));
+  };
+  let rest: Buffer | undefined;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
     let start = 0;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      addLine(into, text.slice(start, end));
-      start = end + 1;
+    if (rest !== undefined) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        rest = Buffer.concat([rest, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([rest, chunk.subarray(0, nl)]);
+      line(joined, 0, joined.length);
+      start = nl + 1;
     }
-    rest = text.slice(start);
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      line(chunk, start, nl);
+      start = nl + 1;
+    }
+    // A copy: the torn line must not keep the whole chunk alive.
+    rest = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined;
   }
-  addLine(into, rest);
+  if (rest !== undefined) line(rest, 0, rest.length);
   return into;
 }

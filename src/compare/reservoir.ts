@@ -5,8 +5,8 @@ import { seededRandom } from './stats.js';
  * reproducible. Until `capacity` values have arrived it holds all of them in arrival order —
  * so a series that small is compared on exactly its raw values.
  */
-export class Reservoir {
-  readonly values: number[] = [];
+export class Reservoir<T = number> {
+  readonly values: T[] = [];
   seen = 0;
   private readonly random: () => number;
 
@@ -17,7 +17,7 @@ export class Reservoir {
     this.random = seededRandom(seed);
   }
 
-  add(value: number): void {
+  add(value: T): void {
     this.seen += 1;
     if (this.values.length < this.capacity) {
       this.values.push(value);

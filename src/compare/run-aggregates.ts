@@ -1,15 +1,18 @@
-import type { MetricDeclaration } from './samples.js';
+import { Reservoir } from './reservoir.js';
+import type { MetricDeclaration, RawSample } from './samples.js';
 import { SeriesAggregate } from './series-aggregate.js';
+import { ValueStats } from './value-stats.js';
 
 /** Tags whose values are per request or per execution: kept out of a tag set, or it would grow with the run. */
 export const PER_SAMPLE_TAGS = new Set(['conversation', 'url', 'vu', 'iter']);
 
-/** One metric's samples that share a tag set (minus PER_SAMPLE_TAGS): exact count and sum. */
+/** One metric's samples that share a tag set (minus PER_SAMPLE_TAGS): exact count and sum, and their ValueStats. */
 export interface TagSetTotals {
   readonly metric: string;
   readonly tags: Readonly<Record<string, string>>;
   count: number;
   sum: number;
+  readonly stats: ValueStats;
 }
 
 export interface SeriesEntry {
@@ -43,11 +46,26 @@ export interface RunAggregates {
   /** Trend series keep a seeded uniform reservoir of this many values (0: none). */
   readonly reservoir: number;
   readonly seed: number;
+  /**
+   * Whole samples (per-sample tags included) kept for these metrics, a seeded uniform sample of at
+   * most `reservoir` each (every one below that): e.g. time_to_completion's conversation for the
+   * detection lag. Such lines are read by the full parser.
+   */
+  readonly kept: Map<string, Reservoir<RawSample>>;
+}
+
+export interface AggregateOptions {
+  readonly reservoir?: number;
+  readonly seed?: number;
+  /** Metrics whose whole samples are kept (bounded): see RunAggregates.kept. */
+  readonly keep?: readonly string[];
 }
 
 const SLOT_CACHE = 50_000;
 
-export function emptyAggregates(options: { reservoir?: number; seed?: number } = {}): RunAggregates {
+export function emptyAggregates(options: AggregateOptions = {}): RunAggregates {
+  const reservoir = options.reservoir ?? 4000;
+  const seed = options.seed ?? 1;
   return {
     metrics: new Map(),
     series: new Map(),
@@ -56,8 +74,11 @@ export function emptyAggregates(options: { reservoir?: number; seed?: number } =
     rawSlots: new Map(),
     points: 0,
     badLines: 0,
-    reservoir: options.reservoir ?? 4000,
-    seed: options.seed ?? 1,
+    reservoir,
+    seed,
+    kept: new Map(
+      (options.keep ?? []).map((m) => [m, new Reservoir<RawSample>(Math.max(reservoir, 1), seed)]),
+    ),
   };
 }
 
@@ -93,7 +114,8 @@ export function slotOf(
   for (const k of Object.keys(tags).sort()) if (!PER_SAMPLE_TAGS.has(k)) kept[k] = tags[k]!;
   const tagKey = `${metric}\u0000${JSON.stringify(kept)}`;
   let totals = into.tagSets.get(tagKey);
-  if (totals === undefined) into.tagSets.set(tagKey, (totals = { metric, tags: kept, count: 0, sum: 0 }));
+  if (totals === undefined)
+    into.tagSets.set(tagKey, (totals = { metric, tags: kept, count: 0, sum: 0, stats: new ValueStats() }));
   if (into.slots.size >= SLOT_CACHE) into.slots.clear();
   const slot = { series: entry, totals };
   into.slots.set(text, slot);
@@ -106,6 +128,7 @@ export function addToSlot(into: RunAggregates, slot: Slot, value: number, time: 
   slot.series.aggregate.add(value, time);
   slot.totals.count += 1;
   slot.totals.sum += value;
+  slot.totals.stats.add(value);
 }
 
 /** Adds one Point given its parsed tags (the reader's slow path, and callers holding samples). */
@@ -119,4 +142,5 @@ export function addPoint(
   let text = metric;
   for (const k in tags) if (!PER_SAMPLE_TAGS.has(k)) text += `\u0000${k}\u0001${tags[k]}`;
   addToSlot(into, slotOf(into, metric, tags, text), value, time);
+  into.kept.get(metric)?.add({ metric, time, value, tags });
 }

@@ -1,47 +1,55 @@
-import { LogHistogram } from './log-histogram.js';
 import { Reservoir } from './reservoir.js';
+import { ValueStats } from './value-stats.js';
 
-/** Exact statistics of one stream of values, plus a histogram and (for trends) a seeded reservoir. */
-export class SeriesAggregate {
-  count = 0;
-  sum = 0;
-  min = Infinity;
-  max = -Infinity;
+/** ValueStats of one series, plus its time span, samples per second and (for trends) a seeded reservoir. */
+export class SeriesAggregate extends ValueStats {
   firstTime = Infinity;
   lastTime = -Infinity;
-  readonly histogram = new LogHistogram();
-  /** Samples per whole second of epoch time: bounded by the run's length, not its rate. */
-  readonly perSecond = new Map<number, number>();
+  private readonly seconds = new Map<number, number>();
+  // Samples arrive in time order, mostly within the same second: counted here, flushed on change.
+  private second = Number.NaN;
+  private inSecond = 0;
   readonly reservoir: Reservoir | undefined;
 
   constructor(reservoir?: { capacity: number; seed: number }) {
+    super();
     this.reservoir = reservoir === undefined ? undefined : new Reservoir(reservoir.capacity, reservoir.seed);
   }
 
-  add(value: number, time: number): void {
-    this.count += 1;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+  /** Samples per whole second of epoch time: bounded by the run's length, not its rate. */
+  get perSecond(): Map<number, number> {
+    this.flush();
+    return this.seconds;
+  }
+
+  private flush(): void {
+    if (this.inSecond === 0) return;
+    this.seconds.set(this.second, (this.seconds.get(this.second) ?? 0) + this.inSecond);
+    this.inSecond = 0;
+  }
+
+  add(value: number, time = Number.NaN): void {
+    super.add(value);
     if (time < this.firstTime) this.firstTime = time;
     if (time > this.lastTime) this.lastTime = time;
-    this.histogram.add(value);
     if (Number.isFinite(time)) {
       const s = Math.floor(time / 1000);
-      this.perSecond.set(s, (this.perSecond.get(s) ?? 0) + 1);
+      if (s !== this.second) {
+        this.flush();
+        this.second = s;
+      }
+      this.inSecond += 1;
     }
     this.reservoir?.add(value);
   }
 
   /** Exact for count/sum/min/max/times/perSecond/histogram; the reservoir is not merged (it stays this side's). */
-  merge(other: SeriesAggregate): void {
-    this.count += other.count;
-    this.sum += other.sum;
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
+  merge(other: ValueStats): void {
+    super.merge(other);
+    if (!(other instanceof SeriesAggregate)) return;
     this.firstTime = Math.min(this.firstTime, other.firstTime);
     this.lastTime = Math.max(this.lastTime, other.lastTime);
-    this.histogram.merge(other.histogram);
-    for (const [s, n] of other.perSecond) this.perSecond.set(s, (this.perSecond.get(s) ?? 0) + n);
+    const mine = this.perSecond;
+    for (const [s, n] of other.perSecond) mine.set(s, (mine.get(s) ?? 0) + n);
   }
 }

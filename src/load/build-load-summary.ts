@@ -1,4 +1,4 @@
-import type { RawSample } from '../compare/index.js';
+import type { RunAggregates } from '../compare/index.js';
 import type { LoadSummary, LoadThreshold } from '../types/generated/load-summary.js';
 import { measureFromSamples } from './measure-from-samples.js';
 import { parseThreshold } from './threshold-expression.js';
@@ -44,8 +44,8 @@ export function isClassicSummaryData(value: unknown): value is ClassicSummaryDat
 export interface SummaryContext {
   readonly engine: LoadSummary['engine'];
   readonly scenario: string;
-  /** The run's raw samples: the source of a statistic the engine did not summarise. */
-  readonly points: readonly RawSample[];
+  /** The run's streamed samples: the source of a statistic the engine did not summarise. */
+  readonly samples: RunAggregates;
 }
 
 // k6 writes a metric's statistics in Go's random map order; the summary lists them in one order.
@@ -79,12 +79,12 @@ function threshold(
   metric: string,
   expression: string,
   ok: boolean,
-  points: readonly RawSample[],
+  samples: RunAggregates,
 ): LoadThreshold {
   const parts = parseThreshold(metric, expression);
   const own = parts === undefined ? undefined : data.metrics[metric]?.values[parts.aggregation];
   const fromSamples =
-    parts === undefined || own !== undefined ? undefined : measureFromSamples(points, parts);
+    parts === undefined || own !== undefined ? undefined : measureFromSamples(samples, parts);
   return {
     metric,
     name: parts?.name ?? metric,
@@ -110,7 +110,7 @@ export function buildLoadSummary(data: ClassicSummaryData, context: SummaryConte
   const thresholds = byName
     .flatMap((metric) =>
       Object.entries(data.metrics[metric]?.thresholds ?? {}).map(([expression, t]) =>
-        threshold(data, metric, expression, t.ok !== false, context.points),
+        threshold(data, metric, expression, t.ok !== false, context.samples),
       ),
     )
     .sort((a, b) => a.metric.localeCompare(b.metric) || a.expression.localeCompare(b.expression));

@@ -1,4 +1,4 @@
-import type { RawSample } from '../compare/index.js';
+import { sumOf, type RunAggregates } from '../compare/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { LoadRun } from '../types/generated/load-run.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
@@ -55,10 +55,8 @@ export function observedDurations(verify?: VerifyResult): Partial<Record<Role, n
 }
 
 /** Sum of a counter's samples. */
-export function counterTotal(points: readonly RawSample[], metric: string): number {
-  let total = 0;
-  for (const p of points) if (p.metric === metric) total += p.value;
-  return total;
+export function counterTotal(set: RunAggregates, metric: string): number {
+  return sumOf(set, metric);
 }
 
 /** The budget threshold (scenarios/lib/budget.ts) among the exported ones, crossed. */

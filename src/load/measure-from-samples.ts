@@ -1,32 +1,30 @@
-import { quantileSorted, type RawSample } from '../compare/index.js';
+import { statsOf, type RunAggregates } from '../compare/index.js';
 import type { ThresholdParts } from './threshold-expression.js';
-
-const matches = (p: RawSample, parts: ThresholdParts): boolean =>
-  p.metric === parts.name && Object.entries(parts.tags).every(([tag, value]) => p.tags[tag] === value);
 
 /**
  * A trend statistic the engine's summary lacks (a percentile outside summaryTrendStats, e.g. a
- * target profile's `p(99)<800`), computed from the raw samples the engine wrote: the samples of
- * the metric whose tags include the sub-metric's filters, percentiles interpolated between
- * closest ranks as k6 does. Undefined for other aggregations (the summary always has those) and
- * when no sample matches.
+ * target profile's `p(99)<800`), computed from the run's streamed aggregates: the tag sets of the
+ * metric whose tags include the sub-metric's filters. Avg, min and max are exact; a percentile is
+ * k6's (interpolated between closest ranks) while the matching samples are at most EXACT_LIMIT, and
+ * within the histogram's RELATIVE_ERROR beyond. A filter on a per-sample tag (url, vu, iter,
+ * conversation) matches nothing: those are not kept. Undefined for other aggregations (the summary
+ * always has those) and when no sample matches.
  */
-export function measureFromSamples(points: readonly RawSample[], parts: ThresholdParts): number | undefined {
+export function measureFromSamples(set: RunAggregates, parts: ThresholdParts): number | undefined {
   const percentile = /^p\((\d+(?:\.\d+)?)\)$/.exec(parts.aggregation);
   if (percentile === null && !['avg', 'min', 'max', 'med'].includes(parts.aggregation)) return undefined;
-  const values = points.filter((p) => matches(p, parts)).map((p) => p.value);
-  if (values.length === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
+  const stats = statsOf(set, parts.name, parts.tags);
+  if (stats === undefined) return undefined;
   switch (parts.aggregation) {
     case 'avg':
-      return values.reduce((a, b) => a + b, 0) / values.length;
+      return stats.sum / stats.count;
     case 'min':
-      return sorted[0];
+      return stats.min;
     case 'max':
-      return sorted[sorted.length - 1];
+      return stats.max;
     case 'med':
-      return quantileSorted(sorted, 0.5);
+      return stats.quantile(0.5);
     default:
-      return quantileSorted(sorted, Number(percentile?.[1]) / 100);
+      return stats.quantile(Number(percentile?.[1]) / 100);
   }
 }

@@ -1,13 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type RawSample, readSamples } from '../compare/index.js';
+import { emptyAggregates, readAggregates, type RunAggregates } from '../compare/index.js';
 import type { LoadSummary } from '../types/generated/load-summary.js';
 import { buildLoadSummary, isClassicSummaryData } from './build-load-summary.js';
 
 export interface EngineResults {
   /** load-summary.json; undefined when the engine wrote no (readable) handleSummary data. */
   readonly summary: LoadSummary | undefined;
-  readonly points: readonly RawSample[];
+  /** The raw samples, streamed once into bounded aggregates (never held as an array). */
+  readonly samples: RunAggregates;
 }
+
+/** What the harness reads whole samples of (the detection lag's conversation): see RunAggregates.kept. */
+export const KEPT_METRICS = ['time_to_completion'];
 
 /**
  * Reads what the engine left in the work folder — the classic handleSummary data and the raw
@@ -25,14 +29,13 @@ export async function readResults(
   } catch (error) {
     if (!stopped) throw error;
   }
-  const points = existsSync(files.samples)
-    ? (
-        await readSamples(files.samples).catch((error: unknown) => {
-          if (stopped) return { points: [] };
-          throw error;
-        })
-      ).points
-    : [];
-  const summary = isClassicSummaryData(data) ? buildLoadSummary(data, { ...context, points }) : undefined;
-  return { summary, points };
+  const options = { keep: KEPT_METRICS };
+  const samples = existsSync(files.samples)
+    ? await readAggregates(files.samples, emptyAggregates(options)).catch((error: unknown) => {
+        if (stopped) return emptyAggregates(options);
+        throw error;
+      })
+    : emptyAggregates(options);
+  const summary = isClassicSummaryData(data) ? buildLoadSummary(data, { ...context, samples }) : undefined;
+  return { summary, samples };
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { scrub } from '../secrets/index.js';
 import { REPO_ROOT } from '../config/index.js';
+import { parseThresholdKey } from '../engine/metrics/threshold-parser.js';
 import type { EngineChoice } from './select-engine.js';
 
 export interface EngineRun {
@@ -9,6 +10,8 @@ export interface EngineRun {
   /** Variables for the script's __ENV; the API key travels here, never on argv. */
   readonly env: Readonly<Record<string, string>>;
   readonly samplesOut: string;
+  /** k6's --system-tags: only these system tags on the samples (default: k6's default set). */
+  readonly systemTags?: readonly string[];
   /** k6 only: the web dashboard's variables (dashboardEnv), K6_WEB_DASHBOARD_EXPORT among them. */
   readonly dashboardEnv?: Readonly<Record<string, string>>;
   readonly quiet?: boolean;
@@ -33,6 +36,57 @@ export interface EngineExit {
 export const LOCAL_ENGINE_BIN = join(REPO_ROOT, 'bin', 'local-engine.mjs');
 
 /**
+ * The system tags the harness reads from raw samples (endpoint fallback, status, timeouts,
+ * thresholds' scenario filters, checks); k6's others (url, method, proto, tls_version, …) only
+ * make the output larger and its writing dearer (README "What raw output costs").
+ */
+export const RAW_SYSTEM_TAGS = [
+  'status',
+  'name',
+  'group',
+  'check',
+  'error_code',
+  'scenario',
+  'expected_response',
+];
+
+// k6's default system tags (k6 run --help): a threshold may filter on any of them.
+const K6_DEFAULT_SYSTEM_TAGS = new Set([
+  'proto',
+  'subproto',
+  'status',
+  'method',
+  'url',
+  'name',
+  'group',
+  'check',
+  'error',
+  'error_code',
+  'tls_version',
+  'scenario',
+  'service',
+  'expected_response',
+]);
+
+/**
+ * RAW_SYSTEM_TAGS plus every default system tag a threshold filters on (a target profile's
+ * `http_req_duration{method:GET}`): limiting the tags must never leave a threshold without samples.
+ */
+export function rawSystemTags(thresholdKeys: readonly string[]): string[] {
+  const wanted = new Set(RAW_SYSTEM_TAGS);
+  for (const key of thresholdKeys) {
+    let filters: Readonly<Record<string, string>>;
+    try {
+      filters = parseThresholdKey(key).filters;
+    } catch {
+      continue; // the engine refuses a malformed key at start, with its own message
+    }
+    for (const tag of Object.keys(filters)) if (K6_DEFAULT_SYSTEM_TAGS.has(tag)) wanted.add(tag);
+  }
+  return [...wanted];
+}
+
+/**
  * The k6 command line (identical for the local engine's k6-shaped CLI). Holds no secret. No
  * --new-machine-readable-summary: the summary is built from the classic handleSummary data,
  * which carries every threshold's verdict on k6 1.x, 2.x and the local engine alike.
@@ -44,6 +98,7 @@ export function engineArgs(run: EngineRun): string[] {
     `json=${run.samplesOut}`,
     ...(run.segment === undefined ? [] : ['--execution-segment', run.segment]),
     ...(run.sequence === undefined ? [] : ['--execution-segment-sequence', run.sequence]),
+    ...(run.systemTags === undefined ? [] : [`--system-tags=${run.systemTags.join(',')}`]),
     ...(run.quiet === true ? ['--quiet'] : []),
     run.script,
   ];

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tagSetsOf } from '../compare/index.js';
 import { boundHit } from '../config/index.js';
 import { HarnessError } from '../errors/index.js';
 import { type RunDir, createRunDir } from '../run/index.js';
@@ -16,7 +17,7 @@ import { thresholdsJunit } from './junit.js';
 import { readResults } from './read-results.js';
 import type { VerifyResult } from '../types/generated/verify-result.js';
 import type { ScenarioName } from '../../scenarios/lib/executors.js';
-import { runEngine } from './run-engine.js';
+import { rawSystemTags, runEngine } from './run-engine.js';
 import { thresholdLines } from './threshold-lines.js';
 import { scenarioEnv } from './scenario-env.js';
 import { selectEngine } from './select-engine.js';
@@ -150,6 +151,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     const runDir = options.runDir ?? createRunDir(config.reportsDir);
     const paths = {
       summary: join(work, 'handle-summary-data.json'),
+      // Gzipped, with only the system tags the harness reads (README "What raw output costs").
       samples: join(work, FILES.samples),
       dashboard: join(work, FILES.dashboard),
     };
@@ -191,6 +193,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       script: join(BUNDLES_DIR, `${name}.js`),
       env,
       samplesOut: paths.samples,
+      systemTags: rawSystemTags(Object.keys(target.profile.thresholds ?? {})),
       dashboardEnv: dashboard,
       quiet: config.ci,
       timeoutMs: bound,
@@ -236,7 +239,7 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       sharded === undefined
         ? undefined
         : await readShardResults(runDir, sharded, { engine: engineInfo, budget: cost.budget });
-    const { summary, points } =
+    const { summary, samples } =
       merged ?? (await readResults(paths, ended.timedOut, { engine: engineInfo, scenario: name }));
     if (merged?.record !== undefined) for (const line of shardLines(merged.record)) log(line);
     if (merged?.failure !== undefined) {
@@ -250,12 +253,12 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
     }
     const thresholds = summary?.thresholds ?? [];
     for (const line of thresholdLines(thresholds)) log(line);
-    const spending = costOutcome(cost, points, thresholds);
+    const spending = costOutcome(cost, samples, thresholds);
     if (spending.failure !== undefined) {
       failures.push(spending.failure);
       log(`load: CREDIT_BUDGET_SPENT — ${spending.failure.message}`);
     }
-    const answered = points.filter((p) => p.metric === 'http_reqs').length;
+    const answered = tagSetsOf(samples, 'http_reqs').reduce((n, t) => n + t.count, 0);
     if (answered === 0)
       log(
         `load: no request was answered by ${target.profile.baseUrl} (http_reqs = 0): the target accepted connections but never completed a response`,
@@ -275,7 +278,11 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       files[role] = file;
     };
     if (summary !== undefined) keep('summary', FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    if (existsSync(paths.samples)) keep('samples', FILES.samples, readFileSync(paths.samples));
+    if (existsSync(paths.samples)) {
+      // Copied by the kernel, never read into memory: a long run's file is hundreds of MB.
+      copyFileSync(paths.samples, runDir.write(FILES.samples, Buffer.alloc(0)));
+      files.samples = FILES.samples;
+    }
     const exported = existsSync(paths.dashboard);
     if (exported) keep('dashboard', FILES.dashboard, readFileSync(paths.dashboard, 'utf8'));
     const board =
@@ -324,13 +331,13 @@ export async function runLoad(config: Readonly<LoadConfig>, options: LoadOptions
       thresholds,
       ...(board === undefined ? {} : { dashboard: board }),
       ...(target.embedded
-        ? { detectionLag: await detectionLag(points, target.profile.baseUrl, config.timeScale) }
+        ? { detectionLag: await detectionLag(samples, target.profile.baseUrl, config.timeScale) }
         : {}),
       plan: cost.plan,
       credits: spending.credits,
       pacing: spending.pacing,
-      pollsPerExecution: pollsPerExecution(points),
-      timeoutClasses: timeoutClasses(points),
+      pollsPerExecution: pollsPerExecution(samples),
+      timeoutClasses: timeoutClasses(samples),
       files,
     };
     runDir.write(FILES.run, `${JSON.stringify(run, null, 2)}\n`);

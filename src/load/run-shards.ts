@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSamples, type RawSample } from '../compare/index.js';
+import { emptyAggregates, readAggregates, type RunAggregates } from '../compare/index.js';
+import { KEPT_METRICS } from './read-results.js';
 import { isHarnessError } from '../errors/index.js';
 import { budgetRewrite, linkSamples, mergeShards, SHARD_FILES, type ShardsRecord } from '../merge/index.js';
 import type { RunDir } from '../run/index.js';
@@ -73,7 +74,8 @@ export async function runShardEngines(
 
 export interface ShardResults {
   readonly summary: LoadSummary | undefined;
-  readonly points: readonly RawSample[];
+  /** Every shard's raw samples streamed into one set of bounded aggregates. */
+  readonly samples: RunAggregates;
   readonly record: ShardsRecord | undefined;
   readonly failure?: Failure;
   readonly files: Readonly<Record<string, string>>;
@@ -98,7 +100,13 @@ export async function readShardResults(
   } catch (error) {
     if (!isHarnessError(error)) throw error;
     const failure = { code: 'SHARDS_INCOMPLETE', message: `the shards cannot be merged: ${error.message}` };
-    return { summary: undefined, points: [], record: undefined, failure, files: {} };
+    return {
+      summary: undefined,
+      samples: emptyAggregates({ keep: KEPT_METRICS }),
+      record: undefined,
+      failure,
+      files: {},
+    };
   }
   // A shard stopped at its share of the budget did not finish its part, even when the whole
   // test's spend stays within the budget: the run is not complete.
@@ -115,10 +123,10 @@ export async function readShardResults(
           message: `shard(s) ${stopped.join(', ')} spent their share of the credit budget (${String(share)} of ${String(context.budget)}) and were stopped before finishing their part (raise with --max-credits or HARNESS_MAX_CREDITS)`,
         };
   const files: Record<string, string> = {};
-  const points: RawSample[] = [];
+  const samples = emptyAggregates({ keep: KEPT_METRICS });
   for (const [i, shard] of merged.shards.entries()) {
     files[`samples-${i}`] = linkSamples(runDir, i, shard.samples);
-    for (const p of (await readSamples(shard.samples)).points) points.push(p);
+    await readAggregates(shard.samples, samples);
   }
   const record: ShardsRecord = {
     ...merged.record,
@@ -128,5 +136,5 @@ export async function readShardResults(
       timedOut: ended.perShard[i]?.timedOut ?? false,
     })),
   };
-  return { summary: merged.summary, points, record, files, ...(failure === undefined ? {} : { failure }) };
+  return { summary: merged.summary, samples, record, files, ...(failure === undefined ? {} : { failure }) };
 }

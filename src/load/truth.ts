@@ -1,4 +1,4 @@
-import { quantile, type RawSample } from '../compare/index.js';
+import { quantile, statsOf, tagSetsOf, type RunAggregates, type ValueStats } from '../compare/index.js';
 import type { LoadRun } from '../types/generated/load-run.js';
 
 type Lag = NonNullable<LoadRun['detectionLag']>;
@@ -6,6 +6,8 @@ type Polls = NonNullable<LoadRun['pollsPerExecution']>;
 
 const q = (values: readonly number[], p: number): number | null =>
   values.length === 0 ? null : Math.round(quantile(values, p) * 10) / 10;
+const qs = (stats: ValueStats | undefined, p: number): number | null =>
+  stats === undefined ? null : Math.round(stats.quantile(p) * 10) / 10;
 
 /** When the reference recorded the conversation's latest execution as finished (epoch ms). */
 export async function fetchFinishedAt(baseUrl: string, conversationId: string): Promise<number | undefined> {
@@ -20,18 +22,19 @@ export async function fetchFinishedAt(baseUrl: string, conversationId: string): 
 
 /**
  * Detection lag: the time of the poll that saw completion (the `time_to_completion`
- * sample's time, tagged with its conversation) minus the reference's recorded finish.
+ * sample's time, tagged with its conversation) minus the reference's recorded finish —
+ * over the samples the reader kept (every one up to its reservoir, a seeded uniform sample beyond).
  */
 export async function detectionLag(
-  points: readonly RawSample[],
+  set: RunAggregates,
   baseUrl: string,
   timeScale: number,
   finishedAt = fetchFinishedAt,
 ): Promise<Lag> {
   const lags: number[] = [];
-  for (const p of points) {
+  for (const p of set.kept.get('time_to_completion')?.values ?? []) {
     const id = p.tags.conversation;
-    if (p.metric !== 'time_to_completion' || id === undefined) continue;
+    if (id === undefined) continue;
     const finished = await finishedAt(baseUrl, id);
     if (finished !== undefined) lags.push(Math.max(0, p.time - finished));
   }
@@ -44,22 +47,22 @@ export async function detectionLag(
   };
 }
 
-export function pollsPerExecution(points: readonly RawSample[]): Polls {
-  const polls = points.filter((p) => p.metric === 'polls_per_execution').map((p) => p.value);
+export function pollsPerExecution(set: RunAggregates): Polls {
+  const polls = statsOf(set, 'polls_per_execution');
   return {
-    executions: polls.length,
-    median: q(polls, 0.5),
-    p95: q(polls, 0.95),
-    max: polls.length === 0 ? null : Math.max(...polls),
+    executions: polls?.count ?? 0,
+    median: qs(polls, 0.5),
+    p95: qs(polls, 0.95),
+    max: polls === undefined ? null : polls.max,
   };
 }
 
 /** The timeout-boundary scenario's `sync_calls` counter, summed by its `class` tag. */
-export function timeoutClasses(points: readonly RawSample[]): Record<string, number> {
+export function timeoutClasses(set: RunAggregates): Record<string, number> {
   const classes: Record<string, number> = {};
-  for (const p of points) {
-    const cls = p.tags.class;
-    if (p.metric === 'sync_calls' && cls !== undefined) classes[cls] = (classes[cls] ?? 0) + p.value;
+  for (const t of tagSetsOf(set, 'sync_calls', (tags) => tags.class !== undefined)) {
+    const cls = t.tags.class;
+    classes[cls] = (classes[cls] ?? 0) + t.sum;
   }
   return classes;
 }

@@ -1,3 +1,4 @@
+import { emptyAggregates } from '../compare/index.js';
 import { buildLoadSummary } from '../load/build-load-summary.js';
 import type { LoadRun } from '../types/generated/load-run.js';
 import type { LoadSummary } from '../types/generated/load-summary.js';
@@ -41,7 +42,7 @@ export async function mergeShards(dirs: readonly string[], options: MergeOptions
   const summary = buildLoadSummary(merged.data, {
     engine: options.engine,
     scenario: shards[0].manifest.scenario,
-    points: [],
+    samples: emptyAggregates(),
   });
   const first = shards[0].manifest;
   return {

@@ -1,4 +1,4 @@
-import { endpointOf, seriesOf, type SampleSet } from '../compare/index.js';
+import { ValueStats, endpointOfTags, tagSetsOf, type RunAggregates } from '../compare/index.js';
 import type { TrendPoint } from '../history/index.js';
 import { SUB, bucketIndex, bucketLabel, logBucketBounds } from './log-buckets.js';
 import { isTimeout, type RunSummary } from './summarize-run.js';
@@ -36,21 +36,26 @@ export function percentileChart(summary: RunSummary): ChartSpec | undefined {
   };
 }
 
-export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
-  const points = set.points.filter((p) => p.metric === 'http_req_duration' && p.value >= 0);
-  if (points.length === 0) return undefined;
+/** The [value, count] pairs of an endpoint's latencies: every value while exact, else its histogram's buckets. */
+const latencies = (set: RunAggregates, endpoint: string): [number, number][] =>
+  set.series.get(`http_req_duration\u0000${endpoint}`)?.aggregate.weighted() ?? [];
+
+export function histogramChart(set: RunAggregates, summary: RunSummary): ChartSpec | undefined {
+  const byEndpoint = summary.endpoints.map((e) => latencies(set, e.endpoint).filter(([v]) => v >= 0));
   let min = Infinity;
   let max = -Infinity;
-  for (const p of points) {
-    min = Math.min(min, p.value);
-    max = Math.max(max, p.value);
-  }
+  for (const pairs of byEndpoint)
+    for (const [v] of pairs) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+  if (min > max) return undefined;
   const bounds = logBucketBounds(min, max);
   const bins = bounds.length - 1;
   const labels = Array.from({ length: bins }, (_, i) => bucketLabel(bounds[i] ?? 0, bounds[i + 1] ?? 0));
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(bins).fill(0);
-    for (const p of points) if (seriesOf(p) === e.endpoint) counts[bucketIndex(bounds, p.value)] += 1;
+    for (const [v, n] of byEndpoint[i] ?? []) counts[bucketIndex(bounds, v)] += n;
     return { label: e.endpoint, backgroundColor: color(i), data: counts };
   });
   return {
@@ -64,17 +69,22 @@ export function histogramChart(set: SampleSet, summary: RunSummary): ChartSpec |
   };
 }
 
-export function throughputChart(set: SampleSet, summary: RunSummary): ChartSpec | undefined {
-  const points = set.points.filter((p) => p.metric === 'http_req_duration' && Number.isFinite(p.time));
-  if (points.length === 0) return undefined;
-  const start = Math.min(...points.map((p) => p.time));
+/** Requests per second over the run, from each endpoint's samples per whole second of epoch time. */
+export function throughputChart(set: RunAggregates, summary: RunSummary): ChartSpec | undefined {
+  const perSecond = summary.endpoints.map(
+    (e) =>
+      set.series.get(`http_req_duration\u0000${e.endpoint}`)?.aggregate.perSecond ??
+      new Map<number, number>(),
+  );
+  const seconds = perSecond.flatMap((m) => [...m.keys()]);
+  if (seconds.length === 0) return undefined;
+  const start = Math.min(...seconds);
   // At most ~120 buckets whatever the run length; 1 s minimum so rates read as req/s.
   const bucketS = Math.max(1, Math.ceil(summary.durationS / 120));
-  const n = Math.floor((Math.max(...points.map((p) => p.time)) - start) / 1000 / bucketS) + 1;
+  const n = Math.floor((Math.max(...seconds) - start) / bucketS) + 1;
   const datasets = summary.endpoints.map((e, i) => {
     const counts = new Array<number>(n).fill(0);
-    for (const p of points)
-      if (seriesOf(p) === e.endpoint) counts[Math.floor((p.time - start) / 1000 / bucketS)] += 1;
+    for (const [s, c] of perSecond[i] ?? []) counts[Math.floor((s - start) / bucketS)] += c;
     return {
       label: e.endpoint,
       borderColor: color(i),
@@ -99,12 +109,15 @@ export function completionCdfChart(
   summary: RunSummary,
   lag?: { medianMs?: number | null; p95Ms?: number | null },
 ): ChartSpec | undefined {
-  const times = summary.completionTimes;
-  if (times.length === 0) return undefined;
-  const step = Math.max(1, Math.floor(times.length / 200));
-  const data = times
-    .map((t, i) => ({ x: round(t), y: round((i + 1) / times.length, 4) }))
-    .filter((_, i) => i % step === 0 || i === times.length - 1);
+  const completion = summary.completion;
+  if (completion === undefined) return undefined;
+  // Each value when exact (one point per sample), else each histogram bucket; at most ~200 drawn.
+  const pairs = completion.weighted();
+  const step = Math.max(1, Math.floor(pairs.length / 200));
+  let seen = 0;
+  const data = pairs
+    .map(([t, n]) => ({ x: round(t), y: round((seen += n) / completion.count, 4) }))
+    .filter((_, i) => i % step === 0 || i === pairs.length - 1);
   return {
     id: 'chart-completion',
     title: `Background executions: time to completion seen (CDF)${typeof lag?.medianMs === 'number' ? ` — detection lag median ${lag.medianMs} ms, p95 ${lag.p95Ms ?? '—'} ms` : ''}`,
@@ -138,39 +151,46 @@ export function completionCdfChart(
  * declared duration when samples carry workflow_duration_ms, else by workflow role
  * (fast / slow / …, labelled with its median time to answer), else by time to answer.
  */
-export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
-  const sync = set.points.filter(
-    (p) => p.metric === 'http_req_duration' && endpointOf(p) === 'executeWorkflow',
-  );
+export function timeoutShareChart(set: RunAggregates): ChartSpec | undefined {
+  const sync = tagSetsOf(set, 'http_req_duration', (tags) => endpointOfTags(tags) === 'executeWorkflow');
   if (sync.length === 0) return undefined;
-  const declared = sync.some((p) => p.tags.workflow_duration_ms !== undefined);
-  const byRole = !declared && sync.some((p) => p.tags.workflow !== undefined);
-  const buckets = new Map<string, { order: number; values: number[]; timeouts: number }>();
-  const add = (label: string, order: number, value: number, timedOut: boolean): void => {
+  const declared = sync.some((t) => t.tags.workflow_duration_ms !== undefined);
+  const byRole = !declared && sync.some((t) => t.tags.workflow !== undefined);
+  const buckets = new Map<string, { order: number; stats: ValueStats; n: number; timeouts: number }>();
+  const bucket = (label: string, order: number): { stats: ValueStats; n: number; timeouts: number } => {
     let b = buckets.get(label);
-    if (b === undefined) buckets.set(label, (b = { order, values: [], timeouts: 0 }));
-    b.values.push(value);
-    if (timedOut) b.timeouts += 1;
+    if (b === undefined) buckets.set(label, (b = { order, stats: new ValueStats(), n: 0, timeouts: 0 }));
+    return b;
   };
-  const measure = (p: (typeof sync)[number]): number =>
-    declared ? Number(p.tags.workflow_duration_ms) : p.value;
-  const max = Math.max(...sync.map(measure));
+  const max = Math.max(...sync.map((t) => (declared ? Number(t.tags.workflow_duration_ms) : t.stats.max)));
   const width = max / 10 || 1;
-  for (const p of sync) {
-    if (byRole) add(p.tags.workflow ?? '(untagged)', 0, p.value, isTimeout(p.tags));
-    else {
-      const i = Math.min(9, Math.floor(measure(p) / width));
-      add(`${round(i * width)}–${round((i + 1) * width)} ms`, i, p.value, isTimeout(p.tags));
-    }
+  const range = (i: number): string => `${round(i * width)}–${round((i + 1) * width)} ms`;
+  for (const t of sync) {
+    const timedOut = isTimeout(t.tags);
+    if (byRole) {
+      const b = bucket(t.tags.workflow ?? '(untagged)', 0);
+      b.stats.merge(t.stats);
+      b.n += t.count;
+      if (timedOut) b.timeouts += t.count;
+    } else if (declared) {
+      const i = Math.min(9, Math.floor(Number(t.tags.workflow_duration_ms) / width));
+      const b = bucket(range(i), i);
+      b.n += t.count;
+      if (timedOut) b.timeouts += t.count;
+    } else
+      for (const [v, n] of t.stats.weighted()) {
+        const i = Math.min(9, Math.floor(v / width));
+        const b = bucket(range(i), i);
+        b.n += n;
+        if (timedOut) b.timeouts += n;
+      }
   }
   const rows = [...buckets.entries()].sort(
     ([la, a], [lb, b]) =>
-      (byRole ? median(a.values) - median(b.values) : a.order - b.order) || la.localeCompare(lb),
+      (byRole ? median(a.stats) - median(b.stats) : a.order - b.order) || la.localeCompare(lb),
   );
   const labels = rows.map(([label, b]) =>
-    byRole
-      ? `${label} (median ${round(median(b.values))} ms, n=${b.values.length})`
-      : `${label} (n=${b.values.length})`,
+    byRole ? `${label} (median ${round(median(b.stats))} ms, n=${b.n})` : `${label} (n=${b.n})`,
   );
   const axis = declared
     ? 'workflow duration'
@@ -188,7 +208,7 @@ export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
           {
             label: 'timeout share',
             backgroundColor: color(3),
-            data: rows.map(([, b]) => round(b.timeouts / b.values.length, 4)),
+            data: rows.map(([, b]) => round(b.timeouts / b.n, 4)),
           },
         ],
       },
@@ -203,9 +223,9 @@ export function timeoutShareChart(set: SampleSet): ChartSpec | undefined {
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
+/** The value at rank ⌊n/2⌋ (no interpolation): exact while the stats are, else within the histogram's error. */
+function median(stats: ValueStats): number {
+  return stats.count === 0 ? 0 : stats.atRank(Math.floor(stats.count / 2));
 }
 
 export function trendChart(trend: Readonly<Record<string, readonly TrendPoint[]>>): ChartSpec | undefined {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComparisonResult, SampleSet } from '../compare/index.js';
-import { readRunSamples } from '../compare/index.js';
+import type { ComparisonResult, RunAggregates } from '../compare/index.js';
+import { readRunAggregates } from '../compare/index.js';
 import { readJson, readManifest, type RunManifest, type TrendPoint } from '../history/index.js';
 import type { LoadSummary } from '../types/generated/load-summary.js';
 import type { VerifyResult } from '../types/generated/verify-result.js';
@@ -16,7 +16,8 @@ export interface ReportData {
   readonly loadRun: Record<string, unknown> | undefined;
   /** load-summary.json: the end-of-test summary, the same shape from both engines. */
   readonly loadSummary: LoadSummary | undefined;
-  readonly samples: SampleSet | undefined;
+  /** The raw samples, streamed once into bounded per-series and per-tag-set aggregates. */
+  readonly samples: RunAggregates | undefined;
   readonly summary: RunSummary | undefined;
   readonly comparison: ComparisonResult | undefined;
   readonly comparisonNote: string | undefined;
@@ -33,7 +34,7 @@ export interface ReportExtras {
 export async function loadReportData(runDir: string, extras: ReportExtras = {}): Promise<ReportData> {
   const hasSamples =
     existsSync(runDir) && readdirSync(runDir).some((f) => /^samples.*\.json(\.gz)?$/.test(f));
-  const samples = hasSamples ? await readRunSamples(runDir) : undefined;
+  const samples = hasSamples ? await readRunAggregates(runDir, { reservoir: 0 }) : undefined;
   return {
     runDir,
     manifest: readManifest(runDir),

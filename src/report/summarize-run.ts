@@ -1,4 +1,11 @@
-import { endpointOf, quantileSorted, seriesOf, type SampleSet } from '../compare/index.js';
+import {
+  endpointOfTags,
+  seriesOfTags,
+  statsOf,
+  tagSetsOf,
+  type RunAggregates,
+  type ValueStats,
+} from '../compare/index.js';
 
 export interface EndpointStats {
   /** The series: endpoint, plus the workflow role when samples are tagged with one, e.g. "executeWorkflow (fast)". */
@@ -24,8 +31,8 @@ export interface RunSummary {
    * timeout-boundary scenario ran, else every executeWorkflow request. */
   readonly timeoutShare: number | undefined;
   readonly syncCalls: number;
-  /** Background submit → completion seen, ms, ascending. */
-  readonly completionTimes: readonly number[];
+  /** Background submit → completion seen, ms (exact while small, else its histogram). */
+  readonly completion: ValueStats | undefined;
   readonly completionP95: number | undefined;
   readonly creditsUsed: number | undefined;
   readonly totalRequests: number;
@@ -45,75 +52,68 @@ export function isTimeout(tags: Readonly<Record<string, string>>): boolean {
   return tags.status === '504' || tags.status === '408' || tags.error_code === '1050' || /timeout/i.test(cls);
 }
 
-/** Everything the console summary, the report and the history need, from the raw samples. */
-export function summarizeSamples(set: SampleSet): RunSummary {
-  const durations = new Map<string, number[]>();
+/** Everything the console summary, the report and the history need, from the streamed samples. */
+export function summarizeSamples(set: RunAggregates): RunSummary {
   const failed = new Map<string, number>();
   const expectedTimeouts = new Map<string, number>();
-  const completion: number[] = [];
-  let credits: number | undefined;
   let syncCalls = 0;
   let syncTimeouts = 0;
+  for (const t of tagSetsOf(set, 'http_req_duration')) {
+    const ep = seriesOfTags(t.tags);
+    const status = Number(t.tags.status ?? '0');
+    if (status >= 400 && t.tags.expected_response === 'true' && isTimeout(t.tags))
+      expectedTimeouts.set(ep, (expectedTimeouts.get(ep) ?? 0) + t.count);
+    else if (status === 0 || status >= 400) failed.set(ep, (failed.get(ep) ?? 0) + t.count);
+    if (endpointOfTags(t.tags) === SYNC_ENDPOINT) {
+      syncCalls += t.count;
+      if (isTimeout(t.tags)) syncTimeouts += t.count;
+    }
+  }
   let first = Infinity;
   let last = -Infinity;
-  for (const p of set.points) {
-    if (Number.isFinite(p.time)) {
-      first = Math.min(first, p.time);
-      last = Math.max(last, p.time);
-    }
-    const ep = seriesOf(p);
-    if (p.metric === 'http_req_duration') {
-      let list = durations.get(ep);
-      if (list === undefined) durations.set(ep, (list = []));
-      list.push(p.value);
-      const status = Number(p.tags.status ?? '0');
-      if (status >= 400 && p.tags.expected_response === 'true' && isTimeout(p.tags))
-        expectedTimeouts.set(ep, (expectedTimeouts.get(ep) ?? 0) + 1);
-      else if (status === 0 || status >= 400) failed.set(ep, (failed.get(ep) ?? 0) + 1);
-      if (endpointOf(p) === SYNC_ENDPOINT) {
-        syncCalls += 1;
-        if (isTimeout(p.tags)) syncTimeouts += 1;
-      }
-    } else if (
-      COMPLETION_METRIC.test(p.metric) &&
-      set.metrics.get(p.metric)?.type !== 'rate' &&
-      set.metrics.get(p.metric)?.type !== 'counter'
-    ) {
-      completion.push(p.value);
-    } else if (/credit/i.test(p.metric)) credits = (credits ?? 0) + p.value;
+  for (const entry of set.series.values()) {
+    first = Math.min(first, entry.aggregate.firstTime);
+    last = Math.max(last, entry.aggregate.lastTime);
   }
-  const endpoints = [...durations.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([endpoint, values]) => {
-      const sorted = Float64Array.from(values).sort();
-      return {
-        endpoint,
-        count: sorted.length,
-        failed: failed.get(endpoint) ?? 0,
-        expectedTimeouts: expectedTimeouts.get(endpoint) ?? 0,
-        p50: quantileSorted(sorted, 0.5),
-        p90: quantileSorted(sorted, 0.9),
-        p95: quantileSorted(sorted, 0.95),
-        p99: quantileSorted(sorted, 0.99),
-        max: sorted[sorted.length - 1] ?? Number.NaN,
-      };
-    });
-  completion.sort((a, b) => a - b);
+  const endpoints = [...set.series.values()]
+    .filter((entry) => entry.metric === 'http_req_duration')
+    .sort((a, b) => a.series.localeCompare(b.series))
+    .map(({ series, aggregate: a }) => ({
+      endpoint: series,
+      count: a.count,
+      failed: failed.get(series) ?? 0,
+      expectedTimeouts: expectedTimeouts.get(series) ?? 0,
+      p50: a.quantile(0.5),
+      p90: a.quantile(0.9),
+      p95: a.quantile(0.95),
+      p99: a.quantile(0.99),
+      max: a.count === 0 ? Number.NaN : a.max,
+    }));
+  const isCompletion = (name: string): boolean =>
+    name !== 'http_req_duration' &&
+    COMPLETION_METRIC.test(name) &&
+    set.metrics.get(name)?.type !== 'rate' &&
+    set.metrics.get(name)?.type !== 'counter';
+  const completion = statsOf(set, isCompletion);
+  const credits = tagSetsOf(
+    set,
+    (name) => name !== 'http_req_duration' && !isCompletion(name) && /credit/i.test(name),
+  );
   // The timeout-boundary scenario classifies each slow sync call (sync_calls{class}); prefer that.
-  const classified = set.points.filter((p) => p.metric === 'sync_calls' && p.tags.class !== undefined);
+  const classified = tagSetsOf(set, 'sync_calls', (tags) => tags.class !== undefined);
   if (classified.length > 0) {
-    syncCalls = classified.reduce((n, p) => n + p.value, 0);
+    syncCalls = classified.reduce((n, t) => n + t.sum, 0);
     syncTimeouts = classified
-      .filter((p) => /timeout/.test(p.tags.class ?? ''))
-      .reduce((n, p) => n + p.value, 0);
+      .filter((t) => /timeout/.test(t.tags.class ?? ''))
+      .reduce((n, t) => n + t.sum, 0);
   }
   return {
     endpoints,
     timeoutShare: syncCalls === 0 ? undefined : syncTimeouts / syncCalls,
     syncCalls,
-    completionTimes: completion,
-    completionP95: completion.length === 0 ? undefined : quantileSorted(completion, 0.95),
-    creditsUsed: credits,
+    completion,
+    completionP95: completion?.quantile(0.95),
+    creditsUsed: credits.length === 0 ? undefined : credits.reduce((n, t) => n + t.sum, 0),
     totalRequests: endpoints.reduce((n, e) => n + e.count, 0),
     durationS: last > first ? (last - first) / 1000 : 0,
   };

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAggregates, readSamples, seriesOf } from '../../src/compare/index.js';
+import { aggregatesOf, readAggregates, readSamples, seriesOf } from '../../src/compare/index.js';
 
 /**
  * The streaming reader skips JSON.parse for Point lines in k6's layout (metric first) and the
@@ -51,5 +52,56 @@ describe('fast Point parsing', () => {
     ];
     writeFileSync(file, `${lines.join('\n')}\n`);
     expect(await expectSameAsRaw(file)).toBe(3);
+  });
+
+  it('numbers, UTF-8 tag values, CRLF endings and lines across gunzip chunks read byte for byte as JSON.parse reads them', async () => {
+    const values = [
+      '0',
+      '-0',
+      '1',
+      '-17',
+      '5.000039129671121',
+      '0.1',
+      '123456789.123456789',
+      '1e-7',
+      '2.5E+3',
+      '-3.25',
+    ];
+    const lines: string[] = [];
+    // Enough lines (≈ 3 MB unzipped) that some straddle the reader's 1 MB chunks.
+    for (let i = 0; i < 12_000; i += 1) {
+      const value = values[i % values.length];
+      const endpoint = ['é-ünïcode ✓', 'plain', 'a,b:c'][i % 3];
+      const tags = `{"endpoint":"${endpoint}","iter":"${i}","status":"200","url":"http://x/${i}","vu":"${i % 7}"}`;
+      const ms = String(i % 1000).padStart(3, '0');
+      const time = `2026-11-30T12:${String(Math.floor(i / 1000) % 60).padStart(2, '0')}:00.${ms}${i % 5 === 0 ? '' : '987'}Z`;
+      lines.push(
+        i % 2 === 0
+          ? `{"metric":"m${i % 4}","type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}}}`
+          : `{"type":"Point","data":{"time":"${time}","value":${value},"tags":${tags}},"metric":"m${i % 4}"}`,
+      );
+    }
+    const file = join(dir, 'edges.json.gz');
+    writeFileSync(file, gzipSync(`${lines.join('\r\n')}\r\n`));
+    const raw = await readSamples(file);
+    const agg = await readAggregates(file);
+    const expected = aggregatesOf(raw.points);
+    expect(raw.points).toHaveLength(lines.length);
+    expect(agg.points).toBe(lines.length);
+    expect(agg.badLines).toBe(0);
+    const totals = (set: typeof agg): unknown[] =>
+      [...set.tagSets.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, t]) => [key, t.count, t.sum, t.stats.min, t.stats.max]);
+    expect(totals(agg)).toEqual(totals(expected));
+    expect(agg.tagSets.size).toBe(12);
+    for (const [key, entry] of expected.series) {
+      const mine = agg.series.get(key)!.aggregate;
+      expect([mine.firstTime, mine.lastTime, [...mine.perSecond]]).toEqual([
+        entry.aggregate.firstTime,
+        entry.aggregate.lastTime,
+        [...entry.aggregate.perSecond],
+      ]);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * contract: `version` prints the given version; `run` records its argv and the key variable it
  * received, writes k6's classic handleSummary data (HARNESS_SUMMARY_OUT), the dashboard export
  * (or, with FAKE_K6_SHORT=1, k6's real "not enough data" warning instead) and one answered
- * request as raw samples, and exits with FAKE_K6_EXIT. FAKE_K6_NO_SUMMARY=1 leaves the summary out.
+ * request as raw samples (gzipped when the --out path ends in .gz, as k6 does), and exits with FAKE_K6_EXIT. FAKE_K6_NO_SUMMARY=1 leaves the summary out.
  */
 export function fakeK6(version: string): { bin: string; record: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-k6-'));
@@ -30,7 +30,9 @@ if (process.env.FAKE_K6_NO_SUMMARY !== '1') fs.writeFileSync(process.env.HARNESS
 if (process.env.FAKE_K6_SHORT === '1') console.error('time="2026-11-30T13:17:08Z" level=warning msg="The test run was short, report generation was skipped (not enough data)"');
 else fs.writeFileSync(process.env.K6_WEB_DASHBOARD_EXPORT, '<html>dashboard</html>');
 const point = { type: 'Point', metric: 'http_reqs', data: { time: new Date().toISOString(), value: 1, tags: { endpoint: 'executeWorkflow' } } };
-if (process.env.FAKE_K6_SILENT !== '1') fs.writeFileSync(value('--out').slice('json='.length), require('node:zlib').gzipSync(JSON.stringify(point) + '\\n'));
+const out = value('--out').slice('json='.length);
+// As k6 does: gzipped when the path ends in .gz, plain otherwise.
+if (process.env.FAKE_K6_SILENT !== '1') fs.writeFileSync(out, out.endsWith('.gz') ? require('node:zlib').gzipSync(JSON.stringify(point) + '\\n') : JSON.stringify(point) + '\\n');
 console.log('fake k6 ran ' + args.at(-1));
 process.exit(Number(process.env.FAKE_K6_EXIT || '0'));
 `,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawSample } from '../../src/compare/index.js';
+import { aggregatesOf, type RawSample } from '../../src/compare/index.js';
 import { thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
 import type { LoadThreshold } from '../../src/types/generated/load-summary.js';
@@ -84,7 +84,7 @@ describe('ground truth', () => {
       { metric: 'time_to_completion', time: 3_000_000, value: 500, tags: { conversation: 'gone' } },
       { metric: 'time_to_completion', time: 3_000_000, value: 500, tags: {} },
     ];
-    const lag = await detectionLag(points, url, 0.02);
+    const lag = await detectionLag(aggregatesOf(points, { keep: ['time_to_completion'] }), url, 0.02);
     expect(lag.executions).toBe(2);
     expect(lag.medianMs).toBe(25);
     expect(lag.realTimeMedianMs).toBe(1250);
@@ -92,12 +92,12 @@ describe('ground truth', () => {
 
   it('summarises polls per execution and timeout classes from the samples', () => {
     const polls = [3, 4, 5, 6].map((value) => ({ metric: 'polls_per_execution', time: 0, value, tags: {} }));
-    expect(pollsPerExecution(polls)).toMatchObject({ executions: 4, median: 4.5, max: 6 });
+    expect(pollsPerExecution(aggregatesOf(polls))).toMatchObject({ executions: 4, median: 4.5, max: 6 });
     const calls = [
       { class: 'server_timeout' },
       { class: 'server_timeout' },
       { class: 'answered_below_limit' },
     ].map((tags) => ({ metric: 'sync_calls', time: 0, value: 1, tags }));
-    expect(timeoutClasses(calls)).toEqual({ server_timeout: 2, answered_below_limit: 1 });
+    expect(timeoutClasses(aggregatesOf(calls))).toEqual({ server_timeout: 2, answered_below_limit: 1 });
   });
 });

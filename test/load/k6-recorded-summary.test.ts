@@ -55,12 +55,12 @@ describe('load-summary.json from a recorded real-k6 run', () => {
     const parts = { name: 'http_req_duration', tags: { scenario: 'sync-latency' }, operator: '<', limit: 1 };
     // Checked against the statistics k6 did write for the same sub-metric.
     for (const stat of ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'])
-      expect(measureFromSamples(run.points, { ...parts, aggregation: stat })).toBeCloseTo(own[stat], 9);
+      expect(measureFromSamples(run.samples, { ...parts, aggregation: stat })).toBeCloseTo(own[stat], 9);
     const p99 = run.summary.thresholds.find((x) => x.metric === key)?.measured ?? Number.NaN;
     expect(p99).toBeGreaterThanOrEqual(own['p(95)']);
     expect(p99).toBeLessThanOrEqual(own.max);
     expect(
-      measureFromSamples(run.points, { ...parts, tags: { scenario: 'other' }, aggregation: 'p(99)' }),
+      measureFromSamples(run.samples, { ...parts, tags: { scenario: 'other' }, aggregation: 'p(99)' }),
     ).toBe(undefined);
   });
 

@@ -1,3 +1,4 @@
+import { emptyAggregates } from '../../src/compare/index.js';
 import { describe, expect, it } from 'vitest';
 import { DASHBOARD_DEFAULT_HOST, buildLoadSummary, dashboardEnv } from '../../src/load/index.js';
 import { parseThreshold } from '../../src/load/threshold-expression.js';
@@ -34,7 +35,7 @@ describe('threshold keys and expressions', () => {
           },
         },
       },
-      { engine: { kind: 'local', version: null }, scenario: 's', points: [] },
+      { engine: { kind: 'local', version: null }, scenario: 's', samples: emptyAggregates() },
     );
     expect(summary.thresholds).toEqual([
       {
@@ -69,7 +70,7 @@ describe('threshold keys and expressions', () => {
         state: { testRunDurationMs: 1234 },
         options: { summaryTrendStats: ['avg', 'max', 'p(95)'] },
       },
-      { engine: { kind: 'k6', version: '2.2.0' }, scenario: 's', points: [] },
+      { engine: { kind: 'k6', version: '2.2.0' }, scenario: 's', samples: emptyAggregates() },
     );
     expect(summary.checks.map((c) => c.path)).toEqual(['::top', '::g::inner']);
     // Statistics in one order whatever order the engine wrote them in (k6: Go's random map order).

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RawSample, SampleSet } from '../../src/compare/index.js';
+import { aggregatesOf, type RawSample, type RunAggregates } from '../../src/compare/index.js';
 import { bucketIndex, logBucketBounds } from '../../src/report/log-buckets.js';
 import { histogramChart } from '../../src/report/charts.js';
 import { summarizeSamples } from '../../src/report/summarize-run.js';
 
-const set = (points: RawSample[]): SampleSet => ({ points, metrics: new Map() });
+const set = (points: RawSample[]): RunAggregates => aggregatesOf(points);
 const duration = (value: number, tags: Record<string, string>): RawSample => ({
   metric: 'http_req_duration',
   time: 1_000 + value,

@@ -70,6 +70,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       "the segments all instances of the test use, as points, e.g. 0,1/3,2/3,1 (k6's flag)",
     )
     .option('-v, --verbose', 'show console.debug lines (k6 hides them otherwise)')
+    .option(
+      '--system-tags <tags>',
+      "k6's --system-tags: only these system tags on HTTP samples (comma-separated; scenario, group and check are always kept)",
+    )
     .addHelpText('after', supportedText())
     .action(
       async (
@@ -86,6 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           executionSegment?: string;
           executionSegmentSequence?: string;
           verbose?: boolean;
+          systemTags?: string;
         },
       ) => {
         if (o.out !== undefined && !o.out.startsWith('json='))
@@ -100,6 +105,14 @@ export async function main(argv: readonly string[]): Promise<number> {
           newMachineReadableSummary: o.newMachineReadableSummary === true,
           quiet: o.quiet === true,
           verbose: o.verbose === true,
+          ...(o.systemTags === undefined
+            ? {}
+            : {
+                systemTags: o.systemTags
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter((t) => t !== ''),
+              }),
           overrides: {
             vus: o.vus,
             iterations: o.iterations,

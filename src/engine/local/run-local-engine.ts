@@ -18,6 +18,8 @@ export interface RunLocalEngineOptions {
   readonly cwd?: string;
   /** `-v`/`--verbose`: console.debug lines are shown (k6 hides them otherwise). */
   readonly verbose?: boolean;
+  /** k6's --system-tags: the system tags HTTP samples keep (default: k6's default set). */
+  readonly systemTags?: readonly string[];
   /**
    * k6's --vus / --iterations / --duration / --execution-segment / --execution-segment-sequence:
    * replace the script's own (k6's CLI > script rule).
@@ -71,6 +73,7 @@ export async function runLocalEngine(opts: RunLocalEngineOptions): Promise<{ exi
       log,
       logTTY,
       verbose: opts.verbose === true,
+      ...(opts.systemTags === undefined ? {} : { systemTags: opts.systemTags }),
       overrides: opts.overrides,
     });
     return { exitCode };

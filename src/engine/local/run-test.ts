@@ -30,6 +30,8 @@ export interface RunTestOptions {
   readonly logTTY: boolean;
   /** `-v`: console.debug is shown. */
   readonly verbose: boolean;
+  /** k6's --system-tags (TestRun.systemTags). */
+  readonly systemTags?: readonly string[];
   /** k6's --vus / --iterations / --duration / --execution-segment(-sequence), which replace the script's own. */
   readonly overrides?: CliOverrides;
 }
@@ -56,6 +58,7 @@ export async function runTest(opts: RunTestOptions): Promise<number> {
   const script = loadScript(scriptPath);
   const run = new TestRun(opts.metrics, opts.log, opts.logTTY, opts.verbose);
   let testOptions: Readonly<Record<string, unknown>> = {};
+  if (opts.systemTags !== undefined) run.systemTags = new Set(opts.systemTags);
   let modules: ModuleOptions = {
     userAgent: 'k6/local-engine (not k6; https://k6.io/)',
     discardResponseBodies: false,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RawSample, readSamples } from '../../../src/compare/index.js';
+import { type RawSample, aggregatesOf, emptyAggregates, readSamples } from '../../../src/compare/index.js';
 import { buildLoadSummary, isClassicSummaryData, parseK6Version } from '../../../src/load/index.js';
 import { pollsPerExecution, timeoutClasses } from '../../../src/load/truth.js';
 import { type Transcript, readTranscripts } from './kit/index.js';
@@ -69,7 +69,7 @@ describe('src/load parsers on real k6 output (recorded transcripts)', () => {
       const summary = buildLoadSummary(t.observed.handleSummary, {
         engine: { kind: 'k6', version: parseK6Version(t.k6.versionText) ?? null },
         scenario: t.id,
-        points: [],
+        samples: emptyAggregates(),
       });
       const found = summary.thresholds.map((r) => `${r.metric} ${r.expression}`).sort();
       // A conformance script declares its thresholds statically (`k6 inspect` lists them); a
@@ -113,7 +113,7 @@ describe('src/load parsers on real k6 output (recorded transcripts)', () => {
   it('timeoutClasses classifies every timeout-boundary call k6 made', () => {
     const t = transcripts.find((x) => x.id === 'scenario/timeout-boundary');
     expect(t).toBeDefined();
-    const classes = timeoutClasses(pointsFromAggregates(t!));
+    const classes = timeoutClasses(aggregatesOf(pointsFromAggregates(t!)));
     const total = Object.values(classes).reduce((a, b) => a + b, 0);
     expect(total).toBe(t!.observed.scenarios['timeout-boundary']?.iterations);
   });
@@ -121,7 +121,7 @@ describe('src/load parsers on real k6 output (recorded transcripts)', () => {
   it('pollsPerExecution counts one value per background execution k6 completed', () => {
     const t = transcripts.find((x) => x.id === 'scenario/background-polling');
     expect(t).toBeDefined();
-    const polls = pollsPerExecution(pointsFromAggregates(t!));
+    const polls = pollsPerExecution(aggregatesOf(pointsFromAggregates(t!)));
     expect(polls.executions).toBe(t!.observed.scenarios['background-polling']?.iterations);
     expect(polls.max).toBeGreaterThanOrEqual(1);
   });

@@ -66,6 +66,18 @@ function encodeBody(body: unknown): Buffer | undefined {
   return Buffer.from(String(body as number | boolean | bigint));
 }
 
+/** The system tags the engine adds to a request's samples, which --system-tags may drop. */
+const REQUEST_SYSTEM_TAGS = [
+  'method',
+  'url',
+  'name',
+  'status',
+  'error_code',
+  'error',
+  'proto',
+  'expected_response',
+];
+
 /** Module `k6/http` for one VU: every request emits k6's HTTP metrics with its system tags. */
 export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unknown> {
   const run = vu.run;
@@ -209,6 +221,8 @@ export function httpModule(vu: Vu, opts: HttpModuleOptions): Record<string, unkn
     }
     const expected = callback === null ? undefined : callback(raw.status);
     if (expected !== undefined) tags.expected_response = String(expected);
+    const enabled = run.systemTags;
+    if (enabled !== undefined) for (const k of REQUEST_SYSTEM_TAGS) if (!enabled.has(k)) delete tags[k];
     Object.assign(tags, params.tags ?? {});
     const t =
       raw.startedAt +

@@ -57,6 +57,11 @@ export class TestRun {
   iterationsInterrupted = 0;
   /** options.tags, known once the init context has run. */
   globalTags: Tags = {};
+  /**
+   * k6's --system-tags: the system tags a request's samples keep (undefined: k6's default set).
+   * Applied to the tags the engine adds to HTTP samples; scenario, group and check are always kept.
+   */
+  systemTags: ReadonlySet<string> | undefined;
 
   constructor(
     readonly metrics: MetricsEngine,
