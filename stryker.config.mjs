@@ -1,9 +1,10 @@
 // Mutation testing of the code that decides pass or fail (issue 15): `npm run mutation`.
 // Not part of `npm test` (a full run takes hours on two cores); docs/mutation.md has the last scores.
 //
-//   npm run mutation                                   # every module below
-//   npm run mutation -- --mutate 'src/secrets/**/*.ts' # one module (any Stryker flag passes through)
-//   npm run mutation -- --incremental                  # only mutants whose code or tests changed
+//   npm run mutation                                   # every module, one after another (scripts/mutation.ts)
+//   npm run mutation -- --module secrets               # one module with its own tests
+//   npm run mutation:changed                           # --incremental: only mutants whose code or tests changed
+// `npx stryker run` alone mutates everything below against the whole suite (hours).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -12,8 +13,9 @@ export default {
     // The repository's config plus the setup that hands the active mutant (and the coverage it
     // gets back) to what the tests start: `harness verify`'s inner vitest and spawned CLIs.
     configFile: 'vitest.mutation.config.ts',
-    // Only the test files that import a mutated file run for it (vitest's `related`).
-    related: true,
+    // scripts/mutation.ts names each module's test files: vitest's `related` would drop the ones that
+    // reach the code only through a second vitest or a spawned CLI (the contract kit, most of verify).
+    related: false,
   },
   mutate: [
     'src/engine/metrics/**/*.ts',
@@ -36,8 +38,10 @@ export default {
   // The TypeScript checker would double the run time; a mutant that does not compile fails its tests anyway.
   checkers: [],
   ignorePatterns: ['dist', 'reports', '.harness', '.venv', '.stryker-tmp'],
-  // Gitignored (reports/*): each clone keeps its own, `--incremental` reuses it.
+  // Gitignored (reports/*): each clone keeps its own, `--incremental` reuses it (per module, see scripts/mutation.ts).
   incrementalFile: 'reports/mutation/stryker-incremental.json',
+  // The dry run is a module's test files once, with coverage; the whole suite when run without scripts/mutation.ts.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -24,7 +24,7 @@ interface Mutant {
   readonly location: { readonly start: { readonly line: number; readonly column: number } };
 }
 
-interface Report {
+export interface Report {
   readonly files: Record<string, { readonly source?: string; readonly mutants: readonly Mutant[] }>;
 }
 

@@ -1,15 +1,23 @@
 /**
- * `npm run mutation [-- flags]`: Stryker over the verdict code (stryker.config.mjs), then the score per
- * module and file. `--module <name>` mutates one module and runs only its tests (below); any other flag
- * goes to Stryker (`--mutate 'src/compare/stats.ts'`, `--concurrency 2`). `npm run mutation:changed`
- * (`--incremental`) reruns only mutants whose file or tests changed since the last run; its state is
- * reports/mutation/stryker-incremental.json, gitignored with the rest of reports/.
+ * `npm run mutation [-- flags]`: Stryker over the verdict code (stryker.config.mjs), one module after
+ * another, each with only the test files that exercise it, then the score per module and file.
+ *
+ *   npm run mutation                                  # every module
+ *   npm run mutation -- --module secrets,compare      # some modules
+ *   npm run mutation -- --module compare --mutate src/compare/stats.ts   # one file (other flags go to Stryker)
+ *   npm run mutation:changed                          # --incremental: only mutants whose code or tests changed
+ *
+ * Reports and the incremental state are per module in reports/mutation/ (gitignored, as all of reports/):
+ * <module>.json, <module>.html, <module>-incremental.json.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { tallyFiles, table } from './mutation-table.js';
+import { survivors, table, tallyFiles, type Report } from './mutation-table.js';
 
-/** Each module's sources and the test files that exercise them (shorter runs than vitest's `related`). */
+/**
+ * Each module's sources and the test files that exercise them. Named rather than found by vitest's
+ * `related`: the contract kit runs in verify's inner vitest, which no test file imports.
+ */
 export const MODULE_RUNS: Record<string, { readonly mutate: string; readonly tests: readonly string[] }> = {
   metrics: {
     mutate: 'src/engine/metrics/**/*.ts',
@@ -29,26 +37,48 @@ export const MODULE_RUNS: Record<string, { readonly mutate: string; readonly tes
   load: { mutate: 'src/load/**/*.ts', tests: ['test/load/**/*.test.ts'] },
 };
 
-const REPORT = 'reports/mutation/mutation.json';
+const OUT = 'reports/mutation';
 
-function strykerArgs(argv: readonly string[]): { args: string[]; module?: string } {
+function parse(argv: readonly string[]): { modules: string[]; rest: string[] } {
   const i = argv.indexOf('--module');
-  if (i === -1) return { args: [...argv] };
-  const name = argv[i + 1] ?? '';
-  const run = MODULE_RUNS[name];
-  if (run === undefined) throw new Error(`--module ${name}: one of ${Object.keys(MODULE_RUNS).join(', ')}`);
-  const rest = [...argv.slice(0, i), ...argv.slice(i + 2)];
-  const mutate = rest.includes('--mutate') || rest.includes('-m') ? [] : ['--mutate', run.mutate];
-  return { args: [...mutate, '--testFiles', run.tests.join(','), ...rest], module: name };
+  if (i === -1) return { modules: Object.keys(MODULE_RUNS), rest: [...argv] };
+  const modules = (argv[i + 1] ?? '').split(',').filter((m) => m !== '');
+  const unknown = modules.filter((m) => !(m in MODULE_RUNS));
+  if (modules.length === 0 || unknown.length > 0)
+    throw new Error(`--module ${unknown.join(',')}: one or more of ${Object.keys(MODULE_RUNS).join(', ')}`);
+  return { modules, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
 }
 
-const { args, module } = strykerArgs(process.argv.slice(2));
-const run = spawnSync('npx', ['stryker', 'run', ...args], { stdio: 'inherit' });
-if (run.status === 0 && existsSync(REPORT)) {
-  // Kept per module, so `tsx scripts/mutation-table.ts reports/mutation/*-module.json` shows them all.
-  if (module !== undefined) copyFileSync(REPORT, `reports/mutation/${module}-module.json`);
-  console.log(`\nMutation score per module (${REPORT}):\n`);
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Parameters<typeof tallyFiles>[0][number];
-  console.log(table(tallyFiles([report])));
+const { modules, rest } = parse(process.argv.slice(2));
+const reports: Report[] = [];
+let failed = false;
+for (const module of modules) {
+  const run = MODULE_RUNS[module];
+  if (run === undefined) continue;
+  const mutate = rest.includes('--mutate') || rest.includes('-m') ? [] : ['--mutate', run.mutate];
+  const args = [
+    ...mutate,
+    '--testFiles',
+    run.tests.join(','),
+    '--incrementalFile',
+    `${OUT}/${module}-incremental.json`,
+    ...rest,
+  ];
+  console.log(`\n== mutation: ${module} ==`);
+  const result = spawnSync('npx', ['stryker', 'run', ...args], { stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(`${OUT}/mutation.json`)) {
+    failed = true;
+    console.error(`mutation: the ${module} run failed (exit ${result.status ?? result.signal})`);
+    continue;
+  }
+  copyFileSync(`${OUT}/mutation.json`, `${OUT}/${module}.json`);
+  copyFileSync(`${OUT}/mutation.html`, `${OUT}/${module}.html`);
+  reports.push(JSON.parse(readFileSync(`${OUT}/${module}.json`, 'utf8')) as Report);
 }
-process.exitCode = run.status ?? 1;
+if (reports.length > 0) {
+  console.log('\nMutation score per module:\n');
+  console.log(table(tallyFiles(reports)));
+  console.log(`\nLeft alive (survived / no coverage):\n${survivors(reports).join('\n')}`);
+}
+// An incomplete run is never reported as done.
+process.exitCode = failed ? 1 : 0;

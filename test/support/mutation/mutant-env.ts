@@ -31,6 +31,11 @@ function coverage(): { static: Hits; perTest: Record<string, Hits> } {
   return (ns.mutantCoverage ??= { static: {}, perTest: {} });
 }
 
+// A mutant in module-level code (a regex, a table) only acts if it is on before the test file's
+// imports: switch it on now, as Stryker does for the mutants it knows are static. Each test file
+// imports the sources afresh, so its import-time hits are credited to its tests below.
+if (inject('mode' as never) === 'mutant') ns.activeMutant = inject('activeMutant' as never);
+mirrorActiveMutant();
 beforeAll(mirrorActiveMutant);
 beforeEach(mirrorActiveMutant);
 
@@ -42,10 +47,16 @@ afterEach(() => {
   else mergeHits((coverage().perTest[testId] ??= {}), hits);
 });
 
-// Hits from the file's beforeAll/afterAll (a verify run shared by its tests) go to every test of the file.
+// Hits outside a test (the file's imports, a verify or engine run in its beforeAll, here or in what it
+// started) go to every test of the file, not to "static", which would run every test of every file.
 // eslint-disable-next-line no-empty-pattern -- vitest 4.1 passes the suite as the hook's second argument only
 afterAll(({}, suite: RunnerTestSuite) => {
   const hits = takeHits(dir);
+  const still = coverage().static;
+  for (const [id, n] of Object.entries(still)) {
+    hits[id] = (hits[id] ?? 0) + n;
+    delete still[id];
+  }
   if (Object.keys(hits).length === 0) return;
   for (const testId of testIds(suite)) mergeHits((coverage().perTest[testId] ??= {}), hits);
 });
@@ -55,7 +66,8 @@ function testIds(suite: RunnerTestSuite): string[] {
   const ids: string[] = [];
   const visit = (task: RunnerTask): void => {
     if (task.type === 'suite') task.tasks.forEach(visit);
-    else ids.push(`${task.file.filepath}#${fullName(task)}`);
+    // Skipped tests (k6 absent) are not in Stryker's results: crediting them would only warn.
+    else if (task.mode === 'run' || task.mode === 'only') ids.push(`${task.file.filepath}#${fullName(task)}`);
   };
   suite.tasks.forEach(visit);
   return ids;
