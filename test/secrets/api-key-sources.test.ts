@@ -42,6 +42,10 @@ describe('readApiKey sources', () => {
     expect(scrub('file-key-loser-1')).toBe('file-key-loser-1');
   });
 
+  it('neither NAME nor NAME_FILE set: the key is missing, not a file to read', () => {
+    expect(failure({}).message).toBe('the API key variable H_KEY is not set');
+  });
+
   it('NAME and NAME_FILE both empty: the key is missing, with how to set it', () => {
     const error = failure({ H_KEY: '', H_KEY_FILE: '' });
     expect(error.code).toBe('HARNESS_ERR_KEY_MISSING');

@@ -46,6 +46,10 @@ describe('custom metrics', () => {
     expect(refusal(() => engine.define('my_trend', 'trend')).message).toBe(
       'metric "my_trend" is already a trend (time); it cannot also be a trend (default)',
     );
+    engine.define('my_count', 'counter');
+    expect(refusal(() => engine.define('my_count', 'gauge')).message).toBe(
+      'metric "my_count" is already a counter (default); it cannot also be a gauge (default)',
+    );
   });
 
   it('a sample for a metric never defined is refused, naming the metric', () => {

@@ -7,7 +7,7 @@ import { textSummary } from '../../../src/engine/metrics/index.js';
  * under their metric, the trend columns and time unit the script chose, and the ANSI colours.
  */
 const DATA = {
-  options: { summaryTrendStats: ['avg', 'p(99)', 'count'], summaryTimeUnit: 'ms' },
+  options: { summaryTrendStats: ['avg', 'p(99)', 'count', 'p(99.9)'], summaryTimeUnit: 'ms' },
   root_group: {
     name: '',
     checks: [{ name: 'status is 200', passes: 3, fails: 0 }],
@@ -80,6 +80,9 @@ describe('text summary layout', () => {
     expect(lines[6]).toBe(`>       ${red}↳  25% — ✓ 1 / ✗ 3${reset}`);
     expect(lines[10]).toBe(
       `>  ${red}✗${reset} checks${grey}.........................${reset}: ${cyan}50.00%${reset} ✓ 4 ✗ 4`,
+    );
+    expect(lines[11]).toBe(
+      `>  ${green}✓${reset} http_req_duration${grey}..............${reset}: avg=${cyan}1500ms${reset} p(99)=${cyan}2500ms${reset} count=${cyan}4${reset}`,
     );
     expect(lines[13]).toBe(
       `>    http_reqs${grey}......................${reset}: ${cyan}4${reset} ${cyan}2${reset}/s`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../../src/errors/index.js';
 import { parseThreshold, parseThresholdKey } from '../../../src/engine/metrics/threshold-parser.js';
-import type { ThresholdSpec } from '../../../src/engine/metrics/types.js';
+import { createMetricsEngine, type ThresholdSpec } from '../../../src/engine/metrics/index.js';
 
 /**
  * The threshold grammar a user writes in options.thresholds, read exactly: which keys and tag
@@ -82,9 +82,9 @@ describe('threshold expressions', () => {
       'uses "rate", which a trend metric does not have (allowed: avg, min, max, med, p(N))',
     ],
     [
-      { threshold: 'avg<1', abortOnFial: true } as unknown as ThresholdSpec,
+      { threshold: 'avg<1', abortOnFial: true, delay: '1s' } as unknown as ThresholdSpec,
       'avg<1',
-      'has unknown option(s) abortOnFial (allowed: threshold, abortOnFail, delayAbortEval)',
+      'has unknown option(s) abortOnFial, delay (allowed: threshold, abortOnFail, delayAbortEval)',
     ],
     [
       { threshold: 'avg<1', abortOnFail: 'yes' as unknown as boolean },
@@ -96,5 +96,25 @@ describe('threshold expressions', () => {
     expect(error.code).toBe('HARNESS_ERR_THRESHOLD_INVALID');
     expect(error.message).toBe(`threshold "lat": ${JSON.stringify(expression)} ${why}`);
     expect(error.details).toEqual({ key: 'lat', expression });
+  });
+});
+
+describe('thresholds on a script', () => {
+  it('a threshold on a metric the script never defined is refused, naming key and metric', () => {
+    const error = refusal(() => createMetricsEngine().setThresholds({ 'nope{a:b}': ['count>0'] }));
+    expect(error.code).toBe('HARNESS_ERR_THRESHOLD_INVALID');
+    expect(error.message).toBe(
+      'threshold "nope{a:b}" names metric "nope", which is neither built in nor defined by the script',
+    );
+    expect(error.details).toEqual({ key: 'nope{a:b}' });
+  });
+
+  it('a single expression not wrapped in a list is still one threshold', () => {
+    const engine = createMetricsEngine();
+    engine.define('my_counter', 'counter');
+    engine.setThresholds({ my_counter: 'count>1' as unknown as ThresholdSpec[] });
+    engine.add({ metric: 'my_counter', time: 0, value: 1, tags: {} });
+    const { results } = engine.evaluateThresholds(1000, { final: true });
+    expect(results.map((r) => [r.expression, r.ok])).toEqual([['count>1', false]]);
   });
 });
