@@ -25,8 +25,6 @@ export default {
     'src/secrets/**/*.ts',
     'src/verify/**/*.ts',
     'src/load/**/*.ts',
-    // Re-exports only: nothing to mutate.
-    '!**/index.ts',
   ],
   // Each mutant runs only the tests that executed its code in the dry run.
   coverageAnalysis: 'perTest',
