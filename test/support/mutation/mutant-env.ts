@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,6 +52,7 @@ afterEach(() => {
 // eslint-disable-next-line no-empty-pattern -- vitest 4.1 passes the suite as the hook's second argument only
 afterAll(({}, suite: RunnerTestSuite) => {
   const hits = takeHits(dir);
+  rmSync(dir, { recursive: true, force: true });
   const still = coverage().static;
   for (const [id, n] of Object.entries(still)) {
     hits[id] = (hits[id] ?? 0) + n;
