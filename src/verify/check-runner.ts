@@ -40,6 +40,8 @@ export class CheckRunner {
     const streaming: Reporter = {
       onTestCaseResult: (test: TestCase) => holder.runner?.listener?.(testResult(test)),
     };
+    // Stryker disable next-line all: the mutation run's own plumbing, not a verdict.
+    const mutationSetup = process.env.HARNESS_MUTATION_CHECK_SETUP;
     const vitest = await createVitest(
       'test',
       {
@@ -48,6 +50,9 @@ export class CheckRunner {
         watch: false,
         reporters: [streaming],
         include: [CHECK_GLOB],
+        // `npm run mutation` only: carries the active mutant into these workers and their hits back.
+        // Stryker disable next-line all: the mutation run's own plumbing, not a verdict.
+        setupFiles: mutationSetup === undefined ? [] : [mutationSetup],
         pool: 'threads',
         isolate: false,
         maxWorkers: 2,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareRuns, formatComparison, seededRandom } from '../../src/compare/index.js';
+import { compareRuns, formatComparison, mannWhitneyU, seededRandom } from '../../src/compare/index.js';
 import type { FixtureSample } from '../fixtures/k6-json-output.js';
 import { fixtureRunId, writeRunFolder } from '../fixtures/run-folder.js';
 
@@ -76,5 +76,29 @@ describe('compareRuns verdicts', () => {
     expect(only?.rank.pGreater).toBeGreaterThan(0.5);
     expect(only?.verdict).toBe('no-change');
     expect(result.regressions).toBe(0);
+  });
+
+  it('a faster run within minEffect is no change, even when the rank test finds it faster', async () => {
+    const base = series(10, 200, 100);
+    const current = series(11, 200, 97);
+    expect(mannWhitneyU(current, base).pGreater).toBeLessThan(0.001);
+    const result = await compareRuns(run(base), run(current), { seed: 7, iterations: 400 });
+    expect(result.comparisons[0]?.change.upper, formatComparison(result)).toBeGreaterThan(-0.1);
+    expect(result.comparisons[0]?.verdict).toBe('no-change');
+  });
+
+  it('both limits are strict: a bound exactly at minEffect, or a p-value exactly at alpha, is no verdict', async () => {
+    const options = { seed: 7, iterations: 400 };
+    const [base, slower, faster] = [series(12, 200, 100), series(13, 200, 200), series(14, 200, 50)];
+    const [baseRun, slowerRun, fasterRun] = [run(base), run(slower), run(faster)];
+    const slow = (await compareRuns(baseRun, slowerRun, options)).comparisons[0];
+    const fast = (await compareRuns(baseRun, fasterRun, options)).comparisons[0];
+    expect([slow?.verdict, fast?.verdict]).toEqual(['regression', 'improvement']);
+    const verdict = async (dir: string, more: { minEffect?: number; alpha?: number }): Promise<string> =>
+      (await compareRuns(baseRun, dir, { ...options, ...more })).comparisons[0]?.verdict ?? 'none';
+    expect(await verdict(slowerRun, { minEffect: slow?.change.lower ?? 0 })).toBe('no-change');
+    expect(await verdict(slowerRun, { alpha: slow?.rank.pGreater ?? 0 })).toBe('no-change');
+    expect(await verdict(fasterRun, { minEffect: -(fast?.change.upper ?? 0) })).toBe('no-change');
+    expect(await verdict(fasterRun, { alpha: mannWhitneyU(faster, base).pGreater })).toBe('no-change');
   });
 });

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReference } from '../../reference/index.js';
 import { post } from '../robustness/support/http.js';
@@ -20,13 +19,10 @@ afterAll(async () => {
 
 describe('reference authentication', () => {
   it('compares keys with crypto.timingSafeEqual, and never with === on a key', () => {
-    const files = execFileSync(
-      'git',
-      ['ls-files', '--cached', '--others', '--exclude-standard', 'reference'],
-      { encoding: 'utf8' },
-    )
-      .split('\n')
-      .filter((f) => f.endsWith('.ts'));
+    // A walk, not `git ls-files`: the mutation run's sandbox is a copy outside git's view.
+    const files = readdirSync('reference', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `reference/${f}`);
     const sources = files.map((f) => [f, readFileSync(f, 'utf8')] as const);
     const users = sources.filter(([, text]) => /timingSafeEqual/.test(text));
     expect(

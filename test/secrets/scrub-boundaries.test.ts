@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSecrets, redactHeaders, REDACTED, registerSecret, scrub } from '../../src/secrets/index.js';
+import {
+  clearSecrets,
+  redactHeaders,
+  REDACTED,
+  registerSecret,
+  scrub,
+  scrubValue,
+} from '../../src/secrets/index.js';
 
 /**
  * Where redaction starts and stops: the shortest key that is redacted, the header names that are
@@ -43,5 +50,26 @@ describe('scrub boundaries', () => {
     expect(scrub('forget-me-key-1')).toBe(REDACTED);
     clearSecrets();
     expect(scrub('forget-me-key-1')).toBe('forget-me-key-1');
+  });
+
+  it('marks a redaction with the literal [REDACTED] that reports and logs are searched for', () => {
+    registerSecret('literal-key-123');
+    expect(scrub('k=literal-key-123')).toBe('k=[REDACTED]');
+    expect(redactHeaders({ 'x-api-key': 'literal-key-123' })).toEqual({ 'x-api-key': '[REDACTED]' });
+  });
+
+  it('drops absent headers and joins repeated ones before scrubbing them', () => {
+    registerSecret('joined-key-123');
+    expect(redactHeaders({ 'x-absent': undefined, via: ['a', 'b joined-key-123'], accept: '*/*' })).toEqual({
+      via: `a, b ${REDACTED}`,
+      accept: '*/*',
+    });
+  });
+
+  it('scrubValue deep-scrubs only once a key is registered, leaving other values equal', () => {
+    const value = { a: ['deep-key-12345', { b: 'x deep-key-12345' }], n: 1 };
+    expect(scrubValue(value)).toEqual(value);
+    registerSecret('deep-key-12345');
+    expect(scrubValue(value)).toEqual({ a: [REDACTED, { b: `x ${REDACTED}` }], n: 1 });
   });
 });
