@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawSample } from '../../src/compare/index.js';
+import { aggregatesOf, type RawSample } from '../../src/compare/index.js';
 import { thresholdLines, thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
 import type { LoadThreshold } from '../../src/types/generated/load-summary.js';
@@ -91,18 +91,20 @@ const sample = (metric: string, value: number, tags: Record<string, string> = {}
 describe('ground truth from the samples', () => {
   it('polls per execution: only that metric counts; none measured is null, not 0', () => {
     expect(
-      pollsPerExecution([
-        sample('http_reqs', 50),
-        sample('polls_per_execution', 3),
-        sample('polls_per_execution', 5),
-      ]),
+      pollsPerExecution(
+        aggregatesOf([
+          sample('http_reqs', 50),
+          sample('polls_per_execution', 3),
+          sample('polls_per_execution', 5),
+        ]),
+      ),
     ).toEqual({
       executions: 2,
       median: 4,
       p95: 4.9,
       max: 5,
     });
-    expect(pollsPerExecution([sample('http_reqs', 1)])).toEqual({
+    expect(pollsPerExecution(aggregatesOf([sample('http_reqs', 1)]))).toEqual({
       executions: 0,
       median: null,
       p95: null,
@@ -118,7 +120,7 @@ describe('ground truth from the samples', () => {
       sample('sync_calls', 9),
       sample('http_reqs', 7, { class: 'in-time' }),
     ];
-    expect(timeoutClasses(points)).toEqual({ 'in-time': 3, 'timed-out': 4 });
+    expect(timeoutClasses(aggregatesOf(points))).toEqual({ 'in-time': 3, 'timed-out': 4 });
   });
 
   it('detection lag: poll time minus recorded finish, per tagged completion, scaled back to real time', async () => {
@@ -131,13 +133,22 @@ describe('ground truth from the samples', () => {
       sample('http_req_duration', 1, { conversation: 'a' }, 9000),
     ];
     const seen: string[] = [];
-    const lag = await detectionLag(points, 'http://ref.invalid//', 0.1, (base, id) => {
-      seen.push(`${base} ${id}`);
-      return Promise.resolve(finished[id]);
-    });
+    const lag = await detectionLag(
+      aggregatesOf(points, { keep: ['time_to_completion'] }),
+      'http://ref.invalid//',
+      0.1,
+      (base, id) => {
+        seen.push(`${base} ${id}`);
+        return Promise.resolve(finished[id]);
+      },
+    );
     expect(seen).toEqual(['http://ref.invalid// a', 'http://ref.invalid// b', 'http://ref.invalid// c']);
     expect(lag).toEqual({ executions: 2, medianMs: 20, p95Ms: 29, realTimeMedianMs: 200 });
-    expect(await detectionLag([], 'http://ref.invalid', 1, () => Promise.resolve(0))).toEqual({
+    expect(
+      await detectionLag(aggregatesOf([], { keep: ['time_to_completion'] }), 'http://ref.invalid', 1, () =>
+        Promise.resolve(0),
+      ),
+    ).toEqual({
       executions: 0,
       medianMs: null,
       p95Ms: null,
