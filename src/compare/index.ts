@@ -50,3 +50,4 @@ export {
   tagSetsOf,
   type TagFilter,
 } from './query-aggregates.js';
+export { streamPoints, type PointSink } from './stream-points.js';

@@ -1,6 +1,5 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { streamPoints } from './stream-points.js';
 import { HarnessError } from '../errors/index.js';
 
 /** One Point line of k6's JSON output, with its time as epoch milliseconds. */
@@ -48,38 +47,12 @@ export async function readSamples(file: string): Promise<SampleSet & { readonly 
       hint: 'Point at a run folder written by `harness run` or `harness load` (it holds samples.json.gz).',
     });
   }
-  const raw = createReadStream(file);
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const points: RawSample[] = [];
   const metrics = new Map<string, MetricDeclaration>();
-  let badLines = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    let parsed: JsonLine;
-    try {
-      parsed = JSON.parse(line) as JsonLine;
-    } catch {
-      badLines += 1;
-      continue;
-    }
-    const data = parsed.data;
-    if (
-      parsed.type === 'Point' &&
-      typeof parsed.metric === 'string' &&
-      data !== undefined &&
-      typeof data.value === 'number'
-    ) {
-      points.push({
-        metric: parsed.metric,
-        time: Date.parse(data.time ?? ''),
-        value: data.value,
-        tags: data.tags ?? {},
-      });
-    } else if (parsed.type === 'Metric' && data !== undefined) {
-      const name = data.name ?? parsed.metric ?? '';
-      metrics.set(name, { name, type: data.type ?? 'trend', contains: data.contains ?? 'default' });
-    } else badLines += 1;
-  }
+  const badLines = await streamPoints(file, {
+    point: (metric, time, value, tags) => points.push({ metric, time, value, tags }),
+    declare: (metric) => metrics.set(metric.name, metric),
+  });
   return { points, metrics, badLines };
 }
 

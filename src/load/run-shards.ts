@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyAggregates, readAggregates, type RunAggregates } from '../compare/index.js';
 import { KEPT_METRICS } from './read-results.js';
+import { splitEvenly } from '../engine/index.js';
 import { isHarnessError } from '../errors/index.js';
 import { budgetRewrite, linkSamples, mergeShards, SHARD_FILES, type ShardsRecord } from '../merge/index.js';
 import type { RunDir } from '../run/index.js';
@@ -12,13 +13,6 @@ import { type EngineExit, type EngineRun, runEngine } from './run-engine.js';
 import type { EngineChoice } from './select-engine.js';
 
 type Failure = NonNullable<LoadRun['failures']>[number];
-
-/** N equal segments as k6 writes them: "0:1/3", "1/3:2/3", "2/3:1" and the sequence "0,1/3,2/3,1". */
-export function equalSegments(n: number): { readonly segments: string[]; readonly sequence: string } {
-  const bound = (i: number): string => (i === 0 ? '0' : i === n ? '1' : `${i}/${n}`);
-  const bounds = Array.from({ length: n + 1 }, (_, i) => bound(i));
-  return { segments: bounds.slice(0, n).map((b, i) => `${b}:${bounds[i + 1]}`), sequence: bounds.join(',') };
-}
 
 /** The budget of one of n equal shards: each stops at its share, so together they stay within the test's. */
 export const shardBudget = (budget: Budget, n: number): Budget =>
@@ -43,7 +37,8 @@ export async function runShardEngines(
   runDir: RunDir,
   onOutput: (chunk: string) => void,
 ): Promise<ShardsExit> {
-  const { segments, sequence } = equalSegments(n);
+  // k6's own fractions, reduced as k6 prints them ("1/2", not "2/4"): what each shard's manifest records.
+  const { segments, sequence } = splitEvenly(n);
   const perShard = await Promise.all(
     segments.map((segment, i) => {
       const dir = shardDir(runDir, i);

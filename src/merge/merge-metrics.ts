@@ -2,7 +2,7 @@ import { createMetricsEngine, type MetricType, type ValueType } from '../engine/
 import type { ClassicSummaryData } from '../load/build-load-summary.js';
 import { addChecks, type CheckCount } from './merge-checks.js';
 import type { Shard } from './read-shards.js';
-import { streamPoints } from './stream-points.js';
+import { streamPoints } from '../compare/index.js';
 
 /** What a Trend keeps exactly by default before its percentiles come from a histogram (TrendSink's own limit). */
 export const DEFAULT_EXACT_LIMIT = 4_000_000;

@@ -4,22 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregatesOf, type RawSample } from '../../src/compare/index.js';
 import { thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
-import type { LoadThreshold } from '../../src/types/generated/load-summary.js';
-
-const threshold = (over: Partial<LoadThreshold>): LoadThreshold => ({
-  metric: 'http_req_failed',
-  name: 'http_req_failed',
-  tags: {},
-  scenario: null,
-  expression: 'rate<0.01',
-  aggregation: 'rate',
-  operator: '<',
-  limit: 0.01,
-  measured: 0,
-  measuredFrom: 'summary',
-  ok: true,
-  ...over,
-});
+import { threshold } from './threshold-fixture.js';
 
 describe('thresholds → JUnit', () => {
   it('writes one testcase per threshold; a crossed one fails with its measured value and limit', () => {

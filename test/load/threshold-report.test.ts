@@ -2,27 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { aggregatesOf, type RawSample } from '../../src/compare/index.js';
 import { thresholdLines, thresholdsJunit } from '../../src/load/index.js';
 import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
-import type { LoadThreshold } from '../../src/types/generated/load-summary.js';
+import { threshold } from './threshold-fixture.js';
 
 /**
  * What a load run tells people about its thresholds — the console lines and the JUnit document CI
  * reads, exactly — and the ground-truth figures computed from the samples (polls, timeout classes,
  * detection lag), including the empty cases, which must read as "nothing measured", never as 0.
  */
-const threshold = (over: Partial<LoadThreshold>): LoadThreshold => ({
-  metric: 'http_req_failed',
-  name: 'http_req_failed',
-  tags: {},
-  scenario: null,
-  expression: 'rate<0.01',
-  aggregation: 'rate',
-  operator: '<',
-  limit: 0.01,
-  measured: 0,
-  measuredFrom: 'summary',
-  ok: true,
-  ...over,
-});
 
 const crossed = threshold({
   metric: 'http_req_duration{endpoint:x}',

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { JsonLine } from '../compare/samples.js';
-import type { MetricDeclaration } from '../compare/index.js';
+import type { JsonLine, MetricDeclaration } from './samples.js';
 
 export interface PointSink {
   point(metric: string, time: number, value: number, tags: Readonly<Record<string, string>>): void;
@@ -19,7 +18,7 @@ export async function streamPoints(file: string, sink: PointSink): Promise<numbe
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   let badLines = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    if (line.length === 0) continue;
+    if (line.trim() === '') continue;
     let parsed: JsonLine;
     try {
       parsed = JSON.parse(line) as JsonLine;
