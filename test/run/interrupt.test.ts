@@ -181,4 +181,30 @@ describe('harness run stopped by a signal', () => {
       expect(existsSync(join(reports, id, f)), f).toBe(true);
     expect(readdirSync(tmp).filter((f) => f.startsWith('harness-load-'))).toEqual([]);
   }, 300_000);
+
+  for (const [signal, ci, code] of [
+    ['SIGINT', false, 130],
+    ['SIGTERM', true, 143],
+  ] as const)
+    it(`${signal} mid-check of \`harness verify\` alone${ci ? ' (--ci)' : ''}: exit ${code} with one line saying so, no verify.json, no verdict`, async () => {
+      const res = await interruptWhen(
+        ['verify', ...(ci ? ['--ci'] : []), '--seed', '6', '--reports-dir', reports],
+        { TMPDIR: tmp },
+        // The first check has finished: the rest are still running.
+        ci ? /"event":"check"/ : /^(PASS|FAIL|SKIP|ACPT) /m,
+        signal,
+      );
+      expect(res.code, `${res.stdout}\n${res.stderr}`).toBe(code);
+      const lines = res.stderr.trim().split('\n');
+      if (ci)
+        expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+          { event: 'interrupted', signal, exitCode: code },
+        ]);
+      else
+        expect(lines).toContain(
+          `harness verify: ${signal} received before every check had finished; nothing written (interrupted: not a verdict)`,
+        );
+      expect(res.stdout).not.toMatch(/"event":"summary"|^reports: /m);
+      for (const id of runFolders()) expect(existsSync(join(reports, id, 'verify.json'))).toBe(false);
+    }, 300_000);
 });

@@ -130,6 +130,19 @@ export const command: CommandModule = {
       // Each check's row as it finishes, the summary at the end.
       const out = verifyConsole(config.ci);
       let har: HarWritten | undefined;
+      // The checks run in this process's vitest workers and cannot be cancelled one by one: on
+      // SIGINT/SIGTERM say so and exit with the signal's code; no verify.json, never a verdict.
+      const { watchInterrupts, SIGNAL_EXIT_CODE } = await import('../../run/index.js');
+      const watch = watchInterrupts();
+      void watch.next.then((signal) => {
+        const line = `harness verify: ${signal} received before every check had finished; nothing written (interrupted: not a verdict)`;
+        process.stderr.write(
+          config.ci
+            ? `${JSON.stringify({ event: 'interrupted', signal, exitCode: SIGNAL_EXIT_CODE[signal] })}\n`
+            : `${line}\n`,
+        );
+        process.exit(SIGNAL_EXIT_CODE[signal]);
+      });
       const result = await runVerify(config, undefined, {
         workflows,
         ...(flags.check === undefined ? {} : { only: flags.check }),
@@ -137,6 +150,7 @@ export const command: CommandModule = {
         onCheck: (check) => out.onCheck(check),
         ...(flags.har === undefined ? {} : { har: resolve(flags.har), onHar: (written) => (har = written) }),
       });
+      watch.dispose();
       out.end(result);
       process.stdout.write(
         `reports: ${join(config.reportsDir, result.runId)}/verify.json, verify.junit.xml\n`,
