@@ -1,7 +1,12 @@
 import type { MetricsEngine, Sample } from '../../../../src/engine/metrics/types.js';
 import { TestRun } from '../../../../src/engine/local/runtime/test-run.js';
 import type { Vu } from '../../../../src/engine/local/runtime/vu.js';
-import { executionTuple, type ExecutionTuple } from '../../../../src/engine/local/segments/index.js';
+import {
+  executionTuple,
+  parseExecutionSegment,
+  parseExecutionSegmentSequence,
+  type ExecutionTuple,
+} from '../../../../src/engine/local/segments/index.js';
 import type { Executor, ExecutorContext } from '../../../../src/engine/local/executors/index.js';
 
 /**
@@ -25,10 +30,14 @@ export function fakeRun(
   executor: Executor,
   raw: Record<string, unknown>,
   opts: {
-    iterationMs?: number;
+    /** How long an iteration takes, for all VUs or per VU id. */
+    iterationMs?: number | ((vu: number) => number);
     name?: string;
     tags?: Record<string, string>;
     gracefulStopMs?: number;
+    /** The run's segment, as `--execution-segment` / `--execution-segment-sequence` give it. */
+    segment?: string;
+    sequence?: string;
     /** Called with each sample as it is emitted (to act at an exact point of the schedule). */
     onSample?: (s: Sample, run: TestRun) => void;
   } = {},
@@ -44,7 +53,10 @@ export function fakeRun(
   const run: TestRun = new TestRun(metrics, (line) => logs.push(line));
   const name = opts.name ?? 'sc';
   const params = executor.parse(raw, name);
-  const tuple: ExecutionTuple = executionTuple(undefined, undefined);
+  const tuple: ExecutionTuple = executionTuple(
+    opts.segment === undefined ? undefined : parseExecutionSegment(opts.segment),
+    opts.sequence === undefined ? undefined : parseExecutionSegmentSequence(opts.sequence),
+  );
   const t0 = performance.now();
   let nextId = 1;
   const vu = (): Vu => ({ id: nextId++ }) as unknown as Vu;
@@ -78,8 +90,10 @@ export function fakeRun(
         return vu();
       },
       iterate: (v) => {
-        starts.push({ at: performance.now() - t0, vu: (v as unknown as { id: number }).id });
-        return new Promise((resolve) => setTimeout(resolve, opts.iterationMs ?? 0));
+        const id = (v as unknown as { id: number }).id;
+        starts.push({ at: performance.now() - t0, vu: id });
+        const ms = typeof opts.iterationMs === 'function' ? opts.iterationMs(id) : (opts.iterationMs ?? 0);
+        return new Promise((resolve) => setTimeout(resolve, ms));
       },
       halt: () => {
         state.halted++;
