@@ -155,6 +155,18 @@ describe('arrival schedule: no free VU', () => {
     expect(warnings(f)).toHaveLength(1);
   });
 
+  it('does not warn while a VU below maxVUs is still initialising (drops then are not for want of maxVUs)', async () => {
+    // 4 arrivals per ms, each VU busy all along: one VU joins per ms, far from the 5000 allowed.
+    const f = fakeRun(constantArrivalRate, car({ rate: 4000, preAllocatedVUs: 0, maxVUs: 5000 }), {
+      iterationMs: 5000,
+      gracefulStopMs: 0,
+    });
+    await runToEnd(f);
+    expect(dropped(f).length).toBeGreaterThan(1000);
+    expect(f.newVus.length).toBeGreaterThan(900);
+    expect(warnings(f)).toEqual([]);
+  });
+
   it('initialises no VU once the run is stopping', async () => {
     // The run is aborted as the first drop is counted, before the VU it asked for initialises.
     const f = fakeRun(constantArrivalRate, car({ rate: 10, preAllocatedVUs: 1, maxVUs: 2 }), {
