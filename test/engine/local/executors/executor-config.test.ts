@@ -177,6 +177,20 @@ describe('arrival-rate executors', () => {
       maxVUs: 1,
     });
     expect(e.plannedMs(p)).toBe(1500);
+    expect(
+      e.parse(
+        { stages: [{ target: 1, duration: '1s' }], preAllocatedVUs: 1, timeUnit: '1m', startRate: 2 },
+        's',
+      ),
+    ).toMatchObject({
+      startRate: 2,
+      timeUnit: 60_000,
+    });
+    expect(
+      message(() =>
+        e.parse({ stages: [{ target: 1, duration: '1s' }], preAllocatedVUs: 1, timeUnit: '0s' }, 's'),
+      ),
+    ).toBe("scenario 's': timeUnit must be longer than 0s");
     const refused = "scenario 's': stages must be a non-empty array of {target, duration}";
     expect(message(() => e.parse({ preAllocatedVUs: 1 }, 's'))).toBe(refused);
     expect(message(() => e.parse({ stages: [], preAllocatedVUs: 1 }, 's'))).toBe(refused);
