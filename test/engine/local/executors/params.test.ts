@@ -27,8 +27,10 @@ describe('goDuration: durations as Go prints them in k6 messages', () => {
   it.each([
     [0, '0s'],
     [0.0005, '500ns'],
+    [0.001, '1µs'],
     [0.0015, '1.5µs'],
     [0.5, '500µs'],
+    [1, '1ms'],
     [500, '500ms'],
     [999.5, '999.5ms'],
     [1000, '1s'],
@@ -92,6 +94,10 @@ describe('durations', () => {
   it('durationField reads a k6 duration, or the fallback, and requires one without fallback', () => {
     expect(durationField({ t: '1m30s' }, 't', 's', undefined)).toBe(90_000);
     expect(durationField({}, 't', 's', '2s')).toBe(2000);
+    expect(refusal(() => durationField({ t: 'soon' }, 't', 's', undefined))).toEqual({
+      code: 'HARNESS_ERR_ENGINE_OPTIONS',
+      message: `scenario 's': t is not a valid duration: "soon"`,
+    });
     expect(refusal(() => durationField({}, 't', 's', undefined))).toEqual({
       code: 'HARNESS_ERR_ENGINE_OPTIONS',
       message: "scenario 's': t is required",
