@@ -3,6 +3,7 @@ import { constantVus } from '../../../../src/engine/local/executors/constant-vus
 import { perVuIterations } from '../../../../src/engine/local/executors/per-vu-iterations.js';
 import { sharedIterations } from '../../../../src/engine/local/executors/shared-iterations.js';
 import type { Executor } from '../../../../src/engine/local/executors/index.js';
+import { wait } from '../../../../src/engine/local/executors/types.js';
 import { fakeRun, type FakeRun } from './fake-context.js';
 
 // The closed model on a fake clock: each VU loops, starting its next iteration when the last ended,
@@ -34,9 +35,16 @@ describe('constant-vus', () => {
   it('counts its VUs active for the whole loop, and none after', async () => {
     const f = fakeRun(constantVus, { vus: 3, duration: '1s' }, { iterationMs: 400 });
     const seen: number[] = [];
-    setTimeout(() => seen.push(f.run.vusActive), 500);
+    const held = (): boolean[] => f.ctx.vus.map((v) => v.heldActive);
+    const heldSeen: boolean[][] = [];
+    setTimeout(() => {
+      seen.push(f.run.vusActive);
+      heldSeen.push(held());
+    }, 500);
     await runToEnd(constantVus, f);
     expect(seen).toEqual([3]);
+    expect(heldSeen).toEqual([[true, true, true]]);
+    expect(held()).toEqual([false, false, false]);
     expect(f.run.vusActive).toBe(0);
   });
 
@@ -54,6 +62,33 @@ describe('constant-vus', () => {
     setTimeout(() => f.run.abort('stop', 0), 250);
     await runToEnd(constantVus, f);
     expect(startsOf(f, 1)).toEqual([0, 100, 200]);
+  });
+});
+
+describe('gracefulStop and a test abort', () => {
+  it('a test abort during gracefulStop halts the stragglers at once, not at the end of the grace', async () => {
+    const f = fakeRun(constantVus, { vus: 1, duration: '1s' }, { iterationMs: 5000, gracefulStopMs: 30_000 });
+    setTimeout(() => f.run.abort('stop', 0), 2000);
+    await runToEnd(constantVus, f);
+    expect(f.haltedAt).toEqual([2000]);
+  });
+});
+
+describe('wait', () => {
+  it('resolves at once for 0 ms or an aborted signal, and when the signal aborts before the time', async () => {
+    const log: string[] = [];
+    void wait(0, new AbortController().signal).then(() => log.push('zero'));
+    const aborted = new AbortController();
+    aborted.abort();
+    void wait(1000, aborted.signal).then(() => log.push('aborted'));
+    await Promise.resolve();
+    expect(log).toEqual(['zero', 'aborted']);
+    const live = new AbortController();
+    void wait(1000, live.signal).then(() => log.push(`woken at ${performance.now() - t}`));
+    const t = performance.now();
+    setTimeout(() => live.abort(), 10);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(log).toEqual(['zero', 'aborted', 'woken at 10']);
   });
 });
 

@@ -24,6 +24,8 @@ export interface FakeRun {
   readonly samples: Sample[];
   readonly logs: string[];
   halted: number;
+  /** Fake-clock ms since the start of each halt. */
+  readonly haltedAt: number[];
 }
 
 export function fakeRun(
@@ -69,6 +71,7 @@ export function fakeRun(
     samples,
     logs,
     halted: 0,
+    haltedAt: [],
     ctx: {
       run,
       config: {
@@ -97,6 +100,7 @@ export function fakeRun(
       },
       halt: () => {
         state.halted++;
+        state.haltedAt.push(performance.now() - t0);
       },
     },
   };
