@@ -27,7 +27,9 @@ export async function runArrivals(
   const inflight = new Set<Promise<void>>();
   const t0 = performance.now();
   const endsAt = t0 + durationMs;
-  const dropTags = { ...run.globalTags, ...ctx.config.tags, scenario: ctx.config.name };
+  // k6's getMetricTags: the run's tags and the scenario's name, not the scenario's own `tags`
+  // (those go on the iteration's samples only).
+  const dropTags = { ...run.globalTags, scenario: ctx.config.name };
   let warned = false;
   const allocate = (): void => {
     allocating = true;

@@ -1,6 +1,6 @@
 import { runArrivals } from './arrival-schedule.js';
 import { stripedIndices } from '../segments/index.js';
-import { intField, atLeastOneSecond, positiveDuration } from './params.js';
+import { intField, atLeastOneSecond, maxVusField, positiveDuration } from './params.js';
 import type { Executor } from './types.js';
 
 /** k6 constant-arrival-rate: `rate` iterations per `timeUnit` for `duration`, VUs up to maxVUs. */
@@ -14,7 +14,7 @@ export const constantArrivalRate: Executor = {
       timeUnit: positiveDuration(raw, 'timeUnit', scenario, '1s'),
       duration: atLeastOneSecond(raw, 'duration', scenario, undefined),
       preAllocatedVUs,
-      maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
+      maxVUs: maxVusField(raw, scenario, preAllocatedVUs),
     };
   },
   preAllocate: (p, tuple) => tuple.scale(p.preAllocatedVUs as number),

@@ -63,6 +63,13 @@ export function intField(
   return v;
 }
 
+/** The arrival rates' maxVUs: preAllocatedVUs when absent; k6 refuses fewer (exit 104). */
+export function maxVusField(raw: Raw, scenario: string, preAllocatedVUs: number): number {
+  const maxVUs = intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0);
+  if (maxVUs < preAllocatedVUs) throw configError(scenario, "maxVUs can't be less than preAllocatedVUs");
+  return maxVUs;
+}
+
 /** A duration in ms; `fallback` (a k6 duration string) when absent, undefined = required. */
 export function durationField(raw: Raw, key: string, scenario: string, fallback: string | undefined): number {
   const v = raw[key] ?? fallback;

@@ -1,6 +1,6 @@
 import { runArrivals } from './arrival-schedule.js';
 import { stripedIndices } from '../segments/index.js';
-import { intField, invalid, positiveDuration } from './params.js';
+import { intField, invalid, maxVusField, positiveDuration } from './params.js';
 import type { Executor } from './types.js';
 import { parseDuration } from '../options/duration.js';
 
@@ -65,7 +65,7 @@ export const rampingArrivalRate: Executor = {
       timeUnit: positiveDuration(raw, 'timeUnit', scenario, '1s'),
       stages,
       preAllocatedVUs,
-      maxVUs: Math.max(preAllocatedVUs, intField(raw, 'maxVUs', scenario, preAllocatedVUs, 0)),
+      maxVUs: maxVusField(raw, scenario, preAllocatedVUs),
     };
   },
   preAllocate: (p, tuple) => tuple.scale(p.preAllocatedVUs as number),
