@@ -8,7 +8,8 @@ import {
   type ResolvedTarget,
   type TargetProfile,
 } from '../../src/target/index.js';
-import { CheckRunner, printPretty, runVerify, type VerifyResult } from '../../src/verify/index.js';
+import { CheckRunner, printPretty } from '../../src/verify/index.js';
+import { checkOf as check, verifyWith } from './verify-with.js';
 
 const config = { timeScale: 0.02, faults: [], seed: 21, reportsDir: 'reports' };
 
@@ -20,20 +21,6 @@ async function reference(
   const target = await startEmbedded({ timeScale: 0.02, faults, seed: 21 });
   return { ...target, profile: edit(target.profile) };
 }
-
-async function verifyWith(runner: CheckRunner, target: ResolvedTarget): Promise<VerifyResult> {
-  try {
-    return await runVerify(config, target, { runner, write: false });
-  } finally {
-    await target.stop();
-  }
-}
-
-const check = (result: VerifyResult, id: string) => {
-  const found = result.checks.find((c) => c.id === id);
-  if (found === undefined) throw new Error(`no check ${id}`);
-  return found;
-};
 
 describe('typical and undeclared expectations are observed apart from failures', () => {
   let runner: CheckRunner;
@@ -70,7 +57,7 @@ describe('typical and undeclared expectations are observed apart from failures',
   it('creditUsage ≠ 0 at background submit: a typical deviation, not a failure, in verify.json and the console', async () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const target = await resolveTarget({ ...config, target: url }, { env: { HARNESS_API_KEY: 'k' } });
-    const result = await verifyWith(runner, target);
+    const result = await verifyWith(runner, target, config.seed);
     const submit = check(result, 'background-submit');
     expect(submit.outcome).toBe('passed');
     expect(submit.deviations).toEqual([
@@ -88,7 +75,7 @@ describe('typical and undeclared expectations are observed apart from failures',
   }, 60_000);
 
   it('credit accounting: the last turn only fails a profile declaring sum, and is observed when undeclared', async () => {
-    const declared = await verifyWith(runner, await reference(['credit-last-turn']));
+    const declared = await verifyWith(runner, await reference(['credit-last-turn']), config.seed);
     expect(check(declared, 'credit-accounting').outcome).toBe('failed');
     expect(check(declared, 'credit-accounting').failures[0]).toMatchObject({
       code: 'CREDIT_ACCOUNTING',
@@ -100,6 +87,7 @@ describe('typical and undeclared expectations are observed apart from failures',
         ...p,
         conversation: { ...p.conversation, creditAccounting: 'undeclared' },
       })),
+      config.seed,
     );
     const c = check(undeclared, 'credit-accounting');
     expect(c.outcome).toBe('passed');
@@ -112,6 +100,7 @@ describe('typical and undeclared expectations are observed apart from failures',
         ...p,
         conversation: { ...p.conversation, creditAccounting: 'last' },
       })),
+      config.seed,
     );
     expect(check(last, 'credit-accounting').outcome).toBe('passed');
   }, 120_000);
@@ -128,20 +117,22 @@ describe('timing compares like with like, within stated margins', () => {
     const wrong = await verifyWith(
       runner,
       await reference([], (p) => ({ ...p, syncLimit: { ...p.syncLimit, limitMs: 30_000 } })),
+      config.seed,
     );
     expect(check(wrong, 'sync-limit').failures.map((f) => f.code)).toContain('SYNC_LIMIT_MISMATCH');
-    const right = await verifyWith(runner, await reference([]));
+    const right = await verifyWith(runner, await reference([]), config.seed);
     expect(check(right, 'sync-limit').outcome).toBe('passed');
     expect(check(right, 'sync-limit').observations).toMatchObject({ limitWindow: { fromMs: 540 } });
   }, 120_000);
 
   it('a submit held for half the sync limit fails against the default bound and passes a profile allowing it', async () => {
-    const held = await verifyWith(runner, await reference(['slow-background-submit']));
+    const held = await verifyWith(runner, await reference(['slow-background-submit']), config.seed);
     expect(check(held, 'background-submit').failures.map((f) => f.code)).toEqual(['NOT_IMMEDIATE']);
     expect(check(held, 'background-submit').failures[0]?.documented).toMatch(/10 % of syncLimit\.limitMs/);
     const allowed = await verifyWith(
       runner,
       await reference(['slow-background-submit'], (p) => ({ ...p, background: { immediateMs: 1_000 } })),
+      config.seed,
     );
     expect(check(allowed, 'background-submit').outcome).toBe('passed');
   }, 120_000);
@@ -162,6 +153,7 @@ describe('every wait ends naming its bound', () => {
         conversation: { ...p.conversation, statusPointer: '/no-such-status' },
         polling: { ...p.polling, budgetMs: 1_500 },
       })),
+      config.seed,
     );
     for (const id of ['conversation-continuation', 'background-lifecycle']) {
       const failures = check(result, id).failures;

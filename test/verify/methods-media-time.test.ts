@@ -7,23 +7,10 @@ import {
   type ResolvedTarget,
   type TargetProfile,
 } from '../../src/target/index.js';
-import { CheckRunner, runVerify, type VerifyResult } from '../../src/verify/index.js';
+import { CheckRunner } from '../../src/verify/index.js';
+import { checkOf as check, verifyWith } from './verify-with.js';
 
 const config = { timeScale: 0.02, faults: [], seed: 31, reportsDir: 'reports' };
-
-async function verifyWith(runner: CheckRunner, target: ResolvedTarget): Promise<VerifyResult> {
-  try {
-    return await runVerify(config, target, { runner, write: false });
-  } finally {
-    await target.stop();
-  }
-}
-
-const check = (result: VerifyResult, id: string) => {
-  const found = result.checks.find((c) => c.id === id);
-  if (found === undefined) throw new Error(`no check ${id}`);
-  return found;
-};
 
 describe('the per-request response-time bound of the profile (responseTimeMs)', () => {
   let runner: CheckRunner;
@@ -44,6 +31,7 @@ describe('the per-request response-time bound of the profile (responseTimeMs)', 
     const result = await verifyWith(
       runner,
       await reference(300, (p) => ({ ...p, responseTimeMs: { executeWorkflow: 100 } })),
+      config.seed,
     );
     const slow = check(result, 'execute-success');
     expect(slow.outcome).toBe('failed');
@@ -66,9 +54,10 @@ describe('the per-request response-time bound of the profile (responseTimeMs)', 
     const allowed = await verifyWith(
       runner,
       await reference(0, (p) => ({ ...p, responseTimeMs: { executeWorkflow: 30_000 } })),
+      config.seed,
     );
     expect(check(allowed, 'execute-success').outcome).toBe('passed');
-    const undeclared = await verifyWith(runner, await reference(300, (p) => p));
+    const undeclared = await verifyWith(runner, await reference(300, (p) => p), config.seed);
     expect(check(undeclared, 'execute-success').outcome).toBe('passed');
   }, 60_000);
 });
@@ -118,7 +107,7 @@ describe('other methods and a wrong Content-Type: declared → failures, undecla
 
   it('405 with Allow: POST and 415: typical, passing with nothing to note', async () => {
     Object.assign(mode, { method: 'allow', type: '415' });
-    const result = await verifyWith(runner, await target());
+    const result = await verifyWith(runner, await target(), config.seed);
     for (const id of ['other-methods', 'bad-request-content-type']) {
       expect(check(result, id).outcome, id).toBe('passed');
       expect(check(result, id).deviations, id).toBeUndefined();
@@ -132,7 +121,7 @@ describe('other methods and a wrong Content-Type: declared → failures, undecla
 
   it('a 405 without Allow: a deviation when undeclared, a failure when the profile declares 405', async () => {
     Object.assign(mode, { method: 'no-allow', type: '415' });
-    const undeclared = check(await verifyWith(runner, await target()), 'other-methods');
+    const undeclared = check(await verifyWith(runner, await target(), config.seed), 'other-methods');
     expect(undeclared.outcome).toBe('passed');
     expect(undeclared.deviations?.[0]).toMatchObject({
       code: 'ALLOW_MISSING',
@@ -140,7 +129,7 @@ describe('other methods and a wrong Content-Type: declared → failures, undecla
       schemaPath: 'header:allow',
     });
     const declared = check(
-      await verifyWith(runner, await target((p) => ({ ...p, otherMethodStatus: 405 }))),
+      await verifyWith(runner, await target((p) => ({ ...p, otherMethodStatus: 405 })), config.seed),
       'other-methods',
     );
     expect(declared.outcome).toBe('failed');
@@ -149,7 +138,7 @@ describe('other methods and a wrong Content-Type: declared → failures, undecla
 
   it('other methods and a wrong Content-Type accepted with 200: deviations undeclared, failures declared', async () => {
     Object.assign(mode, { method: 'accept', type: 'ignore' });
-    const undeclared = await verifyWith(runner, await target());
+    const undeclared = await verifyWith(runner, await target(), config.seed);
     expect(check(undeclared, 'other-methods').outcome).toBe('passed');
     expect(check(undeclared, 'other-methods').deviations?.map((d) => d.code)).toEqual(
       Array(12).fill('OTHER_METHOD_ACCEPTED'),
@@ -160,6 +149,7 @@ describe('other methods and a wrong Content-Type: declared → failures, undecla
     const declared = await verifyWith(
       runner,
       await target((p) => ({ ...p, otherMethodStatus: 404, wrongContentTypeStatus: 415 })),
+      config.seed,
     );
     for (const id of ['other-methods', 'bad-request-content-type']) {
       const c = check(declared, id);
