@@ -21,6 +21,40 @@ describe('compareRun (k6 transcript vs a local run)', () => {
     expect(withinTolerance('constant-arrival-rate', 100, 79)).toBe(false);
   });
 
+  it("time-bound constant-vus: k6's VU-time at the local run's own iteration speed, not the raw count", () => {
+    const t = transcripts.get('conformance/constant-vus')!;
+    const k6Count = t.observed.scenarios.steady.iterations;
+    // `factor` times fewer iterations: with the time they took unchanged (each `factor` times as
+    // long: a slower machine) or cut by the same factor (the engine ran the scenario shorter).
+    const fewer = (factor: number, sameTime: boolean): Observation => {
+      const local = clone(t.observed);
+      local.scenarios.steady.iterations = Math.round(k6Count / factor);
+      for (const series of local.metrics.iteration_duration.series) {
+        series[1] = Math.max(1, Math.round(series[1] / factor));
+        if (!sameTime) series[2] /= factor;
+      }
+      return local;
+    };
+    // A loaded machine: half as many iterations, each twice as long → the same VU-time: agrees.
+    const half = Math.round(k6Count / 2);
+    expect(compareRun(t, fewer(2, true))).toEqual([]);
+    // Half as many iterations at k6's own speed: the engine gave the scenario half the VU-time.
+    expect(compareRun(t, fewer(2, false))).toContainEqual(
+      `scenario steady (constant-vus) iterations (k6's VU-time at local speed): k6 ${k6Count}, local ${half}`,
+    );
+  });
+
+  it('arrival rate: iterations + dropped (the schedule) must agree; how they split may not matter', () => {
+    const t = transcripts.get('conformance/constant-arrival-rate')!;
+    const [name, counts] = Object.entries(t.observed.scenarios)[0];
+    const moved = clone(t.observed);
+    moved.scenarios[name] = { iterations: counts.iterations - 5, dropped: counts.dropped + 5 };
+    expect(compareRun(t, moved)).toEqual([]);
+    const lost = clone(t.observed);
+    lost.scenarios[name] = { iterations: Math.floor(counts.iterations / 2), dropped: counts.dropped };
+    expect(compareRun(t, lost).some((f) => f.includes('iterations + dropped'))).toBe(true);
+  });
+
   it('vus / vus_max (sampled on the 1 s tick) may be on one side only; any other metric may not', () => {
     const local = clone(base.observed);
     local.metrics.vus = { series: [[0, 1, 1, 1, 1]] } as unknown as (typeof local.metrics)[string];
