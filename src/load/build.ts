@@ -78,6 +78,7 @@ export async function buildScenarios(
     const result = await build({
       entryPoints: [join(sourceDir, `${name}.ts`)],
       outfile: path,
+      absWorkingDir: REPO_ROOT, // comments name sources relative to the repo, whatever the cwd: one bundleId for one source
       write: false, // checked first, then renamed into place: a concurrent `k6 run` never reads half a file
       bundle: true, // one file a user's `k6 run` takes as is, lib and validators inlined
       format: 'esm', // k6 runs ES modules natively; `export default` and `options` must stay exports
