@@ -72,7 +72,7 @@ describe('fast Point parsing', () => {
     for (let i = 0; i < 12_000; i += 1) {
       const value = values[i % values.length];
       const endpoint = ['é-ünïcode ✓', 'plain', 'a,b:c'][i % 3];
-      const tags = `{"endpoint":"${endpoint}","iter":"${i}","status":"200","url":"http://x/${i}","vu":"${i % 7}"}`;
+      const tags = `{"endpoint":"${endpoint}","iter":"${i}","status":"200","url":"http://x.invalid/${i}","vu":"${i % 7}"}`;
       const ms = String(i % 1000).padStart(3, '0');
       const time = `2026-11-30T12:${String(Math.floor(i / 1000) % 60).padStart(2, '0')}:00.${ms}${i % 5 === 0 ? '' : '987'}Z`;
       lines.push(

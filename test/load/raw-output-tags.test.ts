@@ -77,7 +77,7 @@ describe('which system tags the engines write', () => {
     expect(rawSystemTags([])).toEqual(RAW_SYSTEM_TAGS);
     const tags = rawSystemTags([
       'http_req_duration{method:GET}',
-      'http_req_duration{endpoint:executeWorkflow,url:http://x/y}',
+      'http_req_duration{endpoint:executeWorkflow,url:http://x.invalid/y}',
       'http_req_failed{scenario:sync-latency}',
       'not a {valid key',
     ]);
