@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HarnessError } from '../../../src/errors/index.js';
 import { createMetricsEngine } from '../../../src/engine/metrics/index.js';
+import { refusal } from '../../support/refusal.js';
 
 /**
  * Custom metrics as a script defines and feeds them: which names k6 accepts, what a second
  * definition of the same name does, and a sample for a metric nobody defined. Each mistake is a
  * HARNESS_ERR_METRIC_INVALID naming the metric, never a silently dropped or merged series.
  */
-function refusal(run: () => unknown): HarnessError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HarnessError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('custom metrics', () => {
   it('accepts the names k6 accepts: letters in any script, digits, spaces and ._!?/&#()<>%-', () => {

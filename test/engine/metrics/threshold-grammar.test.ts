@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HarnessError } from '../../../src/errors/index.js';
 import { parseThreshold, parseThresholdKey } from '../../../src/engine/metrics/threshold-parser.js';
 import { createMetricsEngine, type ThresholdSpec } from '../../../src/engine/metrics/index.js';
+import { refusal } from '../../support/refusal.js';
 
 /**
  * The threshold grammar a user writes in options.thresholds, read exactly: which keys and tag
  * filters select which series, which limits a number is read as, and what a mistake is told
  * (the key and the expression quoted, the reason named) instead of being read as something else.
  */
-function refusal(run: () => unknown): HarnessError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HarnessError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('threshold keys', () => {
   it('trims the key, each tag and each value, and keeps the braces text as the sub-metric suffix', () => {
