@@ -24,6 +24,7 @@ const printing = (name: string, text: string, stream: 'stdout' | 'stderr' = 'std
 describe('k6 version strings', () => {
   it('with or without the v, with a pre-release or build suffix', () => {
     expect(parseK6Version('k6 1.4.2 (go1.24.4)')).toBe('1.4.2');
+    expect(parseK6Version('k6 v10.12.34 (go1.24.4)')).toBe('10.12.34');
     expect(parseK6Version('k6 v2.0.0-rc.1 (go1.24.4)')).toBe('2.0.0-rc.1');
     expect(parseK6Version('k6 v1.2.3+build.5 (go1.24.4)')).toBe('1.2.3+build.5');
   });
@@ -43,6 +44,15 @@ describe('choosing the engine', () => {
       binary: bin,
       version: '1.0.0',
       reason: `k6: k6 1.0.0 at ${bin}`,
+    });
+  });
+
+  it('--engine local uses the local engine even when a usable k6 is there', () => {
+    const { bin } = fakeK6('2.2.0');
+    expect(selectEngine('local', { PATH: '/nonexistent', K6_BIN: bin })).toEqual({
+      kind: 'local',
+      requested: 'local',
+      reason: 'local: requested with --engine local',
     });
   });
 

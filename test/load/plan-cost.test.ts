@@ -212,6 +212,24 @@ describe('which workflow a scenario spends credits on', () => {
   });
 });
 
+describe('an executor the plan cannot read', () => {
+  it('an unreadable duration is refused, naming it', () => {
+    expect(() =>
+      planScenario(
+        'sync-latency',
+        { executor: 'constant-vus', vus: 1, duration: 'ten seconds' },
+        profile,
+        costs,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'HARNESS_ERR_ENGINE_OPTIONS',
+        message: 'duration is not a valid duration: "ten seconds"',
+      }),
+    );
+  });
+});
+
 describe('the plan of a run', () => {
   it('plans every scenario under the load profile’s executors, or all under HARNESS_EXECUTOR’s', () => {
     const scenarios = ['sync-latency', 'timeout-boundary'] as const;

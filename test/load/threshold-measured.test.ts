@@ -37,6 +37,7 @@ describe('a threshold measured from the run’s samples', () => {
     expect(measureFromSamples(samples, sync('med'))).toBe(55);
     expect(measureFromSamples(samples, sync('p(90)'))).toBeCloseTo(91, 9);
     expect(measureFromSamples(samples, sync('p(99.5)'))).toBeCloseTo(99.55, 9);
+    expect(measureFromSamples(samples, sync('p(99.95)'))).toBeCloseTo(99.955, 9);
     // Without a filter the background call counts too.
     expect(measureFromSamples(samples, { ...sync('max'), tags: {} })).toBe(5_000);
   });
@@ -152,6 +153,44 @@ describe('load-summary.json’s metrics and checks', () => {
     expect(summary.metrics.map((m) => [m.name, Object.keys(m.values)])).toEqual([
       ['g', ['value', 'min', 'max', 'zeta']],
       ['t', ['p(99)', 'max', 'avg', 'min', 'alpha', 'zeta']],
+    ]);
+  });
+
+  it('every other metric lists count, rate, passes, fails, value, avg, min, med, max, then the rest by name', () => {
+    const summary = buildLoadSummary(
+      {
+        metrics: {
+          c: {
+            type: 'counter',
+            contains: 'default',
+            values: {
+              alpha: 1,
+              max: 1,
+              med: 1,
+              min: 1,
+              avg: 1,
+              value: 1,
+              fails: 1,
+              passes: 1,
+              rate: 1,
+              count: 1,
+            },
+          },
+        },
+      },
+      { engine: { kind: 'local', version: null }, scenario: 's', samples: emptyAggregates() },
+    );
+    expect(Object.keys(summary.metrics[0]?.values ?? {})).toEqual([
+      'count',
+      'rate',
+      'passes',
+      'fails',
+      'value',
+      'avg',
+      'min',
+      'med',
+      'max',
+      'alpha',
     ]);
   });
 
