@@ -142,7 +142,8 @@ describe('what verify tells the plan', () => {
 });
 
 describe('where the run stops at the budget, after load', () => {
-  const cost = planCosts({ maxCredits: 100, loadProfile: 'smoke' }, target, ['sync-latency']);
+  // Called in each test, not while the file is collected (a throw there would fail no test).
+  const cost = () => planCosts({ maxCredits: 100, loadProfile: 'smoke' }, target, ['sync-latency']);
   const budgetThreshold = (ok: boolean) => ({ metric: 'credits_used', expression: 'count<=100', ok });
 
   it('credits counted from the answers within the budget: no failure, and the VUs’ waits reported', () => {
@@ -152,15 +153,15 @@ describe('where the run stops at the budget, after load', () => {
       retry_after_wait_ms: [250, 750],
       rate_cap_wait_ms: [40],
     });
-    expect(costOutcome(cost, samples, [budgetThreshold(true)])).toEqual({
+    expect(costOutcome(cost(), samples, [budgetThreshold(true)])).toEqual({
       credits: { spent: 30, budget: 100, budgetSource: 'config', budgetSpent: false },
       pacing: { retryAfterWaits: 2, retryAfterWaitMs: 1000, rateCapWaitMs: 40 },
     });
   });
 
   it('spending exactly the budget is within it; one credit more is CREDIT_BUDGET_SPENT, even without the threshold', () => {
-    expect(costOutcome(cost, counters({ credits_used: [50, 50] }), []).failure).toBeUndefined();
-    const over = costOutcome(cost, counters({ credits_used: [50, 51] }), []);
+    expect(costOutcome(cost(), counters({ credits_used: [50, 50] }), []).failure).toBeUndefined();
+    const over = costOutcome(cost(), counters({ credits_used: [50, 51] }), []);
     expect(over.credits).toEqual({ spent: 101, budget: 100, budgetSource: 'config', budgetSpent: true });
     expect(over.failure).toEqual({
       code: 'CREDIT_BUDGET_SPENT',
@@ -170,7 +171,7 @@ describe('where the run stops at the budget, after load', () => {
   });
 
   it('the engine’s crossed budget threshold stops the run even when fewer credits were counted', () => {
-    const out = costOutcome(cost, counters({ credits_used: [40] }), [budgetThreshold(false)]);
+    const out = costOutcome(cost(), counters({ credits_used: [40] }), [budgetThreshold(false)]);
     expect(out.credits.budgetSpent).toBe(true);
     expect(out.failure?.code).toBe('CREDIT_BUDGET_SPENT');
   });
@@ -196,7 +197,7 @@ describe('where the run stops at the budget, after load', () => {
   });
 
   it('no samples: nothing spent, nothing waited', () => {
-    expect(costOutcome(cost, emptyAggregates(), [])).toEqual({
+    expect(costOutcome(cost(), emptyAggregates(), [])).toEqual({
       credits: { spent: 0, budget: 100, budgetSource: 'config', budgetSpent: false },
       pacing: { retryAfterWaits: 0, retryAfterWaitMs: 0, rateCapWaitMs: 0 },
     });

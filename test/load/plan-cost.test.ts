@@ -25,7 +25,13 @@ const profile: TargetProfile = {
   apiKeyEnv: 'K',
   workflows: { fast: wf(10, 100), slow: wf(25, 20_000), conversational: wf(3, 5) },
 };
-const costs = roleCosts(profile);
+// What the profile's creditsPerExecution price each role at (roleCosts itself is tested apart); a value,
+// not a call at import: code under test that throws while a file is collected fails no test.
+const costs = {
+  fast: { credits: 10, source: 'profile' },
+  slow: { credits: 25, source: 'profile' },
+  conversational: { credits: 3, source: 'profile' },
+} as const;
 
 describe('what an arrival-rate run will cost', () => {
   it('a rate per minute is divided by the time unit: 120/min for 30 s is 60 executions', () => {
