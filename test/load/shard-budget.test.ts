@@ -19,7 +19,8 @@ let n = 0;
 const runDir = () => createRunDir(join(root, 'reports'), `run-${(n += 1)}`);
 
 // A stand-in engine: records the segment and the variables it was given next to its manifest path,
-// prints two lines, and exits with the code FAKE_EXIT_<segment> names (0 by default).
+// prints two lines, and exits with the code FAKE_EXIT_<segment> names (0 by default), or never when
+// FAKE_HANG_<segment> is set.
 const engineBin = join(root, 'engine');
 writeFileSync(
   engineBin,
@@ -30,7 +31,9 @@ const segment = args[args.indexOf('--execution-segment') + 1];
 const e = process.env;
 fs.writeFileSync(e.HARNESS_SHARD_OUT + '.rec', JSON.stringify({ segment, sequence: args[args.indexOf('--execution-segment-sequence') + 1], out: args[args.indexOf('--out') + 1], max: e.HARNESS_MAX_CREDITS, summary: e.HARNESS_SUMMARY_OUT, test: e.HARNESS_TEST_ID, other: e.OTHER }));
 process.stdout.write('first line\\nsecond line\\n');
-process.exit(Number(e['FAKE_EXIT_' + segment.replace(/\\W/g, '_')] || '0'));
+const id = segment.replace(/\\W/g, '_');
+if (e['FAKE_HANG_' + id] === '1') setInterval(() => undefined, 1000);
+else process.exit(Number(e['FAKE_EXIT_' + id] || '0'));
 `,
 );
 chmodSync(engineBin, 0o755);
@@ -95,6 +98,34 @@ describe('starting the shards', () => {
     );
     expect(ended.code).toBe(107);
     expect(ended.perShard.map((e) => e.code)).toEqual([99, 107]);
+    // A clean shard before the failing one does not hide it.
+    const after = await runShardEngines(
+      engine,
+      run(10, { FAKE_EXIT_1_2_1: '107' }),
+      2,
+      runDir(),
+      () => undefined,
+    );
+    expect(after.code).toBe(107);
+  });
+
+  it('a shard stopped at loadTimeoutMs makes the run timed out, while the others finish', async () => {
+    const ended = await runShardEngines(
+      engine,
+      // The bound is far above a clean shard's start-up; only the hanging shard reaches it.
+      { ...run(10, { FAKE_HANG_1_2_1: '1' }), timeoutMs: 5_000, killGraceMs: 1_000 },
+      2,
+      runDir(),
+      () => undefined,
+    );
+    expect(ended).toEqual({
+      code: 128 + 15,
+      timedOut: true,
+      perShard: [
+        { code: 0, timedOut: false },
+        { code: 128 + 15, timedOut: true },
+      ],
+    });
   });
 });
 
@@ -127,6 +158,8 @@ describe('reading the shards back', () => {
     });
     expect(results.failure).toBeUndefined();
     expect(results.samples.points).toBeGreaterThan(0);
+    // Completions are kept whole (their conversation) for the detection lag, as in a single run.
+    expect(results.samples.kept.has('time_to_completion')).toBe(true);
     expect(results.files).toEqual({ 'samples-0': 'samples-0.json.gz', 'samples-1': 'samples-1.json.gz' });
     expect(results.summary?.thresholds.map((t) => [t.metric, t.expression, t.measured, t.ok])).toEqual([
       ['credits_used', 'count<=100', 60, true],
@@ -149,6 +182,65 @@ describe('reading the shards back', () => {
       message:
         'shard(s) 1 spent their share of the credit budget (50 of 100) and were stopped before finishing their part (raise with --max-credits or HARNESS_MAX_CREDITS)',
     });
+  });
+
+  it('every shard stopped at its share is named', async () => {
+    const dir = runDir();
+    [0, 1].map((i) =>
+      writeShard(shardDir(dir, i), {
+        segment: i === 0 ? '0:1/2' : '1/2:1',
+        sequence: '0,1/2,1',
+        durations: [10, 20, 30],
+        credits: 10,
+        thresholds: { credits_used: { 'count<=50': false } },
+      }),
+    );
+    const results = await readShardResults(dir, ended, {
+      engine: { kind: 'k6', version: '2.2.0' },
+      budget: 100,
+    });
+    expect(results.failure?.message).toMatch(/^shard\(s\) 0, 1 spent their share/);
+  });
+
+  it('without a budget, a profile’s own credits_used threshold is judged as written; shards without one are complete', async () => {
+    const dir = runDir();
+    [0, 1].map((i) =>
+      writeShard(shardDir(dir, i), {
+        segment: i === 0 ? '0:1/2' : '1/2:1',
+        sequence: '0,1/2,1',
+        durations: [10, 20, 30],
+        credits: 10,
+        thresholds: { credits_used: { 'count<=50': false } },
+      }),
+    );
+    const results = await readShardResults(dir, ended, {
+      engine: { kind: 'k6', version: '2.2.0' },
+      budget: 'unlimited',
+    });
+    expect(results.failure).toBeUndefined();
+    expect(results.summary?.thresholds.map((t) => [t.expression, t.measured, t.ok])).toEqual([
+      ['count<=50', 60, false],
+    ]);
+    for (const [name, credits] of [
+      ['no-credits', undefined],
+      ['no-threshold', 10],
+    ] as const) {
+      const plain = createRunDir(join(root, 'reports'), name);
+      [0, 1].map((i) =>
+        writeShard(shardDir(plain, i), {
+          segment: i === 0 ? '0:1/2' : '1/2:1',
+          sequence: '0,1/2,1',
+          durations: [10],
+          ...(credits === undefined ? {} : { credits }),
+        }),
+      );
+      const read = await readShardResults(plain, ended, {
+        engine: { kind: 'k6', version: '2.2.0' },
+        budget: 100,
+      });
+      expect(read.failure, name).toBeUndefined();
+      expect(read.summary?.thresholdsPassed, name).toBe(true);
+    }
   });
 
   it('a shard without an exit recorded reads as exit -1, not as a clean one', async () => {
