@@ -12,44 +12,24 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { MODULE_RUNS } from './mutation-modules.js';
 import { survivors, table, tallyFiles, type Report } from './mutation-table.js';
-
-/**
- * Each module's sources and the test files that exercise them. Named rather than found by vitest's
- * `related`: the contract kit runs in verify's inner vitest, which no test file imports.
- */
-export const MODULE_RUNS: Record<string, { readonly mutate: string; readonly tests: readonly string[] }> = {
-  metrics: {
-    mutate: 'src/engine/metrics/**/*.ts',
-    tests: ['test/engine/metrics/**/*.test.ts', 'test/engine/conformance/thresholds-summary.test.ts'],
-  },
-  executors: {
-    mutate: 'src/engine/local/executors/**/*.ts',
-    tests: ['test/engine/conformance/executors-http.test.ts', 'test/engine/local/**/*.test.ts'],
-  },
-  compare: { mutate: 'src/compare/**/*.ts', tests: ['test/compare/**/*.test.ts'] },
-  kit: {
-    mutate: 'contracts/kit/**/*.ts',
-    tests: ['test/contract/**/*.test.ts', 'test/verify/kit.test.ts', 'test/verify/fault-detection.test.ts'],
-  },
-  secrets: { mutate: 'src/secrets/**/*.ts', tests: ['test/secrets/**/*.test.ts'] },
-  verify: { mutate: 'src/verify/**/*.ts', tests: ['test/verify/**/*.test.ts'] },
-  load: { mutate: 'src/load/**/*.ts', tests: ['test/load/**/*.test.ts'] },
-};
 
 const OUT = 'reports/mutation';
 
-function parse(argv: readonly string[]): { modules: string[]; rest: string[] } {
+function parse(argv: readonly string[]): { modules: string[]; slow: boolean; rest: string[] } {
+  const slow = argv.includes('--with-slow-tests');
+  argv = argv.filter((a) => a !== '--with-slow-tests');
   const i = argv.indexOf('--module');
-  if (i === -1) return { modules: Object.keys(MODULE_RUNS), rest: [...argv] };
+  if (i === -1) return { modules: Object.keys(MODULE_RUNS), slow, rest: [...argv] };
   const modules = (argv[i + 1] ?? '').split(',').filter((m) => m !== '');
   const unknown = modules.filter((m) => !(m in MODULE_RUNS));
   if (modules.length === 0 || unknown.length > 0)
     throw new Error(`--module ${unknown.join(',')}: one or more of ${Object.keys(MODULE_RUNS).join(', ')}`);
-  return { modules, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
+  return { modules, slow, rest: [...argv.slice(0, i), ...argv.slice(i + 2)] };
 }
 
-const { modules, rest } = parse(process.argv.slice(2));
+const { modules, slow, rest } = parse(process.argv.slice(2));
 const reports: Report[] = [];
 let failed = false;
 for (const module of modules) {
@@ -59,7 +39,7 @@ for (const module of modules) {
   const args = [
     ...mutate,
     '--testFiles',
-    run.tests.join(','),
+    [...run.tests, ...(slow ? (run.slowTests ?? []) : [])].join(','),
     '--incrementalFile',
     `${OUT}/${module}-incremental.json`,
     ...rest,
