@@ -53,6 +53,7 @@ describe('ground truth', () => {
   const bodies: Record<string, { status: number; body: unknown }> = {
     failing: { status: 500, body: { turns: [{ finishedAt: 5 }] } },
     'no-turns': { status: 200, body: { conversationId: 'no-turns' } },
+    'empty-turns': { status: 200, body: { turns: [] } },
     running: { status: 200, body: { turns: [{ finishedAt: 5 }, { finishedAt: null }] } },
     three: { status: 200, body: { turns: [{ finishedAt: 1 }, { finishedAt: 2 }, { finishedAt: 3 }] } },
   };
@@ -97,6 +98,7 @@ describe('ground truth', () => {
   it('has no finish time for an error answer, a body without turns, or a latest turn still running', async () => {
     expect(await fetchFinishedAt(url, 'failing')).toBeUndefined();
     expect(await fetchFinishedAt(url, 'no-turns')).toBeUndefined();
+    expect(await fetchFinishedAt(url, 'empty-turns')).toBeUndefined();
     expect(await fetchFinishedAt(url, 'running')).toBeUndefined();
     expect(await fetchFinishedAt(url, 'unknown')).toBeUndefined();
   });

@@ -152,5 +152,12 @@ describe('ground truth from the samples', () => {
       p95Ms: null,
       realTimeMedianMs: null,
     });
+    // A run whose samples kept no completion at all: no lag measured, and nothing asked of the reference.
+    const none = { executions: 0, medianMs: null, p95Ms: null, realTimeMedianMs: null };
+    expect(
+      await detectionLag(aggregatesOf([sample('http_reqs', 1)]), 'http://ref.invalid', 1, () => {
+        throw new Error('asked the reference');
+      }),
+    ).toEqual(none);
   });
 });

@@ -160,6 +160,17 @@ describe('--accept-current', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('a failure accepted through today is not added again, and the file is left exactly as written', () => {
+    const file = join(dir, 'today.accepted.json');
+    const listed = run.checks.flatMap((c) =>
+      c.failures.map((f) => entry({ check: f.check, code: f.code, pointer: f.instancePath, expires: TODAY })),
+    );
+    const written = JSON.stringify({ accepted: listed });
+    writeFileSync(file, written);
+    expect(acceptCurrent(file, run, NOW)).toEqual({ file, added: [], kept: 3 });
+    expect(readFileSync(file, 'utf8')).toBe(written);
+  });
+
   it('a clean run still writes an empty list when there is no file, and an invalid file is never overwritten', () => {
     const file = join(dir, 'clean.accepted.json');
     expect(acceptCurrent(file, verifyResult([checkResult()]), NOW)).toEqual({ file, added: [], kept: 0 });

@@ -128,6 +128,24 @@ describe('verify console table', () => {
     ]);
   });
 
+  it('a check with an accepted finding and a failure left is FAIL, not ACPT', () => {
+    const mixed = checkResult({
+      id: 'mixed',
+      outcome: 'failed',
+      failures: [failure({ check: 'mixed', code: 'WRONG_STATUS' })],
+      accepted: [{ failure: failure({ check: 'mixed' }), reason: 'ticket 12', expires: '2099-01-01' }],
+    });
+    expect(
+      printPretty(verifyResult([mixed]), { ci: true })
+        .split('\n')
+        .slice(1, 4),
+    ).toEqual([
+      'FAIL  mixed   12 ms  1 violation(s) (1 accepted)',
+      '        ✗ [WRONG_STATUS] credits must be integer',
+      '        ≈ accepted [SCHEMA_MISMATCH] credits must be integer — ticket 12 (until 2099-01-01)',
+    ]);
+  });
+
   it('a run with no failure closes with OK and its counts', () => {
     const ok = verifyResult([checkResult({ id: 'a' }), checkResult({ id: 'b', outcome: 'skipped' })]);
     expect(printPretty(ok).split('\n').slice(-3)).toEqual(['', 'OK: 1 passed, 0 failed, 1 skipped', '']);
