@@ -3,11 +3,13 @@ import type { ResolvedTarget } from '../../src/target/index.js';
 import { bareUrlProfile } from '../../src/target/index.js';
 import {
   asBareUrl,
+  detectionOk,
+  evidenceOf,
   printDetectionTable,
   type DetectionRow,
   type DetectionTable,
 } from '../../src/verify/detection-table.js';
-import { checkResult, verifyResult } from './result-fixture.js';
+import { checkResult, failure, verifyResult } from './result-fixture.js';
 
 /**
  * `harness verify --detection-table` as its reader sees it, without running verify: the clean
@@ -84,6 +86,42 @@ describe('printed detection table', () => {
     expect(printDetectionTable(table([row('p', [], [], 'why')], { bare: false })).split('\n')[2]).toBe(
       'p      NOT CAUGHT',
     );
+  });
+});
+
+describe('the detection verdict and its evidence', () => {
+  it('OK only when the clean reference passes and every fault is caught', () => {
+    const caught = row('a', ['x'], ['e']);
+    expect(detectionOk(clean, [caught, row('b', ['y'], ['e'])], false)).toBe(true);
+    expect(detectionOk(clean, [], false)).toBe(true);
+    expect(detectionOk(clean, [caught, row('missed', [], [])], false)).toBe(false);
+    const failing = verifyResult([checkResult({ outcome: 'failed' })]);
+    expect(detectionOk(failing, [caught], false)).toBe(false);
+  });
+
+  it('from a bare URL, only a fault needing a profile may go uncaught', () => {
+    const needsProfile = row('other-method', [], [], 'a profile declares the methods');
+    expect(detectionOk(clean, [row('a', ['x'], ['e']), needsProfile], true)).toBe(true);
+    expect(detectionOk(clean, [needsProfile], false)).toBe(false);
+    expect(detectionOk(clean, [needsProfile, row('missed', [], [])], true)).toBe(false);
+  });
+
+  it("names the catching check's first violation: endpoint and pointer, else the status, else the rule", () => {
+    const first = (f: ReturnType<typeof failure>) =>
+      evidenceOf(checkResult({ outcome: 'failed', failures: [f, failure({ instancePath: '/second' })] }));
+    expect(first(failure({ endpoint: 'executeWorkflow', instancePath: '/creditUsage' }))).toBe(
+      'executeWorkflow /creditUsage',
+    );
+    expect(
+      first(failure({ endpoint: 'executeWorkflow', instancePath: '', schemaPath: 'status', status: 400 })),
+    ).toBe('executeWorkflow status 400');
+    expect(
+      first(failure({ endpoint: 'getConversation', instancePath: '', schemaPath: 'status', status: null })),
+    ).toBe('getConversation status none');
+    expect(
+      first(failure({ endpoint: 'getConversation', instancePath: '', schemaPath: 'header:content-type' })),
+    ).toBe('getConversation header:content-type');
+    expect(evidenceOf(checkResult({ id: 'no-detail', outcome: 'failed' }))).toBe('no-detail');
   });
 });
 
