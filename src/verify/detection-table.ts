@@ -6,7 +6,7 @@ import {
   type ResolvedTarget,
 } from '../target/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
-import type { VerifyResult } from './check-result.js';
+import type { CheckResult, VerifyResult } from './check-result.js';
 import { CheckRunner } from './check-runner.js';
 import { chooseSeed, runVerify } from './run-verify.js';
 
@@ -29,10 +29,6 @@ export interface DetectionTable {
 }
 
 /**
- * Verifies the embedded reference once clean and once per fault of its catalogue, on
- * one reused vitest instance (a fresh reference per fault, so counters start fresh).
- */
-/**
  * The reference as a user with only its URL and main key sees it: the bare-URL profile
  * (documented paths, the docs' example workflow, no extra keys), learned by the preflight.
  */
@@ -47,6 +43,32 @@ export function asBareUrl(target: ResolvedTarget): ResolvedTarget {
   };
 }
 
+/** A catching check's first violation as "endpoint pointer", "endpoint status N" or "endpoint rule" (its id when it has none). */
+export function evidenceOf(check: CheckResult): string {
+  const f = check.failures[0];
+  if (f === undefined) return check.id;
+  const where =
+    f.instancePath !== ''
+      ? f.instancePath
+      : f.schemaPath === 'status'
+        ? `status ${f.status ?? 'none'}`
+        : f.schemaPath;
+  return `${f.endpoint} ${where}`;
+}
+
+/**
+ * The table's verdict: the clean reference passes and every fault is caught; from a bare URL, a
+ * fault that needs a profile may go uncaught, every other one must be caught.
+ */
+export function detectionOk(clean: VerifyResult, rows: readonly DetectionRow[], bare: boolean): boolean {
+  const mustCatch = (r: DetectionRow): boolean => !bare || r.fault.needsProfile === undefined;
+  return clean.summary.failed === 0 && rows.every((r) => r.caughtBy.length > 0 || !mustCatch(r));
+}
+
+/**
+ * Verifies the embedded reference once clean and once per fault of its catalogue, on
+ * one reused vitest instance (a fresh reference per fault, so counters start fresh).
+ */
 export async function runDetectionTable(
   config: Readonly<Pick<HarnessConfig, 'timeScale' | 'seed' | 'reportsDir'>>,
   only?: readonly string[],
@@ -72,23 +94,10 @@ export async function runDetectionTable(
     for (const fault of faults) {
       const result = await verifyWith([fault.name]);
       const failed = result.checks.filter((c) => c.outcome === 'failed');
-      const evidence = failed.map((c) => {
-        const f = c.failures[0];
-        return f === undefined
-          ? c.id
-          : `${f.endpoint} ${f.instancePath !== '' ? f.instancePath : f.schemaPath === 'status' ? `status ${f.status ?? 'none'}` : f.schemaPath}`;
-      });
-      rows.push({ fault, caughtBy: failed.map((c) => c.id), evidence, result });
+      rows.push({ fault, caughtBy: failed.map((c) => c.id), evidence: failed.map(evidenceOf), result });
     }
-    // From a bare URL, a fault that needs a profile may go uncaught; every other one must be caught.
-    const mustCatch = (r: DetectionRow): boolean =>
-      options.bare !== true || r.fault.needsProfile === undefined;
-    return {
-      clean,
-      rows,
-      bare: options.bare === true,
-      ok: clean.summary.failed === 0 && rows.every((r) => r.caughtBy.length > 0 || !mustCatch(r)),
-    };
+    const bare = options.bare === true;
+    return { clean, rows, bare, ok: detectionOk(clean, rows, bare) };
   } finally {
     await runner.close();
   }

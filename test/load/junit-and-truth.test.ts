@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregatesOf, type RawSample } from '../../src/compare/index.js';
 import { thresholdsJunit } from '../../src/load/index.js';
-import { detectionLag, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
+import { detectionLag, fetchFinishedAt, pollsPerExecution, timeoutClasses } from '../../src/load/truth.js';
 import { threshold } from './threshold-fixture.js';
 
 describe('thresholds → JUnit', () => {
@@ -47,14 +47,27 @@ describe('thresholds → JUnit', () => {
 describe('ground truth', () => {
   let server: Server;
   let url: string;
-  const finished: Record<string, number> = { a: 1_000_000, b: 2_000_000 };
+  const finished: Record<string, number> = { a: 1_000_000, b: 2_000_000, 'c d/e': 7 };
+  // What the reference answers for conversations other than a and b: a finish time must come
+  // from an OK answer, from the latest turn, and be a number.
+  const bodies: Record<string, { status: number; body: unknown }> = {
+    failing: { status: 500, body: { turns: [{ finishedAt: 5 }] } },
+    'no-turns': { status: 200, body: { conversationId: 'no-turns' } },
+    'empty-turns': { status: 200, body: { turns: [] } },
+    running: { status: 200, body: { turns: [{ finishedAt: 5 }, { finishedAt: null }] } },
+    three: { status: 200, body: { turns: [{ finishedAt: 1 }, { finishedAt: 2 }, { finishedAt: 3 }] } },
+  };
   beforeAll(async () => {
     server = createServer((req, res) => {
       const id = decodeURIComponent(req.url?.split('/').at(-1) ?? '');
-      if (req.url?.startsWith('/__reference/executions/') && finished[id] !== undefined) {
+      const onPath = req.url?.startsWith('/__reference/executions/') === true;
+      const canned = onPath ? bodies[id] : undefined;
+      if (onPath && finished[id] !== undefined) {
         res
           .setHeader('content-type', 'application/json')
           .end(JSON.stringify({ conversationId: id, turns: [{ finishedAt: finished[id] }] }));
+      } else if (canned !== undefined) {
+        res.writeHead(canned.status, { 'content-type': 'application/json' }).end(JSON.stringify(canned.body));
       } else res.writeHead(404).end('{}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +86,21 @@ describe('ground truth', () => {
     expect(lag.executions).toBe(2);
     expect(lag.medianMs).toBe(25);
     expect(lag.realTimeMedianMs).toBe(1250);
+  });
+
+  it("reads the finish time of the conversation's latest turn, whatever slashes end the base URL", async () => {
+    expect(await fetchFinishedAt(url, 'a')).toBe(1_000_000);
+    expect(await fetchFinishedAt(`${url}//`, 'b')).toBe(2_000_000);
+    expect(await fetchFinishedAt(url, 'c d/e')).toBe(7);
+    expect(await fetchFinishedAt(url, 'three')).toBe(3);
+  });
+
+  it('has no finish time for an error answer, a body without turns, or a latest turn still running', async () => {
+    expect(await fetchFinishedAt(url, 'failing')).toBeUndefined();
+    expect(await fetchFinishedAt(url, 'no-turns')).toBeUndefined();
+    expect(await fetchFinishedAt(url, 'empty-turns')).toBeUndefined();
+    expect(await fetchFinishedAt(url, 'running')).toBeUndefined();
+    expect(await fetchFinishedAt(url, 'unknown')).toBeUndefined();
   });
 
   it('summarises polls per execution and timeout classes from the samples', () => {

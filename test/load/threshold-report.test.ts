@@ -65,6 +65,18 @@ describe('threshold report', () => {
       '<failure message="threshold crossed: rate = 0.5, limit ? (rate&lt;0.01)">Received: http_req_failed rate = 0.5 / Documented: rate&lt;0.01</failure>',
     );
   });
+
+  it('JUnit: a crossed threshold whose aggregation the engine did not name reads "value = …"', () => {
+    const xml = thresholdsJunit(
+      's',
+      [threshold({ ok: false, aggregation: null, limit: 2, measured: 3 })],
+      [],
+      0,
+    );
+    expect(xml).toContain(
+      '<failure message="threshold crossed: value = 3, limit 2 (rate&lt;0.01)">Received: http_req_failed value = 3 / Documented: rate&lt;0.01 (limit 2)</failure>',
+    );
+  });
 });
 
 const sample = (metric: string, value: number, tags: Record<string, string> = {}, time = 0): RawSample => ({
@@ -140,5 +152,12 @@ describe('ground truth from the samples', () => {
       p95Ms: null,
       realTimeMedianMs: null,
     });
+    // A run whose samples kept no completion at all: no lag measured, and nothing asked of the reference.
+    const none = { executions: 0, medianMs: null, p95Ms: null, realTimeMedianMs: null };
+    expect(
+      await detectionLag(aggregatesOf([sample('http_reqs', 1)]), 'http://ref.invalid', 1, () => {
+        throw new Error('asked the reference');
+      }),
+    ).toEqual(none);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../src/errors/index.js';
 import type { ResolvedTarget } from '../../src/target/index.js';
 import { buildResult, type ResultInput } from '../../src/verify/build-result.js';
+import type { ContractFailure } from '../../src/types/generated/contract-failure.js';
 import type { CheckResult } from '../../src/verify/check-result.js';
 
 /**
@@ -37,6 +38,36 @@ function input(over: Partial<ResultInput> & { embedded?: boolean } = {}): Result
 describe('verify result', () => {
   it('counts each outcome; no deviations and no acceptances are 0 and absent', () => {
     expect(buildResult(input()).summary).toEqual({ passed: 1, failed: 2, skipped: 1, deviations: 0 });
+  });
+
+  it('counts the observed deviations over all checks, and the accepted findings', () => {
+    const deviation = (code: string): ContractFailure => ({
+      code,
+      check: 'a',
+      endpoint: 'POST /v1/workflows/fast/execute',
+      status: 200,
+      instancePath: '/credits',
+      schemaPath: 'inferred',
+      received: 3,
+      documented: 2,
+      message: 'credits differ from the inferred accounting',
+      basis: 'inferred',
+    });
+    const checks = [
+      { ...check('a', 'passed'), deviations: [deviation('CREDIT_ACCOUNTING'), deviation('TYPICAL_TIME')] },
+      { ...check('b', 'passed'), deviations: [deviation('CREDIT_ACCOUNTING')] },
+      {
+        ...check('c', 'passed'),
+        accepted: [{ failure: deviation('WRONG_STATUS'), reason: 'known', expires: '2099-01-01' }],
+      },
+    ];
+    expect(buildResult(input({ checks })).summary).toEqual({
+      passed: 3,
+      failed: 0,
+      skipped: 0,
+      deviations: 3,
+      accepted: 1,
+    });
   });
 
   it('names the faults only for the embedded reference run with some', () => {

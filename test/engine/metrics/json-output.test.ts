@@ -81,6 +81,28 @@ describe('k6 JSON output', () => {
     });
   });
 
+  it("declares a metric with its own thresholds' expressions, its sub-metrics with theirs apart", async () => {
+    const file = join(dir, 'thresholds.json');
+    const engine = createMetricsEngine({ jsonOut: file });
+    engine.define('wf_latency', 'trend', 'time');
+    engine.define('http_reqs', 'counter');
+    engine.setThresholds({
+      wf_latency: ['p(95)<500', 'max<1000'],
+      'wf_latency{endpoint:execute}': ['avg<200'],
+    });
+    for (const s of SAMPLES) engine.add(s);
+    await engine.close();
+    const metrics = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line)
+      .filter((l) => l.type === 'Metric');
+    expect(metrics.map((l) => [l.metric, l.data.thresholds])).toEqual([
+      ['wf_latency', ['p(95)<500', 'max<1000']],
+      ['http_reqs', []],
+    ]);
+  });
+
   it('gzips when the path ends in .gz, and round-trips through the harness sample reader', async () => {
     const file = join(dir, 'samples.json.gz');
     const many: Sample[] = Array.from({ length: 20_000 }, (_, i) => ({

@@ -186,4 +186,14 @@ describe('thresholds', () => {
       { metric: 'my_trend{endpoint:a}', expression: 'max<1', ok: false, abortOnFail: false },
     ]);
   });
+
+  it('two keys that name one sub-metric (spaces inside the braces) both read its samples', () => {
+    // k6 trims the filter text: "my_trend{endpoint:a}" and "my_trend{ endpoint:a }" are one sub-metric.
+    const engine = engineWith({ 'my_trend{endpoint:a}': ['max<1'], 'my_trend{ endpoint:a }': ['min>4'] }, [
+      ['my_trend', 5, { endpoint: 'a' }],
+      ['my_trend', 0, { endpoint: 'b' }],
+    ]);
+    // max<1 fails on the 5 measured (an unread, empty sub-metric would pass it as 0); min>4 passes.
+    expect(oks(engine)).toEqual([false, true]);
+  });
 });
