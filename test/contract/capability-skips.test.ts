@@ -20,7 +20,7 @@ const ALL: readonly Capability[] = [
 const full = targetWith({
   profile: profileWith({
     workflows: { fast: FAST, slow: FAST, conversational: FAST },
-    syncLimit: { limitMs: 30_000 } as never,
+    syncLimit: { limitMs: 30_000 },
     conversation: { historyPointer: '/turns' },
     readOnly: false,
   }),

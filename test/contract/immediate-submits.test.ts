@@ -16,7 +16,7 @@ describe('immediateBound', () => {
   });
 
   it('else 10 % of the sync limit, or of the 30 s default', () => {
-    expect(immediateBound({ profile: profileWith({ syncLimit: { limitMs: 8_000 } as never }) })).toEqual({
+    expect(immediateBound({ profile: profileWith({ syncLimit: { limitMs: 8_000 } }) })).toEqual({
       ms: 800,
       from: '10 % of syncLimit.limitMs (8000 ms)',
     });
