@@ -217,15 +217,15 @@ describe('--har', () => {
   it('spools each exchange, answered or not, with what came back or why nothing did', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-client-har-'));
     try {
-      const { client } = clientFor({ executeWorkflow: '/hold' }, { harSpoolDir: dir, requestTimeoutMs: 30 });
+      const { client } = clientFor({ executeWorkflow: '/hold' }, { harSpoolDir: dir });
       await client.post('getConversationById', { id: 1 });
-      await client.post('executeWorkflow', {}).catch(() => undefined);
+      await client.post('executeWorkflow', {}, { timeoutMs: 30 }).catch(() => undefined);
       const lines = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'));
       const entries = lines.map(
         (l) => (JSON.parse(l) as { entry: { response: { status: number; _error?: string } } }).entry,
       );
       expect(entries.map((e) => e.response.status)).toEqual([200, 0]);
-      expect(JSON.stringify(entries[1])).toContain('requestTimeoutMs');
+      expect(JSON.stringify(entries[1])).toContain('no answer within 30 ms');
       expect(JSON.stringify(entries[0])).toContain('{\\"id\\":1}');
     } finally {
       rmSync(dir, { recursive: true, force: true });
