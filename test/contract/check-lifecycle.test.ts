@@ -1,5 +1,11 @@
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type * as vitest from 'vitest';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckContext, CheckMeta, CheckRecord, CheckTarget } from '../../contracts/kit/index.js';
 import { boundHint } from '../../src/config/index.js';
 import { profileWith, targetWith } from '../support/fake-check.js';
@@ -143,6 +149,7 @@ describe('defineCheck', () => {
     expect(ran).toBe(false);
     expect(outcome.skipped).toBe('needs workflow:slow: the profile declares no workflows.slow');
     expect(outcome.record.skipReason).toBe(outcome.skipped);
+    expect([outcome.record.failures, outcome.record.deviations]).toEqual([[], []]);
   });
 
   it('a skip at run time skips the check; failures seen before it still fail it', async () => {
@@ -179,6 +186,9 @@ describe('defineCheck', () => {
     ]);
     const noCurl = await run(() => Promise.reject(new TransportError('executeWorkflow', request, 'reset')));
     expect(noCurl.record.failures[0]).not.toHaveProperty('curl');
+    expect(noCurl.record.failures[0]?.message).toBe(
+      'executeWorkflow transport: Received: reset / Documented: an HTTP response',
+    );
   });
 
   it('any other error is the check erroring, passed on as is', async () => {
@@ -206,6 +216,7 @@ describe('defineCheck', () => {
         documented: `the check ends within its bound: 3 × requestTimeoutMs ${boundHint('requestTimeoutMs')}`,
       }),
     ]);
+    expect(outcome.record.failures[0]?.message).toContain('Received: no result within 30 ms /');
     expect(outcome.timeout).toBe(5_030);
     if (late !== undefined) failure(late, 'too late');
     expect(outcome.record.failures).toHaveLength(1);
@@ -222,12 +233,65 @@ describe('defineCheck', () => {
       documented: 'the check ends within its bound: polling.budgetMs',
     });
     expect(own.timeout).toBe(5_040);
-    const small = await run(() => Promise.resolve(), {
+    // An own bound equal to three requests does not replace them.
+    const small = await run(() => new Promise<void>(() => undefined), {
       target,
       meta: { bound: () => ({ ms: 30, from: 'tiny' }) },
     });
     expect(small.timeout).toBe(5_030);
+    expect(small.record.failures[0]?.documented).toBe(
+      `the check ends within its bound: 3 × requestTimeoutMs ${boundHint('requestTimeoutMs')}`,
+    );
     const defaults = await run(() => Promise.resolve(), { target: targetWith({ profile: profileWith() }) });
     expect(defaults.timeout).toBe(35_000);
+  });
+});
+
+describe("the check's client", () => {
+  let server: Server;
+  let baseUrl: string;
+  beforeAll(async () => {
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await once(server, 'close');
+  });
+
+  it("enforces the profile's response-time bound on the check's requests", async () => {
+    // No real request takes 0 ms: a bound of 0 is exceeded by every one.
+    const profile = profileWith({ baseUrl, responseTimeMs: { executeWorkflow: 0 } });
+    const outcome = await run(
+      async (ctx) => {
+        await ctx.api.post('executeWorkflow', {});
+      },
+      { target: targetWith({ profile }) },
+    );
+    expect(outcome.record.failures.map((f) => f.code)).toEqual(['RESPONSE_TIME']);
+    expect(outcome.record.observations).toEqual({ responseTimeExceeded: { executeWorkflow: 1 } });
+  });
+
+  it('names the check in each recorded exchange (--har)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-check-har-'));
+    try {
+      const target = targetWith({ profile: profileWith({ baseUrl }), harSpoolDir: dir });
+      await run(
+        async (ctx) => {
+          await ctx.api.post('executeWorkflow', {});
+        },
+        { target },
+      );
+      const text = readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('');
+      expect(text).toContain('"comment":"check unit-check"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -42,6 +42,13 @@ beforeAll(async () => {
         held.push(res);
         return;
       }
+      if (req.url === '/huge') {
+        // Announces more than MAX_BODY_BYTES, then ends: the client must refuse it on the header.
+        res.writeHead(200, { 'content-length': String(9 * 1024 * 1024) });
+        res.flushHeaders();
+        held.push(res);
+        return;
+      }
       if (req.url === '/redirect') {
         res.writeHead(302, { location: '/elsewhere' }).end();
         return;
@@ -175,6 +182,38 @@ describe('check requests', () => {
     const before = arrived.length;
     expect((await client.post('executeWorkflow', {})).status).toBe(302);
     expect(arrived.length).toBe(before + 1);
+  });
+});
+
+describe('answers the client refuses or times', () => {
+  it('an answer announcing a body past the limit is a TransportError naming it once, and is recorded with its status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-client-huge-'));
+    try {
+      const { client } = clientFor({ executeWorkflow: '/huge' }, { harSpoolDir: dir });
+      const error = await client.post('executeWorkflow', {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TransportError);
+      expect((error as TransportError).message).toBe('POST /huge: response body larger than 8388608 bytes');
+      const line = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8').trim())[0] ?? '';
+      expect((JSON.parse(line) as { entry: { response: { status: number } } }).entry.response.status).toBe(
+        200,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a client without hooks answers too', async () => {
+    const client = createClient(targetWith({ profile: profileWith({ baseUrl: base }) }));
+    expect((await client.post('executeWorkflow', {})).status).toBe(200);
+  });
+
+  it('the duration is the time from send to the whole body, within the time the call took', async () => {
+    const { client } = clientFor();
+    const before = performance.now();
+    const res = await client.post('executeWorkflow', {});
+    const took = performance.now() - before;
+    expect(res.durationMs).toBeGreaterThan(0);
+    expect(res.durationMs).toBeLessThanOrEqual(took);
   });
 });
 

@@ -75,6 +75,9 @@ describe('curlCommand', () => {
     expect(curlCommand('POST', url, {}, '{}', undefined)).toBe(
       `curl -sS -i -X POST '${url}' -H 'Content-Type:' --data-raw '{}'`,
     );
+    expect(curlCommand('POST', url, { accept: 'application/json' }, '{}', undefined)).toBe(
+      `curl -sS -i -X POST '${url}' -H 'accept: application/json' -H 'Content-Type:' --data-raw '{}'`,
+    );
     expect(curlCommand('POST', url, { 'Content-Type': 'text/plain' }, 'x', undefined)).toBe(
       `curl -sS -i -X POST '${url}' -H 'Content-Type: text/plain' --data-raw 'x'`,
     );

@@ -108,6 +108,8 @@ describe('error answer expectation', () => {
   it('the documented error answer passes', () => {
     const { expectations, findings } = judged();
     expect(expectations.errorBody(answer(404, { error: 'not found' }), 404)).toBe(true);
+    // 400 is the first error status: judged in full like any other.
+    expect(expectations.errorBody(answer(400, { error: 'bad input' }), 400)).toBe(true);
     expect(findings.failures).toEqual([]);
   });
 

@@ -57,6 +57,15 @@ describe('exchange recorder', () => {
     expect(entry).toHaveProperty('request.postData.text', '{}');
   });
 
+  it("an entry's time is the time from the request to its end", () => {
+    const dir = spoolDir();
+    const before = performance.now();
+    exchangeRecorder(targetWith({ harSpoolDir: dir }), 'c')(request)({ status: 200 }, undefined);
+    const took = performance.now() - before;
+    const [entry] = entries(dir);
+    expect(entry?.time as number).toBeLessThanOrEqual(took);
+  });
+
   it('no check id, no comment; no wait measured, none claimed', () => {
     const dir = spoolDir();
     exchangeRecorder(targetWith({ harSpoolDir: dir }), undefined)(request)(

@@ -44,6 +44,7 @@ describe('containsText', () => {
     expect(containsText('a MARK b', 'MARK')).toBe(true);
     expect(containsText({ out: [{ text: 'x' }, { deep: ['has MARK'] }] }, 'MARK')).toBe(true);
     expect(containsText([1, ['MARK']], 'MARK')).toBe(true);
+    expect(containsText({ other: 'x', reply: 'MARK' }, 'MARK')).toBe(true);
   });
 
   it('false when no string holds it, whatever else is there', () => {

@@ -41,13 +41,19 @@ describe('requestMutations', () => {
       .map((m) => m.kind);
     expect(status).toEqual(['missing', 'string', 'boolean', 'object', 'array']);
   });
+
+  it('a field with no single JSON type (anyOf) gets no wrong-type mutation: any value might be valid', () => {
+    const fields = requestMutations('target-profile.schema.json').map((m) => m.field);
+    expect(fields).toContain('polling');
+    expect(fields).not.toContain('maxCredits');
+  });
 });
 
 describe('requestRules', () => {
   it('follows $refs into common.schema.json and within the same file', () => {
     const rules = requestRules();
     expect(rules.required).toEqual(['workflowId', 'version', 'input']);
-    expect(rules.properties.find((p) => p.field === 'version')).toEqual({
+    expect(rules.properties.find((p) => p.field === 'version')).toStrictEqual({
       field: 'version',
       types: ['number'],
     });
