@@ -81,6 +81,36 @@ describe('k6 JSON output', () => {
     });
   });
 
+  // The lines of a real k6 v2.2.0 `--out json` run (2026-11-30), times and values aside: Metric lines
+  // keyed type/data/metric, Point lines metric/type/data, tags in key order, a metric's own thresholds.
+  it('writes each line with the keys, tag order and thresholds k6 v2.2.0 writes', async () => {
+    const file = join(dir, 'k6-lines.json');
+    const engine = createMetricsEngine({ jsonOut: file });
+    engine.define('wf_latency', 'trend', 'time');
+    engine.setThresholds({
+      checks: ['rate>0.1'],
+      'wf_latency{status:200,method:GET}': ['p(95)<5000'],
+    });
+    const tags = { scenario: 'default', group: '::outer::inner', check: 'deep ok' };
+    engine.add({ metric: 'checks', time: T0 + 0.5, value: 1, tags });
+    engine.add({
+      metric: 'wf_latency',
+      time: T0 + 1000,
+      value: 14.5,
+      tags: { status: '200', method: 'GET' },
+    });
+    await engine.close();
+    expect(readFileSync(file, 'utf8')).toBe(
+      [
+        '{"type":"Metric","data":{"name":"checks","type":"rate","contains":"default","thresholds":["rate>0.1"],"submetrics":null},"metric":"checks"}',
+        '{"metric":"checks","type":"Point","data":{"time":"2026-11-28T12:00:00.0005Z","value":1,"tags":{"check":"deep ok","group":"::outer::inner","scenario":"default"}}}',
+        '{"type":"Metric","data":{"name":"wf_latency","type":"trend","contains":"time","thresholds":[],"submetrics":[{"name":"wf_latency{status:200,method:GET}","suffix":"status:200,method:GET","tags":{"method":"GET","status":"200"}}]},"metric":"wf_latency"}',
+        '{"metric":"wf_latency","type":"Point","data":{"time":"2026-11-28T12:00:01Z","value":14.5,"tags":{"method":"GET","status":"200"}}}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('gzips when the path ends in .gz, and round-trips through the harness sample reader', async () => {
     const file = join(dir, 'samples.json.gz');
     const many: Sample[] = Array.from({ length: 20_000 }, (_, i) => ({
