@@ -56,6 +56,34 @@ describe('k6 JSON output', () => {
     expect(rfc3339Nano(T0 + 0.0004)).toBe('2026-11-28T12:00:00Z');
   });
 
+  it('a time within a microsecond of the sample time, never a trailing zero, whatever the fraction', () => {
+    const fractions = [
+      0, 0.000_4, 0.000_6, 0.001, 0.01, 0.1, 0.5, 1.000_001, 123.456_789, 999.999, 999.999_4,
+    ];
+    for (const f of fractions) {
+      const time = T0 + 5000 + f;
+      const text = rfc3339Nano(time);
+      const m = /^2026-11-28T12:00:05(?:\.(\d*[1-9]))?Z$/.exec(text);
+      expect(m, text).not.toBeNull();
+      // Against the double actually held (epoch ms resolve ~0.25 µs), to the rounded microsecond.
+      const ms = Number(`0.${m![1] ?? '0'}`) * 1000;
+      expect(Math.abs(ms - (time - (T0 + 5000))), text).toBeLessThanOrEqual(0.0005);
+    }
+    // Just below the next second the fraction stays in this second rather than printing 1.0.
+    expect(rfc3339Nano(T0 + 999.999_8)).toBe('2026-11-28T12:00:00.999999999Z');
+  });
+
+  it('close() twice is harmless, and a sample after close is not written', async () => {
+    const file = join(dir, 'closed.json');
+    const output = new JsonOutput(file);
+    output.point({ metric: 'http_reqs', time: T0, value: 1, tags: {} });
+    await output.close();
+    await output.close();
+    output.point({ metric: 'http_reqs', time: T0, value: 2, tags: {} });
+    await output.close();
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('writes one Metric line per metric before its first Point, then a Point per sample', async () => {
     const lines = await write(join(dir, 'plain.json'), SAMPLES);
     expect(lines.map((l) => `${l.type}:${l.metric}`)).toEqual([
