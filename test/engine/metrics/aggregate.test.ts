@@ -80,6 +80,7 @@ describe('summaryTrendStats names', () => {
     expect(p999?.kind).toBe('p');
     expect(p999?.kind === 'p' ? p999.pct : Number.NaN).toBeCloseTo(0.999, 12);
     expect(parseStatName('p(100)')).toEqual({ kind: 'p', pct: 1 });
+    expect(parseStatName('p(12.25)')).toEqual({ kind: 'p', pct: 0.1225 });
     expect(parseStatName('p(0)')).toEqual({ kind: 'p', pct: 0 });
     for (const name of ['avg', 'min', 'max', 'med', 'count'])
       expect(parseStatName(name)).toEqual({ kind: name });

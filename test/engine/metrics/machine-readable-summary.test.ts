@@ -40,7 +40,7 @@ function summary(withChecks = true, state: SummaryState = STATE): MachineReadabl
     ['empty_gauge', 'gauge'],
   ];
   for (const [name, type] of custom) engine.define(name, type);
-  engine.setThresholds({ empty_gauge: ['value<1'] });
+  engine.setThresholds({ empty_gauge: ['value<1'], 'iterations{scenario:a}': ['count>0'] });
   const add = (metric: string, value: number, tags: Record<string, string> = {}): void =>
     engine.add({ metric, time: 0, value, tags });
   for (const [name, type] of custom) if (name !== 'empty_gauge') add(name, type === 'gauge' ? 7 : 1);
@@ -68,6 +68,7 @@ describe('machine-readable summary (k6 v2.2.0 format 1.0.0)', () => {
       'dropped_iterations',
       'iteration_duration',
       'iterations',
+      'iterations{scenario:a}',
       'vus',
       'vus_max',
       'data_received',
@@ -92,6 +93,15 @@ describe('machine-readable summary (k6 v2.2.0 format 1.0.0)', () => {
       values: { avg: 20, max: null, med: null, min: null, p90: null, p95: 29 },
     });
     expect(byName.http_req_failed?.values).toEqual({ matches: 1, rate: 0.5, total: 2 });
+    const defaults = summary(true, { ...STATE, options: {} }).results.metrics;
+    expect(defaults.find((m) => m.name === 'http_req_duration')?.values).toEqual({
+      avg: 20,
+      max: 30,
+      med: 20,
+      min: 10,
+      p90: 28,
+      p95: 29,
+    });
     expect(byName.http_reqs?.values).toEqual({ count: 1 });
     expect(byName.aaa_custom?.values).toEqual({ max: 7, min: 7, value: 7 });
     expect(byName.empty_gauge?.values).toEqual({ max: 0, min: 0, value: 0 });

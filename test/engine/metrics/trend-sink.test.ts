@@ -105,6 +105,12 @@ describe('TrendSink (the percentiles a threshold and the summary read)', () => {
     expect(sink.storageBytes).not.toBe(512 * 8);
   });
 
+  it('a zero sample does not keep a Trend exact: durations of 0 ms spill like any other', () => {
+    const sink = sinkOf([0, ...Array.from({ length: 100 }, (_, i) => i + 1)], 100);
+    expect(sink.exact).toBe(false);
+    expect(sink.percentile(0)).toBe(0);
+  });
+
   it('a Trend with a negative sample stays exact past the limit (a histogram cannot hold it)', () => {
     const sink = sinkOf([-5, ...Array.from({ length: 200 }, (_, i) => i)], 100);
     expect(sink.exact).toBe(true);
