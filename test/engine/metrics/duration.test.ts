@@ -48,6 +48,24 @@ describe('k6 durations (delayAbortEval)', () => {
     for (const [text, ms] of cases) expect(parseDurationMs(text)).toBeCloseTo(ms, 9);
   });
 
+  // From k6 v2.2.0's ParseExtendedDuration and Go's time.ParseDuration (not each run through k6):
+  // strconv.ParseFloat's sign, decimals and exponents; any number of days; "0" after the days.
+  it('plain numbers in every form ParseFloat reads, multi-digit days, and a bad part after the days', () => {
+    const cases: [string, number | null][] = [
+      ['-5', -5],
+      ['+5', 5],
+      ['12.5', 12.5],
+      ['.25', 0.25],
+      ['1e-3', 0.001],
+      ['1e10', 1e10],
+      ['12d', 12 * 86_400_000],
+      ['0d1h', 3_600_000],
+      ['1d0', 86_400_000],
+      ['1d1x', null],
+    ];
+    expect(cases.map(([text]) => [text, parseDurationMs(text)])).toEqual(cases);
+  });
+
   it('a number is milliseconds; NaN and infinities are no duration', () => {
     expect(parseDurationMs(1500)).toBe(1500);
     expect(parseDurationMs(-5)).toBe(-5);

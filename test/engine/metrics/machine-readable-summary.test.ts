@@ -35,7 +35,7 @@ function summary(withChecks = true, state: SummaryState = STATE): MachineReadabl
     ['ws_msgs', 'counter'],
     ['grpc_req', 'trend'],
     ['browser_web_vital_lcp', 'trend'],
-    ['browser_clicks', 'counter'],
+    ['browser_x_clicks', 'counter'],
     ['group_duration', 'trend'],
     ['empty_gauge', 'gauge'],
   ];
@@ -73,7 +73,7 @@ describe('machine-readable summary (k6 v2.2.0 format 1.0.0)', () => {
       'vus_max',
       'data_received',
       'data_sent',
-      'browser_clicks',
+      'browser_x_clicks',
       'browser_web_vital_lcp',
       'grpc_req',
       'ws_msgs',

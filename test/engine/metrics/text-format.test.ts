@@ -68,6 +68,12 @@ describe('end-of-test summary numbers, as k6 v2.2.0 prints them', () => {
     expect(DURATIONS.map(([ms]) => humanizeDuration(ms))).toEqual(DURATIONS.map(([, auto]) => auto));
   });
 
+  // From k6 v2.2.0's humanizeGenericDuration: nanoseconds strictly below one microsecond.
+  it('one microsecond exactly reads 1µs, just below it nanoseconds', () => {
+    expect(humanizeDuration(0.001)).toBe('1µs');
+    expect(humanizeDuration(0.000_999_9)).toBe('999ns');
+  });
+
   it('durations with summaryTimeUnit s, ms or us: that unit with exactly two decimals, rounded', () => {
     expect(DURATIONS.map(([ms]) => humanizeDuration(ms, 's'))).toEqual(DURATIONS.map((row) => row[2]));
     expect(DURATIONS.map(([ms]) => humanizeDuration(ms, 'ms'))).toEqual(DURATIONS.map((row) => row[3]));
@@ -108,6 +114,10 @@ describe('end-of-test summary numbers, as k6 v2.2.0 prints them', () => {
       [1_300_000, '1.3 MB'],
       [5e12, '5.0 TB'],
       [2.5e15, '2.5 PB'],
+      [3.2e9, '3.2 GB'],
+      [2e18, '2.0 EB'],
+      [3e21, '3.0 ZB'],
+      [4e24, '4.0 YB'],
     ];
     expect(cases.map(([b]) => humanizeBytes(b))).toEqual(cases.map(([, text]) => text));
   });
