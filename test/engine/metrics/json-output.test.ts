@@ -73,6 +73,29 @@ describe('k6 JSON output', () => {
     expect(rfc3339Nano(T0 + 999.999_8)).toBe('2026-11-28T12:00:00.999999999Z');
   });
 
+  it('streams during the run in chunks of at least 64 KiB, so memory stays bounded by the chunk', async () => {
+    const output = new JsonOutput(join(dir, 'chunks.json'));
+    const sink = output['sink'];
+    const writes: number[] = [];
+    const write = sink.write.bind(sink);
+    sink.write = ((chunk: string, ...rest: never[]) => {
+      writes.push(Buffer.byteLength(chunk));
+      return write(chunk, ...rest);
+    }) as typeof sink.write;
+    for (let i = 0; i < 3000; i++)
+      output.point({
+        metric: 'http_req_duration',
+        time: T0 + i,
+        value: i,
+        tags: { url: `http://x.invalid/${i}` },
+      });
+    const beforeClose = writes.length;
+    await output.close();
+    expect(beforeClose).toBeGreaterThanOrEqual(2);
+    expect(writes.slice(0, beforeClose).every((n) => n >= 64 * 1024)).toBe(true);
+    expect(writes.length).toBe(beforeClose + 1);
+  });
+
   it('close() twice is harmless, and a sample after close is not written', async () => {
     const file = join(dir, 'closed.json');
     const output = new JsonOutput(file);
