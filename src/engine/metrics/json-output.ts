@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { scrub } from '../../secrets/index.js';
 import type { MetricEntry } from './metric-registry.js';
-import type { Sample } from './types.js';
+import type { Sample, Tags } from './types.js';
 
 const FLUSH_AT = 64 * 1024;
 
@@ -22,9 +22,18 @@ export function rfc3339Nano(epochMs: number): string {
   return `${base}.${String(Math.min(nanos, 999_999_999)).padStart(9, '0').replace(/0+$/, '')}Z`;
 }
 
+/** Tags with their keys in order, as k6 writes a tag set (Go sorts a map's keys); the same object when already so. */
+function sortedTags(tags: Tags): Tags {
+  const keys = Object.keys(tags);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1] > keys[i]) return Object.fromEntries(keys.sort().map((k) => [k, tags[k]]));
+  }
+  return tags;
+}
+
 /**
  * k6's JSON output (`--out json=file`): one `Metric` line when a metric gets its first
- * sample, then one `Point` line per sample. Lines are batched into 64 KiB chunks,
+ * sample, then one `Point` line per sample, each with k6 v2.2.0's key order and tag order. Lines are batched into 64 KiB chunks,
  * scrubbed of secrets, and streamed (through gzip when the path ends in .gz), so
  * memory stays bounded by the chunk size plus what the stream has not yet flushed.
  */
@@ -51,7 +60,7 @@ export class JsonOutput {
     const subs = [...entry.submetrics.values()].map((s) => ({
       name: s.name,
       suffix: s.name.slice(entry.name.length + 1, -1),
-      tags: s.filters,
+      tags: sortedTags(s.filters),
     }));
     this.line({
       type: 'Metric',
@@ -68,9 +77,9 @@ export class JsonOutput {
 
   point(sample: Sample): void {
     this.line({
-      type: 'Point',
-      data: { time: rfc3339Nano(sample.time), value: sample.value, tags: sample.tags },
       metric: sample.metric,
+      type: 'Point',
+      data: { time: rfc3339Nano(sample.time), value: sample.value, tags: sortedTags(sample.tags) },
     });
   }
 

@@ -1,46 +1,66 @@
-/** Number formatting for the text summary, in the style of k6's end-of-test output. */
+/**
+ * Number formatting for the text summary, as k6 v2.2.0's end-of-test summary formats values
+ * (its humanizeValue): durations and rates are truncated, not rounded, so a p(95) of 199.999ms
+ * reads "199.99ms" under a `p(95)<200` threshold, never "200ms".
+ */
 
-function trim(fixed: string): string {
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+/** `value` with at most `decimals` decimals, trailing zeros dropped ("1.50" → "1.5", "2.00" → "2"). */
+function fixedNoZeros(value: number, decimals: number): string {
+  return String(Number(value.toFixed(decimals)));
 }
 
-const TIME_UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
+/** As fixedNoZeros, cutting the digits beyond `decimals` off instead of rounding them. */
+function truncatedNoZeros(value: number, decimals: number): string {
+  const scale = 10 ** decimals;
+  return fixedNoZeros(Math.trunc(value * scale) / scale, decimals);
+}
+
+/** The units k6 accepts as summaryTimeUnit; any other value means "choose per value". */
+const FIXED_UNITS: Readonly<Record<string, { readonly perMs: number; readonly label: string }>> = {
+  s: { perMs: 0.001, label: 's' },
+  ms: { perMs: 1, label: 'ms' },
+  us: { perMs: 1000, label: 'µs' },
 };
 
-/** Milliseconds → "0s", "12.25µs", "144.56ms", "1.35s", "1m2s"; a fixed unit when summaryTimeUnit is set. */
+/** Milliseconds → "0s", "450ns", "12.25µs", "144.56ms", "1.35s", "1m2s", "2h1m5s" (each part truncated). */
+function genericDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 0.001) return `${Math.trunc(ms * 1e6)}ns`;
+  if (ms < 1) return `${truncatedNoZeros(ms * 1000, 2)}µs`;
+  if (ms < 1000) return `${truncatedNoZeros(ms, 2)}ms`;
+  // Above a minute the seconds lose their decimals: "1m1s", not "1m1.23s".
+  const seconds = `${truncatedNoZeros((ms % 60_000) / 1000, ms > 60_000 ? 0 : 2)}s`;
+  const minutes = Math.trunc(ms / 60_000);
+  if (minutes < 1) return seconds;
+  const hours = Math.trunc(minutes / 60);
+  return `${hours < 1 ? '' : `${hours}h`}${minutes % 60}m${seconds}`;
+}
+
+/** Milliseconds in the summaryTimeUnit ("1500.00ms", always two decimals) or, without one, per value. */
 export function humanizeDuration(ms: number, unit = ''): string {
-  const fixed = TIME_UNITS[unit];
-  if (fixed !== undefined) return `${trim((ms / fixed).toFixed(2))}${unit === 'us' ? 'µs' : unit}`;
-  const abs = Math.abs(ms);
-  if (abs === 0) return '0s';
-  if (abs >= 60_000) {
-    const minutes = Math.trunc(ms / 60_000);
-    return `${minutes}m${trim(((ms - minutes * 60_000) / 1000).toFixed(1))}s`;
-  }
-  if (abs >= 1000) return `${trim((ms / 1000).toFixed(2))}s`;
-  if (abs >= 1) return `${trim(ms.toFixed(2))}ms`;
-  if (abs >= 0.001) return `${trim((ms * 1000).toFixed(2))}µs`;
-  return `${trim((ms * 1e6).toFixed(2))}ns`;
+  const fixed = FIXED_UNITS[unit];
+  if (fixed !== undefined) return `${(ms * fixed.perMs).toFixed(2)}${fixed.label}`;
+  return genericDuration(ms);
 }
 
-/** Bytes → "812 B", "1.3 MB", "81 kB" (SI units, as k6 prints data). */
+const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+
+/** Bytes → "9 B", "950 B", "1.3 MB", "81 kB" (SI units; one decimal below 10 after rounding). */
 export function humanizeBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  if (Math.abs(bytes) < 1000) return `${trim(bytes.toFixed(0))} B`;
-  const e = Math.min(Math.floor(Math.log(Math.abs(bytes)) / Math.log(1000)), units.length - 1);
-  const value = bytes / 1000 ** e;
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[e]}`;
+  if (bytes < 10) return `${bytes} B`;
+  const e = Math.floor(Math.log(bytes) / Math.log(1000));
+  const value = Math.floor((bytes / 1000 ** e) * 10 + 0.5) / 10;
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[e]}`;
 }
 
+/** A plain number with up to six decimals, trailing zeros dropped. */
 export function humanizeNumber(value: number): string {
-  return trim(value.toFixed(6));
+  return fixedNoZeros(value, 6);
+}
+
+/** A Rate as a percentage with two decimals, truncated: 2 of 3 is "66.66%". */
+export function humanizeRate(rate: number): string {
+  return `${(Math.trunc(rate * 100 * 100) / 100).toFixed(2)}%`;
 }
 
 export function humanizeValue(value: number, contains: string, timeUnit = ''): string {

@@ -1,4 +1,4 @@
-import { humanizeNumber, humanizeValue } from './text-format.js';
+import { humanizeNumber, humanizeRate, humanizeValue } from './text-format.js';
 
 export interface TextSummaryOptions {
   /** Prefix of every line (k6's default: a single space). */
@@ -41,7 +41,7 @@ function metricValue(
     case 'gauge':
       return `${fmt(v.value)} min=${fmt(v.min)} max=${fmt(v.max)}`;
     case 'rate':
-      return `${paint('cyan', `${((v.rate ?? 0) * 100).toFixed(2)}%`)} ✓ ${humanizeNumber(v.passes ?? 0)} ✗ ${humanizeNumber(v.fails ?? 0)}`;
+      return `${paint('cyan', humanizeRate(v.rate ?? 0))} ✓ ${humanizeNumber(v.passes ?? 0)} ✗ ${humanizeNumber(v.fails ?? 0)}`;
     default:
       return trendStats
         .filter((s) => s in v)

@@ -56,6 +56,57 @@ describe('k6 JSON output', () => {
     expect(rfc3339Nano(T0 + 0.0004)).toBe('2026-11-28T12:00:00Z');
   });
 
+  it('a time within a microsecond of the sample time, never a trailing zero, whatever the fraction', () => {
+    const fractions = [
+      0, 0.000_4, 0.000_6, 0.001, 0.01, 0.1, 0.5, 1.000_001, 123.456_789, 999.999, 999.999_4,
+    ];
+    for (const f of fractions) {
+      const time = T0 + 5000 + f;
+      const text = rfc3339Nano(time);
+      const m = /^2026-11-28T12:00:05(?:\.(\d*[1-9]))?Z$/.exec(text);
+      expect(m, text).not.toBeNull();
+      // Against the double actually held (epoch ms resolve ~0.25 µs), to the rounded microsecond.
+      const ms = Number(`0.${m![1] ?? '0'}`) * 1000;
+      expect(Math.abs(ms - (time - (T0 + 5000))), text).toBeLessThanOrEqual(0.0005);
+    }
+    // Just below the next second the fraction stays in this second rather than printing 1.0.
+    expect(rfc3339Nano(T0 + 999.999_8)).toBe('2026-11-28T12:00:00.999999999Z');
+  });
+
+  it('streams during the run in chunks of at least 64 KiB, so memory stays bounded by the chunk', async () => {
+    const output = new JsonOutput(join(dir, 'chunks.json'));
+    const sink = output['sink'];
+    const writes: number[] = [];
+    const write = sink.write.bind(sink);
+    sink.write = ((chunk: string, ...rest: never[]) => {
+      writes.push(Buffer.byteLength(chunk));
+      return write(chunk, ...rest);
+    }) as typeof sink.write;
+    for (let i = 0; i < 3000; i++)
+      output.point({
+        metric: 'http_req_duration',
+        time: T0 + i,
+        value: i,
+        tags: { url: `http://x.invalid/${i}` },
+      });
+    const beforeClose = writes.length;
+    await output.close();
+    expect(beforeClose).toBeGreaterThanOrEqual(2);
+    expect(writes.slice(0, beforeClose).every((n) => n >= 64 * 1024)).toBe(true);
+    expect(writes.length).toBe(beforeClose + 1);
+  });
+
+  it('close() twice is harmless, and a sample after close is not written', async () => {
+    const file = join(dir, 'closed.json');
+    const output = new JsonOutput(file);
+    output.point({ metric: 'http_reqs', time: T0, value: 1, tags: {} });
+    await output.close();
+    await output.close();
+    output.point({ metric: 'http_reqs', time: T0, value: 2, tags: {} });
+    await output.close();
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('writes one Metric line per metric before its first Point, then a Point per sample', async () => {
     const lines = await write(join(dir, 'plain.json'), SAMPLES);
     expect(lines.map((l) => `${l.type}:${l.metric}`)).toEqual([
@@ -101,6 +152,36 @@ describe('k6 JSON output', () => {
       ['wf_latency', ['p(95)<500', 'max<1000']],
       ['http_reqs', []],
     ]);
+  });
+
+  // The lines of a real k6 v2.2.0 `--out json` run (2026-11-30), times and values aside: Metric lines
+  // keyed type/data/metric, Point lines metric/type/data, tags in key order, a metric's own thresholds.
+  it('writes each line with the keys, tag order and thresholds k6 v2.2.0 writes', async () => {
+    const file = join(dir, 'k6-lines.json');
+    const engine = createMetricsEngine({ jsonOut: file });
+    engine.define('wf_latency', 'trend', 'time');
+    engine.setThresholds({
+      checks: ['rate>0.1'],
+      'wf_latency{status:200,method:GET}': ['p(95)<5000'],
+    });
+    const tags = { scenario: 'default', group: '::outer::inner', check: 'deep ok' };
+    engine.add({ metric: 'checks', time: T0 + 0.5, value: 1, tags });
+    engine.add({
+      metric: 'wf_latency',
+      time: T0 + 1000,
+      value: 14.5,
+      tags: { status: '200', method: 'GET' },
+    });
+    await engine.close();
+    expect(readFileSync(file, 'utf8')).toBe(
+      [
+        '{"type":"Metric","data":{"name":"checks","type":"rate","contains":"default","thresholds":["rate>0.1"],"submetrics":null},"metric":"checks"}',
+        '{"metric":"checks","type":"Point","data":{"time":"2026-11-28T12:00:00.0005Z","value":1,"tags":{"check":"deep ok","group":"::outer::inner","scenario":"default"}}}',
+        '{"type":"Metric","data":{"name":"wf_latency","type":"trend","contains":"time","thresholds":[],"submetrics":[{"name":"wf_latency{status:200,method:GET}","suffix":"status:200,method:GET","tags":{"method":"GET","status":"200"}}]},"metric":"wf_latency"}',
+        '{"metric":"wf_latency","type":"Point","data":{"time":"2026-11-28T12:00:01Z","value":14.5,"tags":{"method":"GET","status":"200"}}}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('gzips when the path ends in .gz, and round-trips through the harness sample reader', async () => {

@@ -57,8 +57,8 @@ describe('text summary layout', () => {
         '       █ refresh',
         '',
         '   ✗ checks.........................: 50.00% ✓ 4 ✗ 4',
-        '   ✓ http_req_duration..............: avg=1500ms p(99)=2500ms count=4',
-        '       { expected_response:true }...: avg=1000ms p(99)=2000ms count=2',
+        '   ✓ http_req_duration..............: avg=1500.00ms p(99)=2500.00ms count=4',
+        '       { expected_response:true }...: avg=1000.00ms p(99)=2000.00ms count=2',
         '     http_reqs......................: 4 2/s',
         '     vus............................: 2 min=1 max=3',
         '',
@@ -82,7 +82,7 @@ describe('text summary layout', () => {
       `>  ${red}✗${reset} checks${grey}.........................${reset}: ${cyan}50.00%${reset} ✓ 4 ✗ 4`,
     );
     expect(lines[11]).toBe(
-      `>  ${green}✓${reset} http_req_duration${grey}..............${reset}: avg=${cyan}1500ms${reset} p(99)=${cyan}2500ms${reset} count=${cyan}4${reset}`,
+      `>  ${green}✓${reset} http_req_duration${grey}..............${reset}: avg=${cyan}1500.00ms${reset} p(99)=${cyan}2500.00ms${reset} count=${cyan}4${reset}`,
     );
     expect(lines[13]).toBe(
       `>    http_reqs${grey}......................${reset}: ${cyan}4${reset} ${cyan}2${reset}/s`,
