@@ -1,30 +1,14 @@
 import { HarnessError } from '../../../errors/index.js';
-
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
+import { parseDurationMs } from '../../metrics/duration.js';
 
 /**
- * A k6 duration in ms: a Go-style string ("1m30s", "250ms", "1.5s") or a number. k6 reads a
- * bare number as ms in request timeouts and as seconds nowhere we support, so numbers are ms.
+ * A k6 duration in ms, read as k6 v2.2.0 reads scenario options (types.ParseExtendedDuration, as
+ * `parseDurationMs`): a Go-style string ("1m30s", "250ms", ".5s", "1d12h"), or a number or plain
+ * numeric string, both milliseconds ("1500" is 1.5 s, as `k6 inspect` shows). Negative is refused.
  */
 export function parseDuration(value: unknown, what: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d)/g)];
-    if (parts.length > 0 && parts.map((p) => p[0]).join('') === text) {
-      return parts.reduce((sum, p) => sum + Number(p[1]) * (UNIT_MS[p[2] ?? ''] ?? 0), 0);
-    }
-  }
+  const ms = typeof value === 'number' || typeof value === 'string' ? parseDurationMs(value) : null;
+  if (ms !== null && ms >= 0) return ms;
   throw new HarnessError(
     'HARNESS_ERR_ENGINE_OPTIONS',
     `${what} is not a valid duration: ${JSON.stringify(value)}`,

@@ -103,6 +103,18 @@ describe('durations', () => {
       message: "scenario 's': t is required",
     });
   });
+  // `k6 inspect` (v2.2.0) on duration '1500' prints "duration": "1.5s"; ' 1s' is "time: invalid duration".
+  it("reads a scenario's durations as k6 does: a plain numeric string is ms, days first, no spaces", () => {
+    expect(durationField({ t: '1500' }, 't', 's', undefined)).toBe(1500);
+    expect(durationField({ t: 2500 }, 't', 's', undefined)).toBe(2500);
+    expect(durationField({ t: '1d12h' }, 't', 's', undefined)).toBe(36 * 3_600_000);
+    expect(durationField({ t: '.5s' }, 't', 's', undefined)).toBe(500);
+    for (const text of [' 1s', '-1s', '1s '])
+      expect(refusal(() => durationField({ t: text }, 't', 's', undefined))).toEqual({
+        code: 'HARNESS_ERR_ENGINE_OPTIONS',
+        message: `scenario 's': t is not a valid duration: ${JSON.stringify(text)}`,
+      });
+  });
   it('positiveDuration refuses 0s and accepts the smallest positive one', () => {
     expect(refusal(() => positiveDuration({ timeUnit: '0s' }, 'timeUnit', 's', '1s'))).toEqual({
       code: 'HARNESS_ERR_ENGINE_OPTIONS',
