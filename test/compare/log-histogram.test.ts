@@ -63,5 +63,10 @@ describe('LogHistogram and Reservoir', () => {
     expect(h.quantile(0.5)).toBe(0);
     expect(Math.abs(h.quantile(1) / 5 - 1)).toBeLessThanOrEqual(RELATIVE_ERROR);
     expect(h.buckets().map(([, , n]) => n)).toEqual([2, 1]);
+    // Without zeros, no empty zero bucket is listed.
+    const positive = new LogHistogram();
+    positive.add(5);
+    expect(positive.buckets()).toHaveLength(1);
+    expect(positive.buckets()[0]?.[2]).toBe(1);
   });
 });
