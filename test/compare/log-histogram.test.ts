@@ -41,4 +41,32 @@ describe('LogHistogram and Reservoir', () => {
     expect(lastTenth).toBeGreaterThan(60);
     expect(lastTenth).toBeLessThan(140);
   });
+
+  it('keeps 1 % from 1 µs to 10^12 ms; values beyond are counted in the end buckets, never lost', () => {
+    for (const v of [1e-3, 0.05, 1e6, 1e9, 1e12]) {
+      const h = new LogHistogram();
+      h.add(v);
+      expect(Math.abs(h.quantile(0.5) / v - 1)).toBeLessThanOrEqual(RELATIVE_ERROR + 1e-12);
+    }
+    const h = new LogHistogram();
+    [1e-9, 1e-6, 1e15, 1e20].forEach((v) => h.add(v));
+    // Clamped: the smallest answer at the 1 µs bucket, the largest at the 10^12 ms one.
+    expect(h.quantile(0)).toBeGreaterThan(0);
+    expect(h.quantile(0)).toBeLessThanOrEqual(1e-3 * (1 + RELATIVE_ERROR));
+    expect(h.quantile(1)).toBeGreaterThanOrEqual(1e12 * (1 - RELATIVE_ERROR));
+    expect(h.quantile(1)).toBeLessThan(1e13);
+  });
+
+  it('the first rank past the zeros is the smallest positive value, not 0', () => {
+    const h = new LogHistogram();
+    [0, 0, 5].forEach((v) => h.add(v));
+    expect(h.quantile(0.5)).toBe(0);
+    expect(Math.abs(h.quantile(1) / 5 - 1)).toBeLessThanOrEqual(RELATIVE_ERROR);
+    expect(h.buckets().map(([, , n]) => n)).toEqual([2, 1]);
+    // Without zeros, no empty zero bucket is listed.
+    const positive = new LogHistogram();
+    positive.add(5);
+    expect(positive.buckets()).toHaveLength(1);
+    expect(positive.buckets()[0]?.[2]).toBe(1);
+  });
 });
