@@ -7,10 +7,16 @@
  *
  * Each burner is a child process spinning on the CPU for at most --burn-minutes (default 30) per run,
  * so a crashed script cannot leave one behind for long; they are stopped (by pid) after every run.
- * Exit code 1 when any run had a failure.
+ * Exit code 1 when any run had a failure; a failing run's whole vitest output is kept in
+ * reports/loaded/run-N.log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+
+/** Where a failing run's output is kept (gitignored, as all of reports/). */
+const LOG_DIR = join('reports', 'loaded');
 
 interface Options {
   readonly runs: number;
@@ -51,6 +57,8 @@ interface RunOutcome {
   readonly exitCode: number;
   readonly seconds: number;
   readonly failedTests: readonly string[];
+  /** vitest's whole output, without colours. */
+  readonly output: string;
 }
 
 function runSuite(vitestArgs: readonly string[]): Promise<RunOutcome> {
@@ -74,6 +82,7 @@ function runSuite(vitestArgs: readonly string[]): Promise<RunOutcome> {
         exitCode: code ?? -1,
         seconds: Math.round((performance.now() - started) / 1000),
         failedTests: [...new Set(failedTests)],
+        output: plain,
       });
     });
   });
@@ -98,6 +107,13 @@ async function main(): Promise<void> {
       `${String(run).padStart(3)}  ${String(outcome.passed).padStart(6)}  ${String(outcome.failed).padStart(6)}  ${String(outcome.skipped).padStart(7)}  ${String(outcome.exitCode).padStart(4)}  ${String(outcome.seconds).padStart(7)}`,
     );
     for (const name of outcome.failedTests) console.log(`       FAIL ${name}`);
+    // A failure under load is rare and costly to reproduce: keep what vitest printed about it.
+    if (outcome.failed > 0 || outcome.exitCode !== 0) {
+      mkdirSync(LOG_DIR, { recursive: true });
+      const log = join(LOG_DIR, `run-${run}.log`);
+      writeFileSync(log, outcome.output);
+      console.log(`       vitest's output: ${log}`);
+    }
   }
   const failures = outcomes.reduce((sum, o) => sum + o.failed, 0);
   const failedRuns = outcomes.filter((o) => o.failed > 0 || o.exitCode !== 0).length;

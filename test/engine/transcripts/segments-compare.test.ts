@@ -56,4 +56,59 @@ describe('compareSegmentRun (a k6 segment recording vs a local run)', () => {
       `vus_max: k6 ${vus.observed.metrics.vus_max.series[0][4]}, local ${local.metrics.vus_max.series[0][4]}`,
     ]);
   });
+
+  // A stalled run (a loaded machine) drops arrivals the other run started: the schedule must agree.
+  describe('an arrival-rate scenario with arrivals dropped by one run only', () => {
+    const k6 = arrival.observed;
+    const n = k6.scenarios.constant.iterations;
+    const workRows = (o: Observation): number[] =>
+      o.metrics.segment_work.series
+        .map((row, at) => ({ at, tags: JSON.parse(o.tagSets[row[0]] ?? '{}') as Record<string, string> }))
+        .filter((r) => r.tags.scenario === 'constant')
+        .sort((x, y) => Number(x.tags.in_instance) - Number(y.tags.in_instance))
+        .map((r) => r.at);
+    /** The local run started `started` of the constant scenario's arrivals and dropped the rest. */
+    const dropping = (started: number, keepRow: (rank: number) => boolean): Observation => {
+      const local = clone(k6);
+      const rows = workRows(k6);
+      const gone = new Set(rows.filter((_, rank) => !keepRow(rank)));
+      local.metrics.segment_work.series = k6.metrics.segment_work.series.filter((_, at) => !gone.has(at));
+      local.scenarios.constant = {
+        iterations: started,
+        dropped: n + k6.scenarios.constant.dropped - started,
+      };
+      return local;
+    };
+
+    it('accepts it when the other run started the same arrivals first (iterations + dropped equal)', () => {
+      expect(n).toBeGreaterThan(3);
+      expect(
+        compareSegmentRun(
+          arrival,
+          dropping(n - 2, (rank) => rank < n - 2),
+        ),
+      ).toEqual([]);
+    });
+
+    it('still finds a lost arrival (iterations + dropped short), and iterations numbered otherwise', () => {
+      const short = dropping(n - 2, (rank) => rank < n - 2);
+      short.scenarios.constant = { iterations: n - 2, dropped: k6.scenarios.constant.dropped + 1 };
+      expect(compareSegmentRun(arrival, short)).toEqual([
+        `scenario constant iterations: k6 ${n}, local ${n - 2}`,
+        `scenario constant dropped: k6 ${k6.scenarios.constant.dropped}, local ${k6.scenarios.constant.dropped + 1}`,
+        expect.stringMatching(/^iterations \(scenario iterationInTest iterationInInstance\): k6 /),
+      ]);
+      // Two dropped, but the local run's iterations are not the first ones: its numbering differs.
+      expect(
+        compareSegmentRun(
+          arrival,
+          dropping(n - 2, (rank) => rank >= 2),
+        ),
+      ).toEqual([
+        expect.stringMatching(
+          /^iterations started by both runs \(constant: arrivals dropped by one run only\): k6 /,
+        ),
+      ]);
+    });
+  });
 });
