@@ -32,7 +32,15 @@ export const MODULE_RUNS: Record<
     slowTests: ['test/verify/fault-detection.test.ts'],
   },
   secrets: { mutate: 'src/secrets/**/*.ts', tests: ['test/secrets/**/*.test.ts'] },
-  verify: { mutate: 'src/verify/**/*.ts', tests: ['test/verify/**/*.test.ts'] },
+  verify: {
+    mutate: 'src/verify/**/*.ts',
+    tests: [
+      'test/verify/{build-result,streaming,acceptance-rules,console-table,detection-table-print,junit-document,stream-console}.test.ts',
+    ],
+    slowTests: [
+      'test/verify/!(build-result|streaming|acceptance-rules|console-table|detection-table-print|junit-document|stream-console).test.ts',
+    ],
+  },
   load: {
     mutate: 'src/load/**/*.ts',
     tests: ['test/load/!(run-load|rate-cap|raw-output-tags|thresholds-both-engines|credit-budget).test.ts'],
