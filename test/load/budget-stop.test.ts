@@ -4,6 +4,7 @@ import { costOutcome, planCosts } from '../../src/load/cost-safety.js';
 import { budgetCrossed, budgetEnv, observedDurations, roleCosts } from '../../src/load/credit-budget.js';
 import type { TargetProfile } from '../../src/types/generated/target-profile.js';
 import type { VerifyResult } from '../../src/types/generated/verify-result.js';
+import { wf } from './plan-fixture.js';
 
 /**
  * Where a load run stops at its credit budget, and what it says: the budget handed to the bundle,
@@ -11,15 +12,6 @@ import type { VerifyResult } from '../../src/types/generated/verify-result.js';
  * budget threshold, and the CREDIT_BUDGET_SPENT failure that keeps a cut-short run from passing.
  */
 
-const wf = (creditsPerExecution?: number, expectedDurationMs?: number) => ({
-  workflowId: 'w',
-  version: 1,
-  sampleInput: {},
-  inputComponents: {},
-  outputComponents: {},
-  ...(creditsPerExecution === undefined ? {} : { creditsPerExecution }),
-  ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }),
-});
 const profile: TargetProfile = {
   name: 'p',
   baseUrl: 'http://127.0.0.1:1',

@@ -5,31 +5,12 @@ import { isHarnessError } from '../../src/errors/index.js';
 import { DEFAULT_MAX_CREDITS, resolveBudget, roleCosts } from '../../src/load/credit-budget.js';
 import { planLines } from '../../src/load/plan-lines.js';
 import { planLoad, planScenario } from '../../src/load/plan.js';
-import type { TargetProfile } from '../../src/types/generated/target-profile.js';
 import type { VerifyResult } from '../../src/types/generated/verify-result.js';
+import type { TargetProfile } from '../../src/types/generated/target-profile.js';
+import { planCosts, planProfile, wf } from './plan-fixture.js';
 
-const wf = (creditsPerExecution?: number, expectedDurationMs?: number) => ({
-  workflowId: 'w',
-  version: 1,
-  sampleInput: {},
-  inputComponents: {},
-  outputComponents: {},
-  ...(creditsPerExecution === undefined ? {} : { creditsPerExecution }),
-  ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }),
-});
-const profile: TargetProfile = {
-  name: 'p',
-  baseUrl: 'http://127.0.0.1:1',
-  apiKeyEnv: 'K',
-  workflows: { fast: wf(10, 100), slow: wf(25, 20_000), conversational: wf(3, 5) },
-};
-// What the profile's creditsPerExecution price each role at (roleCosts itself is tested apart); a value,
-// not a call at import: code under test that throws while a file is collected fails no test.
-const costs = {
-  fast: { credits: 10, source: 'profile' },
-  slow: { credits: 25, source: 'profile' },
-  conversational: { credits: 3, source: 'profile' },
-} as const;
+const profile = planProfile;
+const costs = planCosts;
 
 describe('the plan printed before load', () => {
   it('arrival-rate: rate × duration executions, priced per workflow', () => {

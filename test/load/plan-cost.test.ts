@@ -3,6 +3,7 @@ import { roleCosts } from '../../src/load/credit-budget.js';
 import { planLoad, planScenario } from '../../src/load/plan.js';
 import { EXECUTORS } from '../../scenarios/lib/executors.js';
 import type { TargetProfile } from '../../src/types/generated/target-profile.js';
+import { planCosts, planProfile, wf } from './plan-fixture.js';
 
 /**
  * What a load run will cost, as the plan printed before load says: executions and credits per
@@ -10,28 +11,8 @@ import type { TargetProfile } from '../../src/types/generated/target-profile.js'
  * scenario's iteration calls, and the closed executors' estimate from how long an iteration takes.
  */
 
-const wf = (creditsPerExecution?: number, expectedDurationMs?: number) => ({
-  workflowId: 'w',
-  version: 1,
-  sampleInput: {},
-  inputComponents: {},
-  outputComponents: {},
-  ...(creditsPerExecution === undefined ? {} : { creditsPerExecution }),
-  ...(expectedDurationMs === undefined ? {} : { expectedDurationMs }),
-});
-const profile: TargetProfile = {
-  name: 'p',
-  baseUrl: 'http://127.0.0.1:1',
-  apiKeyEnv: 'K',
-  workflows: { fast: wf(10, 100), slow: wf(25, 20_000), conversational: wf(3, 5) },
-};
-// What the profile's creditsPerExecution price each role at (roleCosts itself is tested apart); a value,
-// not a call at import: code under test that throws while a file is collected fails no test.
-const costs = {
-  fast: { credits: 10, source: 'profile' },
-  slow: { credits: 25, source: 'profile' },
-  conversational: { credits: 3, source: 'profile' },
-} as const;
+const profile = planProfile;
+const costs = planCosts;
 
 describe('what an arrival-rate run will cost', () => {
   it('a rate per minute is divided by the time unit: 120/min for 30 s is 60 executions', () => {
