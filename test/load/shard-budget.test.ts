@@ -131,14 +131,15 @@ describe('starting the shards', () => {
 });
 
 describe('reading the shards back', () => {
-  const twoShards = (dir: ReturnType<typeof runDir>, stoppedShard?: number) =>
+  /** Two shards of 3 samples each; the budget threshold crossed in the shards named by `stopped`. */
+  const twoShards = (dir: ReturnType<typeof runDir>, stopped: number | readonly number[] = []) =>
     [0, 1].map((i) =>
       writeShard(shardDir(dir, i), {
         segment: i === 0 ? '0:1/2' : '1/2:1',
         sequence: '0,1/2,1',
         durations: [10, 20, 30],
         credits: 10,
-        thresholds: { credits_used: { 'count<=50': i !== stoppedShard } },
+        thresholds: { credits_used: { 'count<=50': ![stopped].flat().includes(i) } },
       }),
     );
   const ended = {
@@ -187,15 +188,7 @@ describe('reading the shards back', () => {
 
   it('every shard stopped at its share is named', async () => {
     const dir = runDir();
-    [0, 1].map((i) =>
-      writeShard(shardDir(dir, i), {
-        segment: i === 0 ? '0:1/2' : '1/2:1',
-        sequence: '0,1/2,1',
-        durations: [10, 20, 30],
-        credits: 10,
-        thresholds: { credits_used: { 'count<=50': false } },
-      }),
-    );
+    twoShards(dir, [0, 1]);
     const results = await readShardResults(dir, ended, {
       engine: { kind: 'k6', version: '2.2.0' },
       budget: 100,
@@ -205,15 +198,7 @@ describe('reading the shards back', () => {
 
   it('without a budget, a profile’s own credits_used threshold is judged as written; shards without one are complete', async () => {
     const dir = runDir();
-    [0, 1].map((i) =>
-      writeShard(shardDir(dir, i), {
-        segment: i === 0 ? '0:1/2' : '1/2:1',
-        sequence: '0,1/2,1',
-        durations: [10, 20, 30],
-        credits: 10,
-        thresholds: { credits_used: { 'count<=50': false } },
-      }),
-    );
+    twoShards(dir, [0, 1]);
     const results = await readShardResults(dir, ended, {
       engine: { kind: 'k6', version: '2.2.0' },
       budget: 'unlimited',
