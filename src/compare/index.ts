@@ -36,7 +36,7 @@ export {
   type AggregateOptions,
   type RunAggregates,
   type SeriesEntry,
-  type TagSetTotals,
+  TagSetTotals,
 } from './run-aggregates.js';
 export { SeriesAggregate } from './series-aggregate.js';
 export { LogHistogram, RELATIVE_ERROR } from './log-histogram.js';

@@ -3,7 +3,7 @@ import {
   emptyAggregates,
   type AggregateOptions,
   type RunAggregates,
-  type TagSetTotals,
+  TagSetTotals,
 } from './run-aggregates.js';
 import type { MetricDeclaration, RawSample } from './samples.js';
 import { SeriesAggregate } from './series-aggregate.js';
@@ -79,10 +79,7 @@ export function mergeAggregates(into: RunAggregates, from: RunAggregates): RunAg
   }
   for (const [key, t] of from.tagSets) {
     let mine = into.tagSets.get(key);
-    if (mine === undefined)
-      into.tagSets.set(key, (mine = { ...t, count: 0, sum: 0, stats: new ValueStats() }));
-    mine.count += t.count;
-    mine.sum += t.sum;
+    if (mine === undefined) into.tagSets.set(key, (mine = new TagSetTotals(t.metric, t.tags)));
     mine.stats.merge(t.stats);
   }
   for (const [metric, kept] of from.kept) for (const s of kept.values) into.kept.get(metric)?.add(s);

@@ -6,13 +6,22 @@ import { ValueStats } from './value-stats.js';
 /** Tags whose values are per request or per execution: kept out of a tag set, or it would grow with the run. */
 export const PER_SAMPLE_TAGS = new Set(['conversation', 'url', 'vu', 'iter']);
 
-/** One metric's samples that share a tag set (minus PER_SAMPLE_TAGS): exact count and sum, and their ValueStats. */
-export interface TagSetTotals {
-  readonly metric: string;
-  readonly tags: Readonly<Record<string, string>>;
-  count: number;
-  sum: number;
-  readonly stats: ValueStats;
+/**
+ * One metric's samples that share a tag set (minus PER_SAMPLE_TAGS): their ValueStats, whose exact
+ * count and sum are the totals (kept once: every sample of a run passes here).
+ */
+export class TagSetTotals {
+  readonly stats = new ValueStats();
+  constructor(
+    readonly metric: string,
+    readonly tags: Readonly<Record<string, string>>,
+  ) {}
+  get count(): number {
+    return this.stats.count;
+  }
+  get sum(): number {
+    return this.stats.sum;
+  }
 }
 
 export interface SeriesEntry {
@@ -114,8 +123,7 @@ export function slotOf(
   for (const k of Object.keys(tags).sort()) if (!PER_SAMPLE_TAGS.has(k)) kept[k] = tags[k]!;
   const tagKey = `${metric}\u0000${JSON.stringify(kept)}`;
   let totals = into.tagSets.get(tagKey);
-  if (totals === undefined)
-    into.tagSets.set(tagKey, (totals = { metric, tags: kept, count: 0, sum: 0, stats: new ValueStats() }));
+  if (totals === undefined) into.tagSets.set(tagKey, (totals = new TagSetTotals(metric, kept)));
   if (into.slots.size >= SLOT_CACHE) into.slots.clear();
   const slot = { series: entry, totals };
   into.slots.set(text, slot);
@@ -126,8 +134,6 @@ export function slotOf(
 export function addToSlot(into: RunAggregates, slot: Slot, value: number, time: number): void {
   into.points += 1;
   slot.series.aggregate.add(value, time);
-  slot.totals.count += 1;
-  slot.totals.sum += value;
   slot.totals.stats.add(value);
 }
 
