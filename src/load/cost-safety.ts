@@ -1,6 +1,6 @@
 import type { Scenario } from 'k6/options';
 import type { ScenarioName } from '../../scenarios/lib/executors.js';
-import type { RunAggregates } from '../compare/index.js';
+import { sumOf, type RunAggregates } from '../compare/index.js';
 import type { ResolvedTarget } from '../target/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { LoadRun } from '../types/generated/load-run.js';
@@ -10,7 +10,6 @@ import {
   type BudgetSource,
   budgetCrossed,
   budgetEnv,
-  counterTotal,
   observedDurations,
   resolveBudget,
   roleCosts,
@@ -74,16 +73,16 @@ export function costOutcome(
   samples: RunAggregates,
   thresholds: readonly { metric: string; expression: string; ok: boolean }[],
 ): { credits: NonNullable<LoadRun['credits']>; pacing: NonNullable<LoadRun['pacing']>; failure?: Failure } {
-  const spent = counterTotal(samples, 'credits_used');
+  const spent = sumOf(samples, 'credits_used');
   // The engine's threshold stopped the run; the count decides too, since k6 2.x's --summary-export
   // carries no thresholds to read back.
   const budgetSpent =
     budgetCrossed(thresholds, cost.budget) || (cost.budget !== 'unlimited' && spent > cost.budget);
   const credits = { spent, budget: cost.budget, budgetSource: cost.source, budgetSpent };
   const pacing = {
-    retryAfterWaits: counterTotal(samples, 'retry_after_waits'),
-    retryAfterWaitMs: counterTotal(samples, 'retry_after_wait_ms'),
-    rateCapWaitMs: counterTotal(samples, 'rate_cap_wait_ms'),
+    retryAfterWaits: sumOf(samples, 'retry_after_waits'),
+    retryAfterWaitMs: sumOf(samples, 'retry_after_wait_ms'),
+    rateCapWaitMs: sumOf(samples, 'rate_cap_wait_ms'),
   };
   if (!budgetSpent) return { credits, pacing };
   const message = `credit budget spent: ${Math.round(spent)} credits counted from the answers exceed maxCredits ${String(cost.budget)} (${cost.source}); the engine stops the load at its next threshold evaluation, so the plan may not have completed (raise with --max-credits or HARNESS_MAX_CREDITS)`;

@@ -1,4 +1,3 @@
-import { sumOf, type RunAggregates } from '../compare/index.js';
 import type { HarnessConfig } from '../types/generated/harness-config.js';
 import type { LoadRun } from '../types/generated/load-run.js';
 import type { TargetProfile } from '../types/generated/target-profile.js';
@@ -52,11 +51,6 @@ export function roleCosts(profile: TargetProfile, verify?: VerifyResult): Partia
 export function observedDurations(verify?: VerifyResult): Partial<Record<Role, number>> {
   const ms = verify?.checks.find((c) => c.id === 'execute-success')?.observations?.durationMs;
   return typeof ms === 'number' ? { fast: ms } : {};
-}
-
-/** Sum of a counter's samples. */
-export function counterTotal(set: RunAggregates, metric: string): number {
-  return sumOf(set, metric);
 }
 
 /** The budget threshold (scenarios/lib/budget.ts) among the exported ones, crossed. */
