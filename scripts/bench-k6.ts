@@ -16,6 +16,7 @@ import { HarnessError } from '../src/errors/index.js';
 import { buildScenarios } from '../src/load/index.js';
 import { scenarioEnv } from '../src/load/scenario-env.js';
 import { endpointUrl, startEmbedded } from '../src/target/index.js';
+import { reapedCpuSeconds } from './engine-measure/reaped-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -128,9 +129,6 @@ function runK6(script: string, env: Record<string, string>, vuCount: number, sec
       clearInterval(timer);
       try {
         if (code !== 0 && code !== 99) throw new Error(`k6 exited ${code}:\n${output.slice(-2000)}`);
-        // Fields after the command name: cutime and cstime are the 16th and 17th of /proc/PID/stat.
-        const fields = (readFileSync(stat, 'utf8').split(') ')[1] ?? '').split(' ');
-        const ticks = Number(fields[13]) + Number(fields[14]);
         const exported = JSON.parse(readFileSync(summary, 'utf8')) as {
           metrics: Record<string, { count?: number; passes?: number }>;
         };
@@ -141,7 +139,7 @@ function runK6(script: string, env: Record<string, string>, vuCount: number, sec
           throw new Error(`${script}: ${failed} failed requests, ${violations} contract violations`);
         resolve({
           iterations: exported.metrics.iterations?.count ?? 0,
-          cpuMicros: (ticks / 100) * 1e6, // CLK_TCK is 100 on Linux
+          cpuMicros: reapedCpuSeconds(stat) * 1e6,
           peakMb: peakKb / 1024,
         });
       } catch (error) {

@@ -16,6 +16,7 @@ import { buildScenarios } from '../src/load/index.js';
 import { LOCAL_ENGINE_BIN, RAW_SYSTEM_TAGS } from '../src/load/run-engine.js';
 import { scenarioEnv } from '../src/load/scenario-env.js';
 import { startEmbedded } from '../src/target/index.js';
+import { reapedCpuSeconds } from './engine-measure/reaped-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -110,12 +111,11 @@ function runOnce(engine: string, v: Variant, bundle: string, env: Record<string,
           throw new Error(
             `${engine} ${v.name} exited ${code}: ${readFileSync(join(dir, 'err'), 'utf8').slice(-1500)}`,
           );
-        const fields = (readFileSync(stat, 'utf8').split(') ')[1] ?? '').split(' ');
         const exported = JSON.parse(readFileSync(summary, 'utf8')) as {
           metrics: Record<string, Record<string, number>>;
         };
         resolve({
-          cpuS: (Number(fields[13]) + Number(fields[14])) / 100, // CLK_TCK is 100 on Linux
+          cpuS: reapedCpuSeconds(stat),
           iterations: exported.metrics.iterations?.count ?? 0,
           p95: exported.metrics.http_req_duration?.['p(95)'] ?? Number.NaN,
           outMb: outFile !== undefined && existsSync(outFile) ? statSync(outFile).size / 2 ** 20 : 0,
