@@ -79,7 +79,9 @@ function firstIterations(work: readonly string[], keep: ReadonlyMap<string, numb
   const byScenario = new Map<string, string[]>();
   for (const w of work) {
     const scenario = w.split(' ')[0] ?? '';
-    byScenario.set(scenario, [...(byScenario.get(scenario) ?? []), w]);
+    let entries = byScenario.get(scenario);
+    if (entries === undefined) byScenario.set(scenario, (entries = []));
+    entries.push(w);
   }
   const out: string[] = [];
   for (const [scenario, entries] of byScenario) {
